@@ -1,0 +1,13 @@
+package org.mproc.spawn;
+
+import java.util.List;
+import org.mproc.wire.TaskFailedFrame;
+
+/**
+ * How a child ended, once its process, its connection and both output streams are finished.
+ *
+ * @param exitCode   CPython's convention: the status, or −N for signal N ({@link ExitCodes})
+ * @param failure    the task's uncaught exception as the child reported it, or null
+ * @param stderrTail the last lines the child wrote to stderr
+ */
+public record ChildExit(int exitCode, TaskFailedFrame failure, List<String> stderrTail) {}

@@ -1,0 +1,85 @@
+package org.mproc.spawn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mproc.ProcessException;
+import org.mproc.wire.Connection;
+import org.mproc.wire.Frame;
+import org.mproc.wire.FrameTypes;
+import org.mproc.wire.HelloFrame;
+import org.mproc.wire.Listener;
+import org.mproc.wire.ProtocolException;
+
+/**
+ * This process's one listener, opened on first launch at {@code <tree>/<pid>.sock}. A child's first
+ * frame after the handshake is {@code HELLO(token)}; the token picks the {@link Launch} it belongs
+ * to, which then serves the connection on the same thread. Unknown tokens are dropped.
+ */
+final class HostListener {
+    static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(
+            Long.getLong("mproc.handshakeSeconds", 30));
+
+    private static volatile HostListener instance;
+
+    private final Listener listener;
+    private final Map<Long, Launch> expected = new ConcurrentHashMap<>();
+
+    private HostListener(ProcessTree tree) throws IOException {
+        Path socket = tree.socketFor(ProcessHandle.current().pid());
+        java.nio.file.Files.deleteIfExists(socket); // a stale socket of a dead process with our pid
+        this.listener = Listener.open(socket, tree.secret(), HANDSHAKE_DEADLINE, this::serve);
+        Runtime.getRuntime().addShutdownHook(new Thread(listener::close, "mproc-listener-close"));
+    }
+
+    static HostListener get() {
+        HostListener host = instance;
+        if (host == null) {
+            synchronized (HostListener.class) {
+                host = instance;
+                if (host == null) {
+                    try {
+                        host = new HostListener(ProcessTree.current());
+                    } catch (IOException e) {
+                        throw new ProcessException("cannot open mproc's listener: " + e.getMessage(), e);
+                    }
+                    instance = host;
+                }
+            }
+        }
+        return host;
+    }
+
+    Path path() {
+        return listener.path();
+    }
+
+    long rejectedConnections() {
+        return listener.rejectedConnections();
+    }
+
+    void expect(long token, Launch launch) {
+        expected.put(token, launch);
+    }
+
+    void forget(long token) {
+        expected.remove(token);
+    }
+
+    private void serve(Connection connection) throws IOException {
+        Frame first = connection.read();
+        if (first == null) {
+            return;
+        }
+        if (first.type() != FrameTypes.HELLO) {
+            throw new ProtocolException("expected HELLO first, got " + first);
+        }
+        HelloFrame hello = HelloFrame.from(first);
+        Launch launch = expected.remove(hello.token());
+        if (launch != null) {
+            launch.serve(connection);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.mproc.spawn;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.mproc.ProcessException;
+import org.mproc.wire.Connection;
+import org.mproc.wire.Frame;
+import org.mproc.wire.FrameTypes;
+import org.mproc.wire.ProtocolException;
+import org.mproc.wire.TaskFailedFrame;
+
+/**
+ * One child JVM seen from its parent: the process, its two output pumps, and its connection once
+ * the child has authenticated. The child's exit is settled only when the process has ended, its
+ * connection has been read to the end (so an orderly-exit or failure frame written just before
+ * death is never missed) and both output streams are drained.
+ *
+ * <p>A connection can attach only while the process is alive; once the watcher has seen the exit,
+ * a late attach is refused, so the exit verdict never changes after it is made.
+ */
+public final class Launch {
+    private static final SecureRandom TOKENS = new SecureRandom();
+    /** After the process ended, how long its connection and pipes may take to reach end of stream. */
+    private static final long DRAIN_GRACE_MS = Long.getLong("mproc.drainGraceMillis", 5_000);
+
+    private final long token = TOKENS.nextLong();
+    private final boolean daemon;
+    private final Process process;
+    private final OutputStream stdin;
+    private final OutputPump out;
+    private final OutputPump err;
+    private final CompletableFuture<Connection> attached = new CompletableFuture<>();
+    private final CompletableFuture<ChildExit> exit = new CompletableFuture<>();
+    private final CountDownLatch readerDone = new CountDownLatch(1);
+
+    private Connection connection; // guarded by this
+    private boolean exited; // guarded by this
+    private volatile boolean orderlyExit;
+    private volatile TaskFailedFrame failure;
+
+    private Launch(LaunchSpec spec) {
+        HostListener host = HostListener.get();
+        ProcessTree tree = ProcessTree.current();
+        host.expect(token, this);
+        try {
+            this.process = new ProcessBuilder(JvmCommand.build(spec.jvmOptions())).start();
+        } catch (IOException e) {
+            host.forget(token);
+            throw new ProcessException("cannot start a child JVM for " + spec.name() + ": " + e.getMessage(), e);
+        }
+        this.daemon = spec.daemon();
+        this.stdin = process.getOutputStream();
+        LiveChildren.add(this);
+        String id = spec.name() + "-" + process.pid();
+        this.out = new OutputPump(process.getInputStream(), spec.stdout(), "mproc-out-" + id).start();
+        this.err = new OutputPump(process.getErrorStream(), spec.stderr(), "mproc-err-" + id).start();
+        try {
+            new Bootstrap(tree.directory(), host.path(), tree.secret(), token).writeTo(stdin);
+        } catch (IOException e) {
+            // The child died at once (bad JVM option?): the watcher reports its exit and stderr.
+        }
+        Thread watcher = new Thread(this::watch, "mproc-watch-" + id);
+        watcher.setDaemon(daemon); // a non-daemon child keeps this JVM alive, as in CPython
+        watcher.start();
+    }
+
+    /** Starts a child JVM running {@link WorkerMain}. */
+    public static Launch start(LaunchSpec spec) {
+        return new Launch(spec);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    boolean daemon() {
+        return daemon;
+    }
+
+    /** Completes when the child has authenticated; the caller sends it work from here. */
+    public CompletableFuture<Connection> attached() {
+        return attached;
+    }
+
+    /** Completes once the child is gone and everything it wrote has been read. */
+    public CompletableFuture<ChildExit> exit() {
+        return exit;
+    }
+
+    /** SIGTERM; a no-op once the process has ended. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** SIGKILL; a no-op once the process has ended. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    void awaitProcessExit() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                process.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs on the listener's connection thread after HELLO: attach, then read until the end. */
+    void serve(Connection c) {
+        synchronized (this) {
+            if (exited) {
+                return;
+            }
+            connection = c;
+        }
+        try {
+            attached.complete(c);
+            for (Frame frame = c.read(); frame != null; frame = c.read()) {
+                receive(frame);
+            }
+        } catch (IOException e) {
+            // A broken connection ends the reading; the process exit says the rest.
+        } finally {
+            readerDone.countDown();
+        }
+    }
+
+    private void receive(Frame frame) throws ProtocolException {
+        switch (frame.type()) {
+            case FrameTypes.TASK_FAILED:
+                failure = TaskFailedFrame.from(frame);
+                break;
+            case FrameTypes.EXIT:
+                orderlyExit = true;
+                break;
+            default:
+                throw new ProtocolException("a child may not send " + frame);
+        }
+    }
+
+    private void watch() {
+        awaitProcessExit();
+        Connection c;
+        synchronized (this) {
+            exited = true;
+            c = connection;
+        }
+        HostListener.get().forget(token);
+        try {
+            if (c != null && !readerDone.await(DRAIN_GRACE_MS, TimeUnit.MILLISECONDS)) {
+                c.close(); // something else holds the socket open; what the child sent is in already
+                readerDone.await();
+            }
+            out.awaitEnd(DRAIN_GRACE_MS, TimeUnit.MILLISECONDS);
+            err.awaitEnd(DRAIN_GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly();
+        attached.completeExceptionally(new ProcessException("child " + pid() + " exited before it connected"));
+        int exitCode = ExitCodes.map(process.exitValue(), orderlyExit);
+        LiveChildren.remove(this);
+        exit.complete(new ChildExit(exitCode, failure, err.tail()));
+    }
+
+    private void closeQuietly() {
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // The pipe's reader is gone.
+        }
+        if (connectionOrNull() != null) {
+            connectionOrNull().close();
+        }
+    }
+
+    private synchronized Connection connectionOrNull() {
+        return connection;
+    }
+
+    /** What to start and where its output goes. */
+    public record LaunchSpec(String name, boolean daemon, List<String> jvmOptions,
+                             Consumer<String> stdout, Consumer<String> stderr) {}
+}

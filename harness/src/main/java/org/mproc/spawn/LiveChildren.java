@@ -1,0 +1,41 @@
+package org.mproc.spawn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every child this process started and has not yet reaped. It keeps them reachable (a child's stdin
+ * must stay open while it runs) and applies CPython's exit rule when this JVM shuts down: daemon
+ * children are terminated, non-daemon children are waited for (G-PROC-7).
+ */
+final class LiveChildren {
+    private static final Set<Launch> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(LiveChildren::atExit, "mproc-children-at-exit"));
+    }
+
+    private LiveChildren() {}
+
+    static void add(Launch launch) {
+        LIVE.add(launch);
+    }
+
+    static void remove(Launch launch) {
+        LIVE.remove(launch);
+    }
+
+    private static void atExit() {
+        List<Launch> live = new ArrayList<>(LIVE);
+        for (Launch launch : live) {
+            if (launch.daemon()) {
+                launch.terminate();
+            }
+        }
+        for (Launch launch : live) {
+            launch.awaitProcessExit();
+        }
+    }
+}

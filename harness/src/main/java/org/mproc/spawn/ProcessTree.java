@@ -1,0 +1,114 @@
+package org.mproc.spawn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.mproc.ProcessException;
+
+/**
+ * What every process of one tree shares: a private directory (mode 0700) that holds the listeners'
+ * sockets, and a secret that every connection must prove. The root process creates both on first
+ * use and removes the directory when it exits; children learn them from their bootstrap.
+ */
+public final class ProcessTree {
+    /** Unix socket paths are limited to 108 bytes; we keep a margin. */
+    static final int MAX_SOCKET_PATH = 100;
+
+    private static volatile ProcessTree current;
+
+    private final Path directory;
+    private final byte[] secret;
+
+    ProcessTree(Path directory, byte[] secret) {
+        this.directory = directory;
+        this.secret = secret.clone();
+    }
+
+    /** This process's tree: inherited from the bootstrap in a child, created here in a root. */
+    public static ProcessTree current() {
+        ProcessTree tree = current;
+        if (tree == null) {
+            synchronized (ProcessTree.class) {
+                tree = current;
+                if (tree == null) {
+                    tree = createRoot();
+                    current = tree;
+                }
+            }
+        }
+        return tree;
+    }
+
+    /** Called once by {@link WorkerMain} before any user code runs. */
+    static void inherit(Path directory, byte[] secret) {
+        current = new ProcessTree(directory, secret);
+    }
+
+    private static ProcessTree createRoot() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        Path base = Paths.get(System.getProperty("java.io.tmpdir"));
+        Path directory;
+        try {
+            directory = Files.createTempDirectory(base, "mproc-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new ProcessException("cannot create mproc's private directory under " + base, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory), "mproc-tree-cleanup"));
+        return new ProcessTree(directory, secret);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public byte[] secret() {
+        return secret.clone();
+    }
+
+    String secretHex() {
+        return HexFormat.of().formatHex(secret);
+    }
+
+    /** Where the listener of process {@code pid} lives; checked against the Unix socket path limit. */
+    Path socketFor(long pid) {
+        Path socket = directory.resolve(pid + ".sock");
+        int length = socket.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (length > MAX_SOCKET_PATH) {
+            throw new ProcessException("socket path " + socket + " is " + length + " bytes, over the "
+                    + MAX_SOCKET_PATH + "-byte limit of Unix domain sockets; start the JVM with a shorter "
+                    + "-Djava.io.tmpdir");
+        }
+        return socket;
+    }
+
+    private static void deleteTree(Path directory) {
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // Best effort at exit: a child may still be removing its own socket.
+        }
+    }
+}

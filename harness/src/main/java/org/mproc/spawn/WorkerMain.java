@@ -1,0 +1,150 @@
+package org.mproc.spawn;
+
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.mproc.ProcessTask;
+import org.mproc.wire.Codec;
+import org.mproc.wire.Connection;
+import org.mproc.wire.ExitFrame;
+import org.mproc.wire.Frame;
+import org.mproc.wire.FrameTypes;
+import org.mproc.wire.HelloFrame;
+import org.mproc.wire.RunTaskFrame;
+import org.mproc.wire.TaskFailedFrame;
+
+/**
+ * The child JVM's entry point, kept small because everything it loads is start-up time.
+ * It reads the bootstrap from stdin, connects and authenticates, runs one task, reports how it
+ * ended exactly once, and exits like CPython's {@code Process._bootstrap}: 0 on return, 1 on an
+ * uncaught exception (printed as {@code Process <name>:} and the stack trace on stderr), or
+ * whatever the task passed to {@code System.exit}.
+ */
+public final class WorkerMain {
+    private static final Duration CONNECT_DEADLINE = Duration.ofSeconds(30);
+
+    private WorkerMain() {}
+
+    public static void main(String[] args) {
+        InputStream stdin = new FileInputStream(FileDescriptor.in);
+        Connection parent;
+        RunTaskFrame run;
+        try {
+            Bootstrap bootstrap = Bootstrap.readFrom(stdin);
+            ProcessTree.inherit(bootstrap.treeDirectory(), bootstrap.secret());
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+            parent = Connection.connect(bootstrap.parentSocket(), bootstrap.secret(), CONNECT_DEADLINE);
+            parent.send(new HelloFrame(bootstrap.token(), ProcessHandle.current().pid()).toFrame());
+            Frame frame = parent.read();
+            if (frame == null) {
+                return; // the parent let us go before giving us work (an unused spare)
+            }
+            if (frame.type() != FrameTypes.RUN_TASK) {
+                throw new IOException("expected RUN_TASK, got " + frame);
+            }
+            run = RunTaskFrame.from(frame);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("mproc worker could not start: " + e);
+            System.exit(2);
+            return;
+        }
+        AtomicBoolean exiting = new AtomicBoolean();
+        reportOrderlyExit(parent, exiting);
+        watchParent(parent, exiting);
+        int code = runTask(run, parent);
+        awaitNonDaemonThreads();
+        System.exit(code);
+    }
+
+    private static int runTask(RunTaskFrame run, Connection parent) {
+        try {
+            ProcessTask task = (ProcessTask) Codec.standard().decode(run.task());
+            task.run();
+            return 0;
+        } catch (Throwable t) {
+            System.err.println("Process " + run.name() + ":");
+            t.printStackTrace();
+            System.err.flush();
+            sendFailure(parent, t);
+            return 1;
+        }
+    }
+
+    private static void sendFailure(Connection parent, Throwable t) {
+        byte[] serialized;
+        try {
+            serialized = Codec.standard().encode(t);
+        } catch (IOException | RuntimeException e) {
+            serialized = new byte[0]; // the parent builds a RemoteTraceback from the text
+        }
+        try {
+            parent.send(TaskFailedFrame.describe(t, serialized).toFrame());
+        } catch (IOException ignored) {
+            // The parent is gone; the watchdog ends us.
+        }
+    }
+
+    /**
+     * The fused hook: whatever path leads to an orderly exit, the parent hears of it once. Closing
+     * the connection afterwards wakes the watchdog's read: a thread still blocked in a native read
+     * when the VM exits costs ~330 ms of exit time here, on JDK 17 and 25 alike.
+     */
+    private static void reportOrderlyExit(Connection parent, AtomicBoolean exiting) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.flush();
+            System.err.flush();
+            if (exiting.compareAndSet(false, true)) {
+                try {
+                    parent.send(ExitFrame.frame());
+                } catch (IOException ignored) {
+                    // The parent is gone; nobody needs the verdict.
+                }
+                parent.close();
+            }
+        }, "mproc-exit-report"));
+    }
+
+    /**
+     * The parent sends nothing after the task, so end of stream on the connection means it died
+     * (the kernel closes its sockets even on SIGKILL): leave at once (G-PROC-7).
+     */
+    private static void watchParent(Connection parent, AtomicBoolean exiting) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (parent.read() != null) {
+                    // Nothing is expected; keep reading until the parent is gone.
+                }
+            } catch (IOException ignored) {
+                // A broken connection means the same, unless we closed it ourselves while exiting.
+            }
+            if (!exiting.get()) {
+                Runtime.getRuntime().halt(1);
+            }
+        }, "mproc-parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /** Like CPython, a child waits for its non-daemon threads (and so for its own children). */
+    private static void awaitNonDaemonThreads() {
+        Thread self = Thread.currentThread();
+        boolean found = true;
+        while (found) {
+            found = false;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t != self && !t.isDaemon() && t.isAlive() && !"DestroyJavaVM".equals(t.getName())) {
+                    found = true;
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}

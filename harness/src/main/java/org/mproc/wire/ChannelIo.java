@@ -1,0 +1,36 @@
+package org.mproc.wire;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+
+/**
+ * Whole-buffer reads and writes on a blocking channel. We do not use {@code Channels.newInputStream}:
+ * its streams lock the channel's blocking lock for the whole call, so a reader parked in
+ * {@code read} would stall every writer on the same socket.
+ */
+final class ChannelIo {
+    private ChannelIo() {}
+
+    /** Fills {@code buffer}; EOF before the first byte returns false, EOF after it throws. */
+    static boolean readFully(ByteChannel channel, ByteBuffer buffer, String what) throws IOException {
+        int start = buffer.position();
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+                if (buffer.position() == start) {
+                    return false;
+                }
+                throw new EOFException("connection closed inside " + what + " after "
+                        + (buffer.position() - start) + " of " + (buffer.limit() - start) + " bytes");
+            }
+        }
+        return true;
+    }
+
+    static void writeFully(ByteChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+}

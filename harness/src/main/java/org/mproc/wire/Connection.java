@@ -1,0 +1,77 @@
+package org.mproc.wire;
+
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * An authenticated connection between two processes of one tree. Frames are read by one thread
+ * (its owner) and may be written by any; the frame limit rises to {@link FrameLimits#maxFrame()}
+ * only after the handshake.
+ */
+public final class Connection implements AutoCloseable {
+    private final SocketChannel channel;
+    private final FrameReader reader;
+    private final FrameWriter writer;
+
+    private Connection(SocketChannel channel) {
+        this.channel = channel;
+        this.reader = new FrameReader(channel, FrameLimits.HANDSHAKE_MAX_FRAME);
+        this.writer = new FrameWriter(channel, FrameLimits.maxFrame());
+    }
+
+    /** Connects to a listener and proves the secret; the handshake must finish within {@code deadline}. */
+    public static Connection connect(Path socket, byte[] secret, Duration deadline) throws IOException {
+        SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        Connection connection = new Connection(channel);
+        connection.authenticate(secret, false, deadline);
+        return connection;
+    }
+
+    /** Runs the accepting side of the handshake on a freshly accepted channel. */
+    static Connection accepted(SocketChannel channel, byte[] secret, Duration deadline) throws IOException {
+        Connection connection = new Connection(channel);
+        connection.authenticate(secret, true, deadline);
+        return connection;
+    }
+
+    private void authenticate(byte[] secret, boolean accepting, Duration deadline) throws IOException {
+        // A peer that stalls mid-handshake must not hold the thread: closing the channel wakes the read.
+        try (Deadlines.Alarm ignored = Deadlines.closeAfter(deadline, channel)) {
+            Handshake handshake = new Handshake(secret);
+            if (accepting) {
+                handshake.accept(reader, writer);
+            } else {
+                handshake.connect(reader, writer);
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        reader.limit(FrameLimits.maxFrame());
+    }
+
+    /** The next frame, or null at a clean end of stream. Owner thread only. */
+    public Frame read() throws IOException {
+        return reader.read();
+    }
+
+    public void send(Frame frame) throws IOException {
+        writer.write(frame);
+    }
+
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Closing a socket whose peer is gone may fail; it is closed either way.
+        }
+    }
+}

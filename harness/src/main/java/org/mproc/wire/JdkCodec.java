@@ -1,0 +1,48 @@
+package org.mproc.wire;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+
+/**
+ * JDK serialization behind an {@link ObjectInputFilter} that bounds graph depth, array length and
+ * references. The byte limit is the frame cap: bytes only reach this codec from one frame.
+ * Limits are overridable with {@code -Dmproc.codec.maxDepth}, {@code .maxArray}, {@code .maxRefs}.
+ */
+final class JdkCodec implements Codec {
+    static final JdkCodec INSTANCE = new JdkCodec(
+            Long.getLong("mproc.codec.maxDepth", 1_000),
+            Long.getLong("mproc.codec.maxArray", FrameLimits.maxFrame()),
+            Long.getLong("mproc.codec.maxRefs", 10_000_000));
+
+    private final ObjectInputFilter filter;
+
+    JdkCodec(long maxDepth, long maxArray, long maxRefs) {
+        this.filter = info -> {
+            if (info.depth() > maxDepth || info.references() > maxRefs || info.arrayLength() > maxArray) {
+                return ObjectInputFilter.Status.REJECTED;
+            }
+            return ObjectInputFilter.Status.UNDECIDED;
+        };
+    }
+
+    @Override
+    public byte[] encode(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public Object decode(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(filter);
+            return in.readObject();
+        }
+    }
+}

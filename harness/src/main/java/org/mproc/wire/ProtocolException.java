@@ -1,0 +1,13 @@
+package org.mproc.wire;
+
+import java.io.IOException;
+
+/**
+ * The peer broke the wire protocol: an unknown or unexpected frame type, a length over the limit, a
+ * frame cut short. The connection that carried it is closed; nothing else is affected.
+ */
+public class ProtocolException extends IOException {
+    public ProtocolException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,144 @@
+package org.mproc.wire;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Field encodings shared by frame classes: strings are {@code int length | UTF-8 bytes} (−1 for
+ * null), byte blocks {@code int length | bytes}. Every length is checked against what remains.
+ */
+final class WireData {
+    private WireData() {}
+
+    static final class Out {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        private final DataOutputStream data = new DataOutputStream(bytes);
+
+        Out string(String s) {
+            try {
+                if (s == null) {
+                    data.writeInt(-1);
+                } else {
+                    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                    data.writeInt(utf8.length);
+                    data.write(utf8);
+                }
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        Out block(byte[] b) {
+            try {
+                data.writeInt(b.length);
+                data.write(b);
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        Out i32(int v) {
+            try {
+                data.writeInt(v);
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        Out i64(long v) {
+            try {
+                data.writeLong(v);
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        byte[] toByteArray() {
+            return bytes.toByteArray();
+        }
+    }
+
+    static final class In {
+        private final DataInputStream data;
+        private final String frame;
+
+        In(Frame f) {
+            this.data = new DataInputStream(new ByteArrayInputStream(f.payload()));
+            this.frame = FrameTypes.name(f.type());
+        }
+
+        String string() throws ProtocolException {
+            int length = length(true);
+            if (length < 0) {
+                return null;
+            }
+            return new String(bytes(length), StandardCharsets.UTF_8);
+        }
+
+        byte[] block() throws ProtocolException {
+            return bytes(length(false));
+        }
+
+        int i32() throws ProtocolException {
+            try {
+                return data.readInt();
+            } catch (IOException e) {
+                throw truncated();
+            }
+        }
+
+        long i64() throws ProtocolException {
+            try {
+                return data.readLong();
+            } catch (IOException e) {
+                throw truncated();
+            }
+        }
+
+        void end() throws ProtocolException {
+            try {
+                if (data.available() != 0) {
+                    throw new ProtocolException(frame + " has " + data.available() + " trailing bytes");
+                }
+            } catch (IOException e) {
+                throw truncated();
+            }
+        }
+
+        private int length(boolean nullable) throws ProtocolException {
+            int length = i32();
+            try {
+                if ((length < 0 && !(nullable && length == -1)) || length > data.available()) {
+                    throw new ProtocolException(frame + " announces a field of " + length
+                            + " bytes with " + data.available() + " left");
+                }
+            } catch (IOException e) {
+                throw truncated();
+            }
+            return length;
+        }
+
+        private byte[] bytes(int length) throws ProtocolException {
+            byte[] b = new byte[length];
+            try {
+                data.readFully(b);
+            } catch (IOException e) {
+                throw truncated();
+            }
+            return b;
+        }
+
+        private ProtocolException truncated() {
+            return new ProtocolException(frame + " is truncated");
+        }
+    }
+}
