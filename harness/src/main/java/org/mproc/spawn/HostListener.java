@@ -31,7 +31,7 @@ final class HostListener {
         Path socket = tree.socketFor(ProcessHandle.current().pid());
         java.nio.file.Files.deleteIfExists(socket); // a stale socket of a dead process with our pid
         this.listener = Listener.open(socket, tree.secret(), HANDSHAKE_DEADLINE, this::serve);
-        Runtime.getRuntime().addShutdownHook(new Thread(listener::close, "mproc-listener-close"));
+        ExitSequence.register(ExitSequence.Step.LISTENER, listener::close);
     }
 
     static HostListener get() {

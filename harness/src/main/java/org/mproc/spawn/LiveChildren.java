@@ -14,7 +14,7 @@ final class LiveChildren {
     private static final Set<Launch> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(LiveChildren::atExit, "mproc-children-at-exit"));
+        ExitSequence.register(ExitSequence.Step.CHILDREN, LiveChildren::atExit);
     }
 
     private LiveChildren() {}

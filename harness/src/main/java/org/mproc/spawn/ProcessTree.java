@@ -64,7 +64,7 @@ public final class ProcessTree {
         } catch (IOException e) {
             throw new ProcessException("cannot create mproc's private directory under " + base, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory), "mproc-tree-cleanup"));
+        ExitSequence.register(ExitSequence.Step.TREE, () -> deleteTree(directory));
         return new ProcessTree(directory, secret);
     }
 

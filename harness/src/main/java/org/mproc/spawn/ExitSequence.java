@@ -1,0 +1,48 @@
+package org.mproc.spawn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one shutdown hook of the runtime, so the steps of leaving happen in order: first the children
+ * (daemon children terminated, every child waited for), then this process's listener is closed,
+ * last the tree directory is removed (by the root only). Separate hooks would run concurrently: a
+ * child still starting could find the listener gone.
+ */
+final class ExitSequence {
+    enum Step { CHILDREN, LISTENER, TREE }
+
+    private static final List<List<Runnable>> STEPS = new ArrayList<>();
+
+    static {
+        for (int i = 0; i < Step.values().length; i++) {
+            STEPS.add(new ArrayList<>());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(ExitSequence::run, "mproc-exit"));
+    }
+
+    private ExitSequence() {}
+
+    static synchronized void register(Step step, Runnable action) {
+        STEPS.get(step.ordinal()).add(action);
+    }
+
+    private static void run() {
+        List<List<Runnable>> steps;
+        synchronized (ExitSequence.class) {
+            steps = new ArrayList<>();
+            for (List<Runnable> actions : STEPS) {
+                steps.add(new ArrayList<>(actions));
+            }
+        }
+        for (List<Runnable> actions : steps) {
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // One failing step must not keep the others from running.
+                }
+            }
+        }
+    }
+}
