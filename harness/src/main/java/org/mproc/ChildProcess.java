@@ -59,6 +59,7 @@ public final class ChildProcess {
     private final boolean daemon;
     private final List<String> jvmOptions;
     private final Consumer<String> output;
+    private final Spares spares;
 
     private volatile State state = State.NEW;
     private volatile Launch launch;
@@ -72,8 +73,13 @@ public final class ChildProcess {
         this.target = Objects.requireNonNull(b.target, "target");
         this.name = b.name != null ? b.name : "ChildProcess-" + COUNTER.incrementAndGet();
         this.daemon = b.daemon;
-        this.jvmOptions = List.copyOf(b.jvmOptions);
+        this.jvmOptions = b.spares != null && !b.jvmOptionsSet ? b.spares.jvmOptions() : List.copyOf(b.jvmOptions);
         this.output = b.output;
+        this.spares = b.spares;
+        if (spares != null && b.jvmOptionsSet && !jvmOptions.equals(spares.jvmOptions())) {
+            throw new IllegalArgumentException("ChildProcess " + name + " asks for JVM options " + jvmOptions
+                    + " but its spares run with " + spares.jvmOptions());
+        }
     }
 
     public static Builder builder() {
@@ -102,8 +108,12 @@ public final class ChildProcess {
                 throw new IllegalStateException("ChildProcess " + name + " was already started");
             }
             task = serializeTarget();
-            Launch.LaunchSpec spec = new Launch.LaunchSpec(name, daemon, jvmOptions, stdoutSink(), stderrSink());
-            Launch started = Launch.start(spec);
+            Launch started = spares == null ? null : spares.take();
+            if (started != null) {
+                started.claim(daemon, stdoutSink(), stderrSink());
+            } else {
+                started = Launch.start(new Launch.LaunchSpec(name, daemon, jvmOptions, stdoutSink(), stderrSink()));
+            }
             started.attached().thenAccept(connection -> {
                 try {
                     connection.send(new RunTaskFrame(name, task).toFrame());
@@ -246,6 +256,8 @@ public final class ChildProcess {
         private boolean daemon;
         private List<String> jvmOptions = List.of();
         private Consumer<String> output;
+        private Spares spares;
+        private boolean jvmOptionsSet;
 
         private Builder() {}
 
@@ -268,12 +280,22 @@ public final class ChildProcess {
         /** Extra JVM options for the child, after mproc's defaults (later options win). */
         public Builder jvmOptions(List<String> jvmOptions) {
             this.jvmOptions = List.copyOf(jvmOptions);
+            this.jvmOptionsSet = true;
             return this;
         }
 
         /** Receives the child's stdout and stderr lines instead of this JVM's streams. */
         public Builder output(Consumer<String> output) {
             this.output = Objects.requireNonNull(output, "output");
+            return this;
+        }
+
+        /**
+         * Starts the child on a warm spare when one is ready (see {@link Spares}); the child then runs
+         * with the spares' JVM options.
+         */
+        public Builder spares(Spares spares) {
+            this.spares = Objects.requireNonNull(spares, "spares");
             return this;
         }
 

@@ -18,17 +18,21 @@ import java.util.HexFormat;
  *   &lt;parent listener socket path&gt;\n
  *   &lt;secret, hex&gt;\n
  *   &lt;launch token, decimal&gt;\n
+ *   CHILD | SPARE\n
  * </pre>
  *
  * The parent then keeps stdin open and writes nothing more: end of stream on it means the parent died.
  */
-record Bootstrap(Path treeDirectory, Path parentSocket, byte[] secret, long token) {
+record Bootstrap(Path treeDirectory, Path parentSocket, byte[] secret, long token, Role role) {
+    /** A child runs the task it is sent at once; a spare first prepares, then waits to be claimed. */
+    enum Role { CHILD, SPARE }
+
     private static final String MAGIC = "mproc-bootstrap 1";
     private static final int MAX_LINE = 4096;
 
     void writeTo(OutputStream out) throws IOException {
         String text = MAGIC + "\n" + treeDirectory + "\n" + parentSocket + "\n"
-                + HexFormat.of().formatHex(secret) + "\n" + token + "\n";
+                + HexFormat.of().formatHex(secret) + "\n" + token + "\n" + role + "\n";
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
@@ -43,7 +47,8 @@ record Bootstrap(Path treeDirectory, Path parentSocket, byte[] secret, long toke
         Path socket = Paths.get(line(in));
         byte[] secret = HexFormat.of().parseHex(line(in));
         long token = Long.parseLong(line(in));
-        return new Bootstrap(tree, socket, secret, token);
+        Role role = Role.valueOf(line(in));
+        return new Bootstrap(tree, socket, secret, token, role);
     }
 
     private static String line(InputStream in) throws IOException {

@@ -30,21 +30,23 @@ public final class Launch {
     private static final long DRAIN_GRACE_MS = Long.getLong("mproc.drainGraceMillis", 5_000);
 
     private final long token = TOKENS.nextLong();
-    private final boolean daemon;
     private final Process process;
     private final OutputStream stdin;
     private final OutputPump out;
     private final OutputPump err;
+    private final Sink stdoutSink;
+    private final Sink stderrSink;
     private final CompletableFuture<Connection> attached = new CompletableFuture<>();
     private final CompletableFuture<ChildExit> exit = new CompletableFuture<>();
     private final CountDownLatch readerDone = new CountDownLatch(1);
 
+    private volatile boolean daemon;
     private Connection connection; // guarded by this
     private boolean exited; // guarded by this
     private volatile boolean orderlyExit;
     private volatile TaskFailedFrame failure;
 
-    private Launch(LaunchSpec spec) {
+    private Launch(LaunchSpec spec, Bootstrap.Role role) {
         HostListener host = HostListener.get();
         ProcessTree tree = ProcessTree.current();
         host.expect(token, this);
@@ -54,25 +56,62 @@ public final class Launch {
             host.forget(token);
             throw new ProcessException("cannot start a child JVM for " + spec.name() + ": " + e.getMessage(), e);
         }
-        this.daemon = spec.daemon();
         this.stdin = process.getOutputStream();
         LiveChildren.add(this);
         String id = spec.name() + "-" + process.pid();
-        this.out = new OutputPump(process.getInputStream(), spec.stdout(), "mproc-out-" + id).start();
-        this.err = new OutputPump(process.getErrorStream(), spec.stderr(), "mproc-err-" + id).start();
+        this.stdoutSink = new Sink(spec.stdout());
+        this.stderrSink = new Sink(spec.stderr());
+        this.out = new OutputPump(process.getInputStream(), stdoutSink, "mproc-out-" + id).start();
+        this.err = new OutputPump(process.getErrorStream(), stderrSink, "mproc-err-" + id).start();
         try {
-            new Bootstrap(tree.directory(), host.path(), tree.secret(), token).writeTo(stdin);
+            new Bootstrap(tree.directory(), host.path(), tree.secret(), token, role).writeTo(stdin);
         } catch (IOException e) {
             // The child died at once (bad JVM option?): the watcher reports its exit and stderr.
         }
         Thread watcher = new Thread(this::watch, "mproc-watch-" + id);
-        watcher.setDaemon(daemon); // a non-daemon child keeps this JVM alive, as in CPython
+        watcher.setDaemon(true);
         watcher.start();
+        daemon(spec.daemon());
     }
 
-    /** Starts a child JVM running {@link WorkerMain}. */
+    /** Starts a child JVM running {@link WorkerMain}, which will run the task sent once it attaches. */
     public static Launch start(LaunchSpec spec) {
-        return new Launch(spec);
+        return new Launch(spec, Bootstrap.Role.CHILD);
+    }
+
+    /**
+     * Starts a warm spare: a child that connects, prepares to decode a task, and waits for one.
+     * It is a daemon and prints to this JVM's streams until {@link #claim claimed}.
+     */
+    public static Launch startSpare(List<String> jvmOptions) {
+        return new Launch(new LaunchSpec("spare", true, jvmOptions,
+                line -> System.out.println(line), line -> System.err.println(line)),
+                Bootstrap.Role.SPARE);
+    }
+
+    /** Gives a spare its identity: where its output goes and whether it keeps this JVM alive. */
+    public void claim(boolean daemon, Consumer<String> stdout, Consumer<String> stderr) {
+        stdoutSink.target = stdout;
+        stderrSink.target = stderr;
+        daemon(daemon);
+    }
+
+    private void daemon(boolean daemon) {
+        this.daemon = daemon;
+        if (!daemon) {
+            // A non-daemon child keeps this JVM alive until it exits, as in CPython.
+            Thread keepAlive = new Thread(() -> awaitQuietly(exit), "mproc-keepalive-" + process.pid());
+            keepAlive.setDaemon(false);
+            keepAlive.start();
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> future) {
+        try {
+            future.join();
+        } catch (RuntimeException ignored) {
+            // The exit future never fails; nothing to report either way.
+        }
     }
 
     public long pid() {
@@ -189,6 +228,20 @@ public final class Launch {
 
     private synchronized Connection connectionOrNull() {
         return connection;
+    }
+
+    /** Output lines go to a target that a spare's claim can change. */
+    private static final class Sink implements Consumer<String> {
+        volatile Consumer<String> target;
+
+        Sink(Consumer<String> target) {
+            this.target = target;
+        }
+
+        @Override
+        public void accept(String line) {
+            target.accept(line);
+        }
     }
 
     /** What to start and where its output goes. */

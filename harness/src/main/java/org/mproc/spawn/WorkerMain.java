@@ -39,6 +39,9 @@ public final class WorkerMain {
             System.setIn(new ByteArrayInputStream(new byte[0]));
             parent = Connection.connect(bootstrap.parentSocket(), bootstrap.secret(), CONNECT_DEADLINE);
             parent.send(new HelloFrame(bootstrap.token(), ProcessHandle.current().pid()).toFrame());
+            if (bootstrap.role() == Bootstrap.Role.SPARE) {
+                prepareToDecode();
+            }
             Frame frame = parent.read();
             if (frame == null) {
                 return; // the parent let us go before giving us work (an unused spare)
@@ -58,6 +61,19 @@ public final class WorkerMain {
         int code = runTask(run, parent);
         awaitNonDaemonThreads();
         System.exit(code);
+    }
+
+    /**
+     * A spare pays now for what decoding a task costs the first time (the serialization and lambda
+     * machinery), so that a claimed spare starts the task at once.
+     */
+    private static void prepareToDecode() throws IOException {
+        ProcessTask sample = () -> { };
+        try {
+            Codec.standard().decode(Codec.standard().encode(sample));
+        } catch (ClassNotFoundException e) {
+            throw new IOException("cannot decode a task in this JVM", e);
+        }
     }
 
     private static int runTask(RunTaskFrame run, Connection parent) {
@@ -129,20 +145,30 @@ public final class WorkerMain {
         watchdog.start();
     }
 
-    /** Like CPython, a child waits for its non-daemon threads (and so for its own children). */
+    /**
+     * Like CPython, a child waits for its non-daemon threads (and so for its own non-daemon
+     * children, whose keep-alive threads are not daemons). Enumerating the thread group is far
+     * cheaper than {@code Thread.getAllStackTraces}, which stops the world to walk every stack.
+     */
     private static void awaitNonDaemonThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
         Thread self = Thread.currentThread();
-        boolean found = true;
-        while (found) {
-            found = false;
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
+        for (boolean waited = true; waited; ) {
+            waited = false;
+            Thread[] threads = new Thread[root.activeCount() + 8];
+            int n = root.enumerate(threads, true);
+            for (int i = 0; i < n; i++) {
+                Thread t = threads[i];
                 if (t != self && !t.isDaemon() && t.isAlive() && !"DestroyJavaVM".equals(t.getName())) {
-                    found = true;
                     try {
                         t.join();
                     } catch (InterruptedException e) {
                         return;
                     }
+                    waited = true;
                 }
             }
         }

@@ -15,14 +15,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and fail the class, so a leak is a red build, not a slow machine.
  */
 public final class NoLeakedProcesses implements AfterAllCallback {
+    private static final Duration GRACE = Delays.scaled(Duration.ofSeconds(10));
+
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        Instant deadline = Instant.now().plus(Delays.scaled(Duration.ofSeconds(10)));
+        assertNoneLeft(context.getDisplayName(), GRACE);
+    }
+
+    /**
+     * Waits up to {@code grace} for this JVM's descendants to exit; ends those left (by pid) and
+     * throws an {@link AssertionError} naming them.
+     */
+    static void assertNoneLeft(String what, Duration grace) throws Exception {
+        Instant deadline = Instant.now().plus(grace);
         List<ProcessHandle> alive = descendants();
         while (!alive.isEmpty() && Instant.now().isBefore(deadline)) {
-            // Children being reaped right now get the bound to finish.
             try {
-                alive.get(0).onExit().get(Duration.between(Instant.now(), deadline).toMillis(),
+                // Children being reaped right now get the bound to finish.
+                alive.get(0).onExit().get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
                         TimeUnit.MILLISECONDS);
             } catch (TimeoutException stillAlive) {
                 break;
@@ -34,7 +44,10 @@ public final class NoLeakedProcesses implements AfterAllCallback {
                     .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
                     .collect(Collectors.joining("\n  "));
             alive.forEach(ProcessHandle::destroyForcibly);
-            throw new AssertionError(context.getDisplayName() + " left processes behind:\n  " + described);
+            for (ProcessHandle p : alive) {
+                p.onExit().get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            }
+            throw new AssertionError(what + " left processes behind:\n  " + described);
         }
     }
 

@@ -1,0 +1,110 @@
+package org.mproc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.mproc.spawn.Launch;
+
+/**
+ * Warm spare JVMs for {@link ChildProcess}: started ahead of time, connected, authenticated and
+ * ready to decode a task, so that {@code start()} skips the JVM's start-up. Opt-in only: the
+ * runtime never keeps a JVM alive that the caller did not ask for. Each spare taken is replaced in
+ * the background; when none is ready, a child starts cold as usual.
+ *
+ * <pre>{@code
+ * try (Spares spares = Spares.start(2)) {
+ *     ChildProcess p = ChildProcess.builder().target(task).spares(spares).build();
+ *     p.start();   // a spare is already running: the task starts within milliseconds
+ *     p.join();
+ * }                // unused spares are stopped and reaped
+ * }</pre>
+ *
+ * <p>Spares run with the JVM options given here; a child that uses them gets those options.
+ */
+public final class Spares implements AutoCloseable {
+    private final int size;
+    private final List<String> jvmOptions;
+    private final ConcurrentLinkedQueue<Launch> ready = new ConcurrentLinkedQueue<>();
+    private final ExecutorService refill = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mproc-spares-refill");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
+
+    private Spares(int size, List<String> jvmOptions) {
+        this.size = size;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** Starts {@code size} spares with mproc's default JVM options. */
+    public static Spares start(int size) {
+        return start(size, List.of());
+    }
+
+    /** Starts {@code size} spares with extra JVM options, as {@link ChildProcess.Builder#jvmOptions}. */
+    public static Spares start(int size, List<String> jvmOptions) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a pool of spares needs at least one, got " + size);
+        }
+        Objects.requireNonNull(jvmOptions, "jvmOptions");
+        Spares spares = new Spares(size, jvmOptions);
+        for (int i = 0; i < size; i++) {
+            spares.ready.add(Launch.startSpare(spares.jvmOptions));
+        }
+        return spares;
+    }
+
+    public List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /** How many spares are alive and unclaimed right now. */
+    public int available() {
+        return (int) ready.stream().filter(l -> !l.exit().isDone()).count();
+    }
+
+    /** The oldest live spare, or null when none is left; a replacement starts in the background. */
+    Launch take() {
+        if (closed) {
+            throw new IllegalStateException("these spares are closed");
+        }
+        for (Launch spare = ready.poll(); spare != null; spare = ready.poll()) {
+            refillOne();
+            if (!spare.exit().isDone()) {
+                return spare;
+            }
+        }
+        return null;
+    }
+
+    private void refillOne() {
+        refill.execute(() -> {
+            if (!closed && ready.size() < size) {
+                ready.add(Launch.startSpare(jvmOptions));
+            }
+        });
+    }
+
+    /** Stops every unclaimed spare and waits until each has exited; claimed ones run on. */
+    @Override
+    public void close() {
+        closed = true;
+        refill.shutdown();
+        try {
+            refill.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Launch> unused = new ArrayList<>();
+        for (Launch spare = ready.poll(); spare != null; spare = ready.poll()) {
+            spare.terminate();
+            unused.add(spare);
+        }
+        unused.forEach(spare -> spare.exit().join());
+    }
+}
