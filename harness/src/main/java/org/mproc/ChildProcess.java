@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.mproc.spawn.ChildExit;
 import org.mproc.spawn.Launch;
 import org.mproc.wire.Codec;
+import org.mproc.wire.FrameLimits;
 import org.mproc.wire.RunTaskFrame;
 import org.mproc.wire.TaskFailedFrame;
 
@@ -38,6 +39,8 @@ import org.mproc.wire.TaskFailedFrame;
  */
 public final class ChildProcess {
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** RUN_TASK's own fields around the task bytes: two length words. */
+    private static final int RUN_TASK_OVERHEAD = 8;
 
     /*
      * Lifecycle, in the ThreadPoolExecutor style:
@@ -129,7 +132,13 @@ public final class ChildProcess {
 
     private byte[] serializeTarget() {
         try {
-            return Codec.standard().encode(target);
+            byte[] bytes = Codec.standard().encode(target);
+            if (bytes.length > FrameLimits.maxFrame() - RUN_TASK_OVERHEAD - name.length() * 3) {
+                throw new IllegalArgumentException("the target of ChildProcess " + name + " serializes to "
+                        + bytes.length + " bytes, over the frame limit of " + FrameLimits.maxFrame()
+                        + " bytes (raise it with -Dmproc.maxFrame=<bytes>, or capture less)");
+            }
+            return bytes;
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("the target of ChildProcess " + name + " cannot be serialized: "
                     + e.getMessage() + " is not Serializable (captured by " + target.getClass().getName()

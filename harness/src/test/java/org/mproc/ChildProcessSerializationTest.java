@@ -65,4 +65,15 @@ class ChildProcessSerializationTest {
         assertThrows(IllegalArgumentException.class, p::start);
         assertThrows(IllegalArgumentException.class, p::start, "still NEW, still not serializable");
     }
+
+    @Test
+    void aTargetOverTheFrameLimitFailsInStartNamingSizeAndLimit() {
+        byte[] big = new byte[64 << 20];
+        ChildProcess p = new ChildProcess("huge", () -> System.out.println(big.length));
+        Set<Long> before = descendants();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, p::start);
+        assertTrue(e.getMessage().contains("frame limit of " + (64 << 20)), e::getMessage);
+        assertTrue(e.getMessage().contains("huge"), e::getMessage);
+        assertEquals(before, descendants(), "no process was spawned");
+    }
 }
