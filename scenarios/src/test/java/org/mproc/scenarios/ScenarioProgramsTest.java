@@ -1,0 +1,80 @@
+package org.mproc.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runnable scenario programs print what the seed's Python prints. Each runs in this JVM with
+ * {@code System.out} and {@code System.err} captured (the children's lines are copied to whatever
+ * those are at the time).
+ */
+class ScenarioProgramsTest {
+    private static final Pattern START = Pattern.compile("Start ([AB]) \\(PID: (\\d+)\\)");
+
+    private record Captured(List<String> out, List<String> err) {}
+
+    private interface Program {
+        void main() throws Exception;
+    }
+
+    private static synchronized Captured run(Program program) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            program.main();
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Captured(lines(out), lines(err));
+    }
+
+    private static List<String> lines(ByteArrayOutputStream bytes) {
+        return bytes.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList());
+    }
+
+    @Test
+    @Tag("G-PROC-5")
+    void scenario01RunsTwoChildrenInParallelInTheirOwnJvms() throws Exception {
+        Captured c = run(() -> Scenario01BasicProcess.main(new String[0]));
+        assertEquals(4, c.out().size(), () -> c.out().toString());
+        Matcher first = START.matcher(c.out().get(0));
+        Matcher second = START.matcher(c.out().get(1));
+        assertTrue(first.matches() && second.matches(), () -> "both starts come first: " + c.out());
+        assertNotEquals(first.group(1), second.group(1));
+        assertNotEquals(first.group(2), second.group(2), "two processes");
+        long self = ProcessHandle.current().pid();
+        assertNotEquals(Long.toString(self), first.group(2));
+        assertNotEquals(Long.toString(self), second.group(2));
+        assertEquals(List.of("End A", "End B"), c.out().subList(2, 4).stream().sorted().collect(Collectors.toList()));
+    }
+
+    @Test
+    @Tag("G-PROC-1")
+    @Tag("G-PROC-3")
+    void scenario06PrintsThePythonLineAndTheChildsTrace() throws Exception {
+        Captured c = run(() -> Scenario06ExceptionHandling.main(new String[0]));
+        assertEquals(List.of("Process finished (may have errored)"), c.out());
+        assertTrue(c.err().stream().anyMatch(l -> l.matches("Process ChildProcess-\\d+:")), () -> c.err().toString());
+        assertTrue(c.err().contains("java.lang.RuntimeException: Oops!"), () -> c.err().toString());
+        assertTrue(c.err().stream().anyMatch(l -> l.contains("Scenario06ExceptionHandling.risky")),
+                () -> c.err().toString());
+        assertEquals("mproc: exit code 1, failure() = java.lang.RuntimeException: Oops!",
+                c.err().get(c.err().size() - 1));
+    }
+}
