@@ -1,9 +1,7 @@
 package org.mproc.spawn;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +32,20 @@ final class OutputPump {
     }
 
     private void pump(InputStream stream, Consumer<String> sink) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        try (stream) {
+            LineSplitter lines = new LineSplitter(line -> {
                 remember(line);
                 try {
                     sink.accept(line);
                 } catch (RuntimeException e) {
                     // A failing consumer must not stop the pump: the child would block on a full pipe.
                 }
+            });
+            byte[] chunk = new byte[8192];
+            for (int n = stream.read(chunk); n >= 0; n = stream.read(chunk)) {
+                lines.feed(chunk, n);
             }
+            lines.finish();
         } catch (IOException e) {
             // The stream was closed under us: the child is gone.
         } finally {
