@@ -1,0 +1,35 @@
+package org.mproc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** The usage examples in the public types' Javadoc and in the README, compiled and run as written. */
+class ApiExamplesTest {
+
+    @Test
+    void childProcessJavadocExample() throws InterruptedException {
+        ChildProcess p = new ChildProcess("A",
+                () -> System.out.println("hello from " + ProcessHandle.current().pid()));
+        p.start();
+        p.join();
+        assertEquals(0, p.exitCode().getAsInt());
+        assertEquals(Optional.empty(), p.failure());
+    }
+
+    static void task() {
+        System.out.println("on a spare");
+    }
+
+    @Test
+    void sparesJavadocExample() throws InterruptedException {
+        try (Spares spares = Spares.start(2)) {
+            ChildProcess p = ChildProcess.builder().target(ApiExamplesTest::task).spares(spares).build();
+            p.start();
+            p.join();
+            assertEquals(OptionalInt.of(0), p.exitCode());
+        }
+    }
+}
