@@ -3,6 +3,7 @@ package org.mproc.spawn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import org.mproc.ProcessException;
 public final class ProcessTree {
     /** Unix socket paths are limited to 108 bytes; we keep a margin. */
     static final int MAX_SOCKET_PATH = 100;
+    /** Tree directories are {@code mproc-<root pid>-<random>} under {@code java.io.tmpdir}. */
+    static final String PREFIX = "mproc-";
 
     private static volatile ProcessTree current;
 
@@ -57,15 +60,47 @@ public final class ProcessTree {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         Path base = Paths.get(System.getProperty("java.io.tmpdir"));
+        sweepStale(base);
         Path directory;
         try {
-            directory = Files.createTempDirectory(base, "mproc-",
+            directory = Files.createTempDirectory(base, PREFIX + ProcessHandle.current().pid() + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
             throw new ProcessException("cannot create mproc's private directory under " + base, e);
         }
         ExitSequence.register(ExitSequence.Step.TREE, () -> deleteTree(directory));
         return new ProcessTree(directory, secret);
+    }
+
+    /**
+     * A root killed by SIGKILL cannot remove its directory. Directories are named after their root's
+     * pid, so the next root removes those whose root is gone (a reused pid keeps its directory: we
+     * only ever delete what is certainly stale).
+     */
+    /** Removes the directories of dead roots under {@code java.io.tmpdir}, as every new root does. */
+    public static void sweepStaleTrees() {
+        sweepStale(Paths.get(System.getProperty("java.io.tmpdir")));
+    }
+
+    private static void sweepStale(Path base) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(base, PREFIX + "*")) {
+            for (Path entry : entries) {
+                String[] parts = entry.getFileName().toString().split("-");
+                if (parts.length < 3 || !Files.isDirectory(entry) || !Files.isWritable(entry)) {
+                    continue;
+                }
+                try {
+                    long pid = Long.parseLong(parts[1]);
+                    if (ProcessHandle.of(pid).isEmpty()) {
+                        deleteTree(entry);
+                    }
+                } catch (NumberFormatException notOurs) {
+                    // Not a directory this code created.
+                }
+            }
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            // Sweeping is hygiene; a root must start even when it cannot sweep.
+        }
     }
 
     public Path directory() {
@@ -92,7 +127,7 @@ public final class ProcessTree {
         return socket;
     }
 
-    private static void deleteTree(Path directory) {
+    static void deleteTree(Path directory) {
         try {
             Files.walkFileTree(directory, new SimpleFileVisitor<>() {
                 @Override
