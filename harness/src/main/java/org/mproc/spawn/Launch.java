@@ -208,26 +208,22 @@ public final class Launch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeQuietly();
+        closeQuietly(c);
         attached.completeExceptionally(new ProcessException("child " + pid() + " exited before it connected"));
         int exitCode = ExitCodes.map(process.exitValue(), orderlyExit);
         LiveChildren.remove(this);
         exit.complete(new ChildExit(exitCode, failure, err.tail()));
     }
 
-    private void closeQuietly() {
+    private void closeQuietly(Connection c) {
         try {
             stdin.close();
         } catch (IOException ignored) {
             // The pipe's reader is gone.
         }
-        if (connectionOrNull() != null) {
-            connectionOrNull().close();
+        if (c != null) {
+            c.close(); // no connection can attach any more: exited is set
         }
-    }
-
-    private synchronized Connection connectionOrNull() {
-        return connection;
     }
 
     /** Output lines go to a target that a spare's claim can change. */
