@@ -26,6 +26,7 @@ public final class Listener implements AutoCloseable {
     }
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final long ACCEPT_ERROR_PAUSE_MS = 50;
 
     private final Path path;
     private final ServerSocketChannel server;
@@ -76,11 +77,21 @@ public final class Listener implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
+                pauseAfterAcceptError();
                 continue;
             }
             Thread t = new Thread(() -> handle(channel), "mproc-conn-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             t.start();
+        }
+    }
+
+    /** A persistent accept error (out of file descriptors) must not spin a core while it lasts. */
+    private static void pauseAfterAcceptError() {
+        try {
+            Thread.sleep(ACCEPT_ERROR_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
