@@ -17,7 +17,6 @@ import org.mproc.spawn.Launch;
 import org.mproc.wire.Codec;
 import org.mproc.wire.FrameLimits;
 import org.mproc.wire.RunTaskFrame;
-import org.mproc.wire.TaskFailedFrame;
 
 /**
  * Runs one {@link ProcessTask} in a fresh child JVM, like Python's {@code multiprocessing.Process}
@@ -197,7 +196,7 @@ public final class ChildProcess {
             return Optional.empty();
         }
         if (failure == null) {
-            failure = Optional.ofNullable(e.failure()).map(ChildProcess::restore);
+            failure = Optional.ofNullable(e.failure()).map(Failures::restore);
         }
         return failure;
     }
@@ -226,20 +225,6 @@ public final class ChildProcess {
             throw new IllegalStateException("ChildProcess " + name + " has not been started");
         }
         return l;
-    }
-
-    static Throwable restore(TaskFailedFrame f) {
-        if (f.serialized().length > 0) {
-            try {
-                Object decoded = Codec.standard().decode(f.serialized());
-                if (decoded instanceof Throwable) {
-                    return (Throwable) decoded;
-                }
-            } catch (IOException | ClassNotFoundException | RuntimeException e) {
-                // Fall through to the stand-in: the class is missing here or the bytes are unusable.
-            }
-        }
-        return new RemoteTraceback(f.className(), f.message(), f.frames());
     }
 
     private Consumer<String> stdoutSink() {

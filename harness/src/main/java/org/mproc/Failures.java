@@ -1,0 +1,29 @@
+package org.mproc;
+
+import java.io.IOException;
+import org.mproc.wire.Codec;
+import org.mproc.wire.TaskFailedFrame;
+
+/** Turns a failure reported by a child back into a {@link Throwable} in this JVM. */
+final class Failures {
+    private Failures() {}
+
+    /**
+     * The original exception when its bytes decode here; otherwise a {@link RemoteTraceback} with
+     * the remote class name, message and frames (the class is missing here, could not be
+     * serialized, or refuses to be read).
+     */
+    static Throwable restore(TaskFailedFrame f) {
+        if (f.serialized().length > 0) {
+            try {
+                Object decoded = Codec.standard().decode(f.serialized());
+                if (decoded instanceof Throwable) {
+                    return (Throwable) decoded;
+                }
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                // Fall through to the stand-in.
+            }
+        }
+        return new RemoteTraceback(f.className(), f.message(), f.frames());
+    }
+}
