@@ -20,6 +20,6 @@ public interface Codec {
 
     /** The codec every process of the tree uses. */
     static Codec standard() {
-        return JdkCodec.INSTANCE;
+        return FastCodec.INSTANCE;
     }
 }

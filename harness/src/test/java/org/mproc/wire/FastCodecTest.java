@@ -1,0 +1,104 @@
+package org.mproc.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import java.io.IOException;
+import java.io.StreamCorruptedException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mproc.ProcessFunction;
+import org.mproc.ProcessTask;
+
+/** The standard codec's fast shapes round-trip, lambdas take the fast path only when it is safe. */
+class FastCodecTest {
+    private final Codec codec = Codec.standard();
+
+    private Object roundTrip(Object value) {
+        try {
+            return codec.decode(codec.encode(value));
+        } catch (IOException | ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private byte tag(Object value) throws IOException {
+        return codec.encode(value)[0];
+    }
+
+    @Test
+    void leafValuesRoundTrip() {
+        qt().forAll(strings().allPossible().ofLengthBetween(0, 100)).checkAssert(s -> assertEquals(s, roundTrip(s)));
+        qt().forAll(integers().all()).checkAssert(i -> assertEquals(i, roundTrip(i)));
+        qt().forAll(longs().all()).checkAssert(l -> assertEquals(l, roundTrip(l)));
+        qt().forAll(doubles().any()).checkAssert(d -> assertEquals(d, roundTrip(d)));
+        assertEquals("\ud800 lone", roundTrip("\ud800 lone"), "a lone surrogate survives");
+        assertEquals("pair \ud83d\ude00", roundTrip("pair \ud83d\ude00"));
+        assertEquals(null, roundTrip(null));
+        assertEquals(Boolean.TRUE, roundTrip(true));
+    }
+
+    static String greet(String name, int times) {
+        return (name + "!").repeat(times);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLambdaCapturingLeafValuesTakesTheFastPathAndStillWorks() throws Exception {
+        String name = "ab";
+        int times = 3;
+        ProcessFunction<Integer, String> f = extra -> greet(name, times + extra);
+        assertEquals(0x10, tag(f), "the LAMBDA shape");
+        ProcessFunction<Integer, String> back = (ProcessFunction<Integer, String>) roundTrip(f);
+        assertEquals("ab!ab!ab!ab!", back.apply(1));
+    }
+
+    @Test
+    void aMethodReferenceAndANestedLambdaTakeTheFastPath() throws Exception {
+        ProcessTask inner = FastCodecTest::noop;
+        ProcessTask outer = () -> inner.run();
+        assertEquals(0x10, tag(inner));
+        assertEquals(0x10, tag(outer));
+        ((ProcessTask) roundTrip(outer)).run();
+    }
+
+    static void noop() {
+        // The target of a method reference.
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLambdaCapturingAnObjectGoesWholeThroughJdkSerializationKeepingSharedReferences() throws Exception {
+        List<String> shared = new ArrayList<>(List.of("x"));
+        ProcessFunction<Integer, List<List<String>>> f = ignored -> List.of(shared, shared);
+        assertEquals(0x7F, tag(f), "the JDK shape");
+        List<List<String>> both = ((ProcessFunction<Integer, List<List<String>>>) roundTrip(f)).apply(0);
+        assertSame(both.get(0), both.get(1), "one captured object stays one object");
+        assertNotSame(shared, both.get(0), "and it is a copy");
+    }
+
+    @Test
+    void corruptInputIsRefused() {
+        assertThrows(StreamCorruptedException.class, () -> codec.decode(new byte[0]));
+        assertThrows(StreamCorruptedException.class, () -> codec.decode(new byte[] {0x42}));
+        assertThrows(StreamCorruptedException.class, () -> codec.decode(new byte[] {0x01, 0, 0, 0, 9, 'a'}));
+        assertThrows(StreamCorruptedException.class, () -> codec.decode(new byte[] {0x02, 0, 0, 0, 1, 7}));
+    }
+
+    @Test
+    void aLambdaThatDoesNotMatchItsCapturingClassIsRefused() throws Exception {
+        ProcessTask task = FastCodecTest::noop;
+        byte[] bytes = codec.encode(task);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replace("noop", "nope");
+        byte[] forged = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThrows(IOException.class, () -> codec.decode(forged));
+    }
+}
