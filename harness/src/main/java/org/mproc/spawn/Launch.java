@@ -6,7 +6,9 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.mproc.ProcessException;
 import org.mproc.wire.Connection;
@@ -157,6 +159,17 @@ public final class Launch {
         }
     }
 
+    /** Waits, boundedly, for the watcher to finish with a child whose process has ended. */
+    void awaitSettled() {
+        try {
+            exit.get(2 * DRAIN_GRACE_MS + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Leaving now is better than hanging the exit of this JVM.
+        }
+    }
+
     /** Runs on the listener's connection thread after HELLO: attach, then read until the end. */
     void serve(Connection c) {
         synchronized (this) {
@@ -211,6 +224,9 @@ public final class Launch {
         closeQuietly(c);
         attached.completeExceptionally(new ProcessException("child " + pid() + " exited before it connected"));
         int exitCode = ExitCodes.map(process.exitValue(), orderlyExit);
+        if (exitCode < 0) {
+            AttachFiles.removeOf(process.pid());
+        }
         LiveChildren.remove(this);
         exit.complete(new ChildExit(exitCode, failure, err.tail()));
     }

@@ -36,6 +36,7 @@ final class LiveChildren {
         }
         for (Launch launch : live) {
             launch.awaitProcessExit();
+            launch.awaitSettled(); // its watcher tidies up after it (attach file, pipes, socket)
         }
     }
 }
