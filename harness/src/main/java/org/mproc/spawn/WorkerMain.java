@@ -118,10 +118,25 @@ public final class WorkerMain {
     /**
      * The fused hook: whatever path leads to an orderly exit, the parent hears of it once. Closing
      * the connection afterwards wakes the watchdog's read: a thread still blocked in a native read
-     * when the VM exits costs ~330 ms of exit time here, on JDK 17 and 25 alike.
+     * when the VM exits costs ~330 ms of exit time here, on JDK 17 and 25 alike. (Threads are named
+     * classes here, not lambdas: each lambda is a class spun at run time in a cold child.)
      */
     private static void reportOrderlyExit(Connection parent, AtomicBoolean exiting) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new ExitReporter(parent, exiting));
+    }
+
+    private static final class ExitReporter extends Thread {
+        private final Connection parent;
+        private final AtomicBoolean exiting;
+
+        ExitReporter(Connection parent, AtomicBoolean exiting) {
+            super("mproc-exit-report");
+            this.parent = parent;
+            this.exiting = exiting;
+        }
+
+        @Override
+        public void run() {
             System.out.flush();
             System.err.flush();
             if (exiting.compareAndSet(false, true)) {
@@ -132,7 +147,7 @@ public final class WorkerMain {
                 }
                 parent.close();
             }
-        }, "mproc-exit-report"));
+        }
     }
 
     /**
@@ -140,7 +155,23 @@ public final class WorkerMain {
      * (the kernel closes its sockets even on SIGKILL): leave at once (G-PROC-7).
      */
     private static void watchParent(Connection parent, AtomicBoolean exiting) {
-        Thread watchdog = new Thread(() -> {
+        Thread watchdog = new ParentWatchdog(parent, exiting);
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private static final class ParentWatchdog extends Thread {
+        private final Connection parent;
+        private final AtomicBoolean exiting;
+
+        ParentWatchdog(Connection parent, AtomicBoolean exiting) {
+            super("mproc-parent-watchdog");
+            this.parent = parent;
+            this.exiting = exiting;
+        }
+
+        @Override
+        public void run() {
             try {
                 while (parent.read() != null) {
                     // Nothing is expected; keep reading until the parent is gone.
@@ -151,9 +182,7 @@ public final class WorkerMain {
             if (!exiting.get()) {
                 Runtime.getRuntime().halt(1);
             }
-        }, "mproc-parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        }
     }
 
     /**
