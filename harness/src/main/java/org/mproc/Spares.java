@@ -1,12 +1,15 @@
 package org.mproc;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.mproc.spawn.Launch;
 
 /**
@@ -63,9 +66,63 @@ public final class Spares implements AutoCloseable {
         return jvmOptions;
     }
 
+    /** The pids of the live unclaimed spares, oldest first. */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        for (Launch spare : ready) {
+            if (!spare.exit().isDone()) {
+                pids.add(spare.pid());
+            }
+        }
+        return pids;
+    }
+
     /** How many spares are alive and unclaimed right now. */
     public int available() {
         return (int) ready.stream().filter(l -> !l.exit().isDone()).count();
+    }
+
+    /**
+     * Waits until every unclaimed spare has connected and authenticated, so the next
+     * {@code start()} finds one ready; returns false if that did not happen within {@code timeout}.
+     */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (Launch spare : this.ready) {
+                if (spare.exit().isDone() && this.ready.remove(spare)) {
+                    refillOne(); // a spare that died while waiting is replaced
+                }
+            }
+            boolean ready = this.ready.size() >= size;
+            for (Launch spare : this.ready) {
+                ready &= spare.attached().isDone() && !spare.attached().isCompletedExceptionally();
+            }
+            if (ready) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            Launch pending = null;
+            for (Launch spare : this.ready) {
+                if (!spare.attached().isDone()) {
+                    pending = spare;
+                    break;
+                }
+            }
+            if (pending == null) {
+                // A replacement is still being launched; look again shortly.
+                Thread.sleep(Math.min(5, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+                continue;
+            }
+            try {
+                pending.attached().get(left, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // Dead or slow: the loop decides.
+            }
+        }
     }
 
     /** The oldest live spare, or null when none is left; a replacement starts in the background. */

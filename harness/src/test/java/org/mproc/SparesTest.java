@@ -76,6 +76,25 @@ class SparesTest {
             Reaper.joinWithin(reaper.start(onSpare("one", () -> { }, new CopyOnWriteArrayList<>())), Delays.CHILD);
         }
         await().atMost(Delays.CHILD).until(() -> spares.available() == 2);
+        assertTrue(spares.awaitReady(Delays.CHILD), "both spares connected");
+    }
+
+    @Test
+    void aSpareThatDiesWhileWaitingIsReplacedAndNeverUsed() throws Exception {
+        try (Spares own = Spares.start(1)) {
+            assertTrue(own.awaitReady(Delays.CHILD));
+            ChildProcess probe = ChildProcess.builder().name("probe").target(() -> { }).spares(own).build();
+            long sparePid = own.pids().get(0);
+            ProcessHandle.of(sparePid).ifPresent(ProcessHandle::destroyForcibly);
+            await().atMost(Delays.CHILD).until(() -> !own.pids().contains(sparePid));
+            assertTrue(own.awaitReady(Delays.CHILD), "a replacement connected");
+            try (Reaper reaper = new Reaper()) {
+                reaper.start(probe);
+                Reaper.joinWithin(probe, Delays.CHILD);
+                assertEquals(OptionalInt.of(0), probe.exitCode());
+                assertTrue(probe.pid() != sparePid, "the dead spare was not used");
+            }
+        }
     }
 
     @Test
