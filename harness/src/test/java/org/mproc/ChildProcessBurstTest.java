@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
+import org.mproc.testkit.Sleepers;
 
 /**
  * Many children at once, as CPython's {@code test_many_processes}: started together and joined,
@@ -68,7 +69,7 @@ class ChildProcessBurstTest {
         try (Reaper reaper = new Reaper()) {
             List<ChildProcess> children = new ArrayList<>();
             for (int i = 0; i < CHILDREN; i++) {
-                children.add(reaper.start(new ChildProcess("t" + i, ChildProcessExitCodeTest::announceAndSleep)));
+                children.add(reaper.start(new ChildProcess("t" + i, Sleepers::announceAndSleep)));
             }
             children.forEach(ChildProcess::terminate);
             for (ChildProcess child : children) {

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
+import org.mproc.testkit.Sleepers;
 
 /** G-PROC-1: CPython's exit codes, including an orderly {@code System.exit(137)} versus a SIGKILL. */
 @Tag("G-PROC-1")
@@ -87,24 +86,11 @@ class ChildProcessExitCodeTest {
 
     private static void assertSignalled(java.util.function.Consumer<ChildProcess> signal, int expected)
             throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
         try (Reaper reaper = new Reaper()) {
-            ChildProcess p = reaper.start(ChildProcess.builder().name("sleeper")
-                    .target(ChildProcessExitCodeTest::announceAndSleep)
-                    .output(line -> {
-                        if (line.equals("running")) {
-                            running.countDown();
-                        }
-                    }).build());
-            assertTrue(running.await(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS), "child never ran");
+            ChildProcess p = Sleepers.startRunning(reaper, "sleeper");
             signal.accept(p);
             Reaper.joinWithin(p, Delays.CHILD);
             assertEquals(OptionalInt.of(expected), p.exitCode());
         }
-    }
-
-    static void announceAndSleep() throws InterruptedException {
-        System.out.println("running");
-        Thread.sleep(Long.MAX_VALUE);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
+import org.mproc.testkit.Sleepers;
 
 /**
  * G-PROC-3: after the child exits, {@code failure()} is its uncaught exception with the same class,
@@ -128,7 +129,7 @@ class ChildProcessFailureTest {
             ChildProcess ok = reaper.start(new ChildProcess("ok", () -> { }));
             ChildProcess exits = reaper.start(new ChildProcess("exits", () -> System.exit(3)));
             ChildProcess killed = reaper.start(ChildProcess.builder().name("killed")
-                    .target(ChildProcessExitCodeTest::announceAndSleep).output(line -> { }).build());
+                    .target(Sleepers::announceAndSleep).output(line -> { }).build());
             killed.kill();
             for (ChildProcess p : new ChildProcess[] {ok, exits, killed}) {
                 Reaper.joinWithin(p, Delays.CHILD);

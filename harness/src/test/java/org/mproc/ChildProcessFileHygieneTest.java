@@ -7,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.OptionalInt;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
+import org.mproc.testkit.Sleepers;
 
 /**
  * A child ended by a signal leaves no file behind: neither HotSpot's attach socket
@@ -21,12 +20,8 @@ import org.mproc.testkit.Reaper;
 class ChildProcessFileHygieneTest {
 
     private static void assertNoFilesLeftAfter(Consumer<ChildProcess> signal, int expectedExit) throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
         try (Reaper reaper = new Reaper()) {
-            ChildProcess p = reaper.start(ChildProcess.builder().name("signalled")
-                    .target(ChildProcessExitCodeTest::announceAndSleep)
-                    .output(line -> running.countDown()).build());
-            running.await(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS);
+            ChildProcess p = Sleepers.startRunning(reaper, "signalled");
             Path attach = Paths.get("/tmp", ".java_pid" + p.pid());
             Path perf = Paths.get("/tmp", "hsperfdata_" + System.getProperty("user.name"), Long.toString(p.pid()));
             signal.accept(p);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
+import org.mproc.testkit.Sleepers;
 
 /**
  * G-PROC-2: one test per transition of NEW → STARTED → EXITED and per rejected call, as written
@@ -23,7 +24,7 @@ import org.mproc.testkit.Reaper;
 class ChildProcessLifecycleTest {
 
     private static ChildProcess sleeper(CountDownLatch running) {
-        return ChildProcess.builder().name("sleeper").target(ChildProcessExitCodeTest::announceAndSleep)
+        return ChildProcess.builder().name("sleeper").target(Sleepers::announceAndSleep)
                 .output(line -> {
                     if (line.equals("running")) {
                         running.countDown();
@@ -77,9 +78,8 @@ class ChildProcessLifecycleTest {
 
     @Test
     void joinWithTimeoutReturnsFalseWhileRunningAndNeverThrowsForIt() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
         try (Reaper reaper = new Reaper()) {
-            ChildProcess p = reaper.start(sleeper(running));
+            ChildProcess p = Sleepers.startRunning(reaper, "sleeper");
             assertFalse(p.join(Duration.ofMillis(200)));
             assertFalse(p.join(Duration.ZERO));
             assertTrue(p.isAlive());
@@ -90,9 +90,8 @@ class ChildProcessLifecycleTest {
 
     @Test
     void startTwiceThrowsWhileRunningAndAfterExit() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
         try (Reaper reaper = new Reaper()) {
-            ChildProcess p = reaper.start(sleeper(running));
+            ChildProcess p = Sleepers.startRunning(reaper, "sleeper");
             assertThrows(IllegalStateException.class, p::start);
             p.kill();
             Reaper.joinWithin(p, Delays.CHILD);

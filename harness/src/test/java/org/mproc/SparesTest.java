@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
+import org.mproc.testkit.Sleepers;
 
 /** A child started on a warm spare behaves exactly like a cold one; spares are replaced and reaped. */
 class SparesTest {
@@ -62,7 +63,7 @@ class SparesTest {
     @Tag("G-PROC-1")
     void aChildOnASpareCanBeKilled() throws Exception {
         try (Reaper reaper = new Reaper()) {
-            ChildProcess p = reaper.start(onSpare("sleeper", ChildProcessExitCodeTest::announceAndSleep,
+            ChildProcess p = reaper.start(onSpare("sleeper", Sleepers::announceAndSleep,
                     new CopyOnWriteArrayList<>()));
             p.kill();
             Reaper.joinWithin(p, Delays.CHILD);
