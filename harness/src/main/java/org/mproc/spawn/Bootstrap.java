@@ -18,14 +18,17 @@ import java.util.HexFormat;
  *   &lt;parent listener socket path&gt;\n
  *   &lt;secret, hex&gt;\n
  *   &lt;launch token, decimal&gt;\n
- *   CHILD | SPARE\n
+ *   CHILD | SPARE | POOL\n
  * </pre>
  *
  * The parent then keeps stdin open and writes nothing more: end of stream on it means the parent died.
  */
 record Bootstrap(Path treeDirectory, Path parentSocket, byte[] secret, long token, Role role) {
-    /** A child runs the task it is sent at once; a spare first prepares, then waits to be claimed. */
-    enum Role { CHILD, SPARE }
+    /**
+     * A child runs the task it is sent at once; a spare first prepares, then waits to be claimed; a
+     * pool worker runs chunks until told to stop.
+     */
+    enum Role { CHILD, SPARE, POOL }
 
     private static final String MAGIC = "mproc-bootstrap 1";
     private static final int MAX_LINE = 4096;

@@ -42,13 +42,15 @@ public final class Launch {
     private final CompletableFuture<ChildExit> exit = new CompletableFuture<>();
     private final CountDownLatch readerDone = new CountDownLatch(1);
 
+    private final Consumer<Frame> otherFrames;
     private volatile boolean daemon;
     private Connection connection; // guarded by this
     private boolean exited; // guarded by this
     private volatile boolean orderlyExit;
     private volatile TaskFailedFrame failure;
 
-    private Launch(LaunchSpec spec, Bootstrap.Role role) {
+    private Launch(LaunchSpec spec, Bootstrap.Role role, Consumer<Frame> otherFrames) {
+        this.otherFrames = otherFrames;
         HostListener host = HostListener.get();
         ProcessTree tree = ProcessTree.current();
         host.expect(token, this);
@@ -78,7 +80,7 @@ public final class Launch {
 
     /** Starts a child JVM running {@link WorkerMain}, which will run the task sent once it attaches. */
     public static Launch start(LaunchSpec spec) {
-        return new Launch(spec, Bootstrap.Role.CHILD);
+        return new Launch(spec, Bootstrap.Role.CHILD, null);
     }
 
     /**
@@ -88,7 +90,15 @@ public final class Launch {
     public static Launch startSpare(List<String> jvmOptions) {
         return new Launch(new LaunchSpec("spare", true, jvmOptions,
                 line -> System.out.println(line), line -> System.err.println(line)),
-                Bootstrap.Role.SPARE);
+                Bootstrap.Role.SPARE, null);
+    }
+
+    /**
+     * Starts a pool worker. Frames other than the child protocol's own go to {@code frames}, on the
+     * connection's reader thread, in the order the worker sent them.
+     */
+    public static Launch startPoolWorker(LaunchSpec spec, Consumer<Frame> frames) {
+        return new Launch(spec, Bootstrap.Role.POOL, frames);
     }
 
     /** Gives a spare its identity: where its output goes and whether it keeps this JVM alive. */
@@ -199,7 +209,10 @@ public final class Launch {
                 orderlyExit = true;
                 break;
             default:
-                throw new ProtocolException("a child may not send " + frame);
+                if (otherFrames == null) {
+                    throw new ProtocolException("a child may not send " + frame);
+                }
+                otherFrames.accept(frame);
         }
     }
 

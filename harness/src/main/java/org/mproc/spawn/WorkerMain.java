@@ -44,6 +44,10 @@ public final class WorkerMain {
             if (bootstrap.role() == Bootstrap.Role.SPARE) {
                 prepareToDecode();
             }
+            if (bootstrap.role() == Bootstrap.Role.POOL) {
+                runPoolWorker(parent);
+                return;
+            }
             Frame frame = parent.read();
             if (frame == null) {
                 return; // the parent let us go before giving us work (an unused spare)
@@ -61,6 +65,20 @@ public final class WorkerMain {
         reportOrderlyExit(parent, exiting);
         watchParent(parent, exiting);
         int code = runTask(run, parent);
+        awaitNonDaemonThreads();
+        System.exit(code);
+    }
+
+    private static void runPoolWorker(Connection parent) {
+        AtomicBoolean exiting = new AtomicBoolean();
+        reportOrderlyExit(parent, exiting);
+        int code;
+        try {
+            code = new PoolWorkerLoop(parent).run();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.err.println("mproc pool worker failed: " + e);
+            code = 2;
+        }
         awaitNonDaemonThreads();
         System.exit(code);
     }

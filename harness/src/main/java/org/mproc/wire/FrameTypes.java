@@ -17,6 +17,18 @@ public final class FrameTypes {
     public static final byte TASK_FAILED = 0x07;
     public static final byte EXIT = 0x08;
 
+    // Pool: parent to worker.
+    public static final byte POOL_INIT = 0x10;
+    public static final byte POOL_CHUNK = 0x11;
+    public static final byte POOL_FORGET = 0x12;
+    public static final byte POOL_STOP = 0x13;
+    // Pool: worker to parent.
+    public static final byte POOL_READY = 0x18;
+    public static final byte POOL_INIT_FAILED = 0x19;
+    public static final byte POOL_STARTED = 0x1A;
+    public static final byte POOL_RESULT = 0x1B;
+    public static final byte POOL_CHUNK_FAILED = 0x1C;
+
     private FrameTypes() {}
 
     /** True for the types a peer may send before it has authenticated. */
@@ -25,7 +37,8 @@ public final class FrameTypes {
     }
 
     public static boolean isKnown(byte type) {
-        return type >= CHALLENGE && type <= EXIT;
+        return (type >= CHALLENGE && type <= EXIT) || (type >= POOL_INIT && type <= POOL_STOP)
+                || (type >= POOL_READY && type <= POOL_CHUNK_FAILED);
     }
 
     public static String name(byte type) {
@@ -38,6 +51,15 @@ public final class FrameTypes {
             case RUN_TASK: return "RUN_TASK";
             case TASK_FAILED: return "TASK_FAILED";
             case EXIT: return "EXIT";
+            case POOL_INIT: return "POOL_INIT";
+            case POOL_CHUNK: return "POOL_CHUNK";
+            case POOL_FORGET: return "POOL_FORGET";
+            case POOL_STOP: return "POOL_STOP";
+            case POOL_READY: return "POOL_READY";
+            case POOL_INIT_FAILED: return "POOL_INIT_FAILED";
+            case POOL_STARTED: return "POOL_STARTED";
+            case POOL_RESULT: return "POOL_RESULT";
+            case POOL_CHUNK_FAILED: return "POOL_CHUNK_FAILED";
             default: return String.format("0x%02x", type);
         }
     }

@@ -1,0 +1,262 @@
+package org.mproc;
+
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mproc.wire.Codec;
+import org.mproc.wire.FrameLimits;
+
+/**
+ * A pool of reused worker JVMs, like Python's {@code multiprocessing.Pool}. Guarantees G-POOL-1 …
+ * G-POOL-12 of {@code GUARANTEES.md}: {@code map} returns results in input order for any chunk
+ * size; a task that throws fails its call with {@link TaskFailedException} carrying the original
+ * exception; a worker that dies mid-task fails its call with {@link WorkerDiedException} and is
+ * replaced — never a hang, where CPython's pool waits for ever.
+ *
+ * <pre>{@code
+ * try (Pool pool = new Pool(4)) {
+ *     List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3, 4, 5));   // [1, 4, 9, 16, 25]
+ * }
+ * }</pre>
+ *
+ * <p>Functions and arguments travel by serialization; one that cannot be serialized fails the call
+ * in the caller, before any worker sees it (G-POOL-7).
+ */
+public final class Pool implements AutoCloseable {
+    private static final AtomicLong CALLS = new AtomicLong();
+
+    /*
+     * Lifecycle, in the ThreadPoolExecutor style:
+     *
+     *   RUNNING ──close()──▶ CLOSING ──submitted work done, workers exited──▶ TERMINATED
+     *   RUNNING ──terminate()──▶ TERMINATED (pending calls fail, workers killed)
+     *   CLOSING ──terminate()──▶ TERMINATED
+     *
+     *   map, mapAsync, apply, applyAsync   RUNNING: run; CLOSING, TERMINATED: IllegalStateException
+     *   close()       RUNNING: → CLOSING, waits for TERMINATED; otherwise waits for TERMINATED
+     *   terminate()   any: → TERMINATED, waits for the workers to exit
+     *   join()        RUNNING: IllegalStateException; otherwise waits for TERMINATED
+     */
+    private enum State { RUNNING, CLOSING, TERMINATED }
+
+    private final Settings settings;
+    private final PoolEngine engine;
+    private volatile State state = State.RUNNING;
+
+    /** A pool of {@code processes} workers with default settings. */
+    public Pool(int processes) {
+        this(builder().processes(processes).settings());
+    }
+
+    private Pool(Settings settings) {
+        this.settings = settings;
+        this.engine = new PoolEngine(settings);
+        try {
+            engine.start().join();
+        } catch (CompletionException e) {
+            engine.terminate();
+            engine.stopped().join();
+            throw e.getCause() instanceof ProcessException ? (ProcessException) e.getCause()
+                    : new ProcessException("the pool could not start", e.getCause());
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int processes() {
+        return settings.processes();
+    }
+
+    /** {@code [f(x) for x in items]} in input order, with CPython's default chunk size. */
+    public <T, R> List<R> map(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items) {
+        return await(mapAsync(f, items));
+    }
+
+    public <T, R> List<R> map(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items, int chunksize) {
+        return await(mapAsync(f, items, chunksize));
+    }
+
+    public <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<? super T, ? extends R> f,
+                                                      Iterable<? extends T> items) {
+        List<T> list = materialize(items);
+        return submit(f, list, defaultChunksize(list.size()));
+    }
+
+    public <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<? super T, ? extends R> f,
+                                                      Iterable<? extends T> items, int chunksize) {
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, got " + chunksize);
+        }
+        return submit(f, materialize(items), chunksize);
+    }
+
+    /** {@code f(arg)} in a worker, waiting for the result. */
+    public <T, R> R apply(ProcessFunction<? super T, ? extends R> f, T arg) {
+        return await(applyAsync(f, arg));
+    }
+
+    public <T, R> CompletableFuture<R> applyAsync(ProcessFunction<? super T, ? extends R> f, T arg) {
+        List<T> one = new ArrayList<>(1);
+        one.add(arg);
+        CompletableFuture<List<R>> all = submit(f, one, 1);
+        return all.thenApply(results -> results.get(0));
+    }
+
+    /** CPython's default: {@code ceil(len / (4 × processes))}, at least 1. */
+    int defaultChunksize(int items) {
+        int per = 4 * settings.processes();
+        return Math.max(1, (items + per - 1) / per);
+    }
+
+    private static <T> List<T> materialize(Iterable<? extends T> items) {
+        Objects.requireNonNull(items, "items");
+        List<T> list = new ArrayList<>();
+        items.forEach(list::add);
+        return list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T, R> CompletableFuture<List<R>> submit(ProcessFunction<? super T, ? extends R> f, List<T> items,
+                                                     int chunksize) {
+        Objects.requireNonNull(f, "function");
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("the pool is " + state.name().toLowerCase() + ": no new work");
+        }
+        CompletableFuture<List<Object>> future = new CompletableFuture<>();
+        if (items.isEmpty()) {
+            future.complete(List.of());
+            return (CompletableFuture<List<R>>) (CompletableFuture<?>) future;
+        }
+        int chunks = (items.size() + chunksize - 1) / chunksize;
+        PoolCall call = new PoolCall(CALLS.incrementAndGet(), encode(f, "the function"), chunks, future);
+        List<PoolChunk> list = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int from = c * chunksize;
+            List<T> slice = new ArrayList<>(items.subList(from, Math.min(items.size(), from + chunksize)));
+            list.add(new PoolChunk(call, c, from, slice.size(),
+                    encode(slice, "the arguments " + from + "–" + (from + slice.size() - 1))));
+        }
+        engine.submit(call, list);
+        return (CompletableFuture<List<R>>) (CompletableFuture<?>) future;
+    }
+
+    private static byte[] encode(Object value, String what) {
+        try {
+            byte[] bytes = Codec.standard().encode(value);
+            if (bytes.length > FrameLimits.maxFrame() - 64) {
+                throw new IllegalArgumentException(what + " serialize to " + bytes.length
+                        + " bytes, over the frame limit of " + FrameLimits.maxFrame()
+                        + " bytes (use a smaller chunksize, or raise -Dmproc.maxFrame)");
+            }
+            return bytes;
+        } catch (NotSerializableException e) {
+            throw new IllegalArgumentException(what + " cannot be serialized: " + e.getMessage()
+                    + " is not Serializable", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " cannot be serialized: " + e, e);
+        }
+    }
+
+    private static <R> R await(CompletableFuture<R> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new ProcessException("the call failed", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessException("interrupted while waiting for the pool", e);
+        }
+    }
+
+    /** Takes no new work, finishes what was submitted, stops the workers and waits for them. */
+    @Override
+    public void close() {
+        if (state == State.RUNNING) {
+            state = State.CLOSING;
+            engine.close();
+        }
+        engine.stopped().join();
+        state = State.TERMINATED;
+    }
+
+    /** Fails every unfinished call, kills the workers now and waits until they have exited. */
+    public void terminate() {
+        state = State.TERMINATED;
+        engine.terminate();
+        engine.stopped().join();
+    }
+
+    /** Waits until the pool has stopped; after {@link #close()} or {@link #terminate()} only. */
+    public void join() throws InterruptedException {
+        if (state == State.RUNNING) {
+            throw new IllegalStateException("the pool is still running: close() or terminate() it first");
+        }
+        try {
+            engine.stopped().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the stop future never fails", e);
+        }
+    }
+
+    /** What a pool is made of. */
+    record Settings(int processes, byte[] initializer, int maxTasksPerChild, List<String> jvmOptions) {}
+
+    /** Options for a {@link Pool}. */
+    public static final class Builder {
+        private int processes = Runtime.getRuntime().availableProcessors();
+        private ProcessTask initializer;
+        private int maxTasksPerChild;
+        private List<String> jvmOptions = List.of();
+
+        private Builder() {}
+
+        public Builder processes(int processes) {
+            if (processes < 1) {
+                throw new IllegalArgumentException("a pool needs at least 1 process, got " + processes);
+            }
+            this.processes = processes;
+            return this;
+        }
+
+        /** Runs once in each worker, before any task on it. */
+        public Builder initializer(ProcessTask initializer) {
+            this.initializer = Objects.requireNonNull(initializer, "initializer");
+            return this;
+        }
+
+        /** A worker exits and is replaced after this many chunks (CPython's maxtasksperchild). */
+        public Builder maxTasksPerChild(int maxTasksPerChild) {
+            if (maxTasksPerChild < 1) {
+                throw new IllegalArgumentException("maxTasksPerChild must be at least 1, got " + maxTasksPerChild);
+            }
+            this.maxTasksPerChild = maxTasksPerChild;
+            return this;
+        }
+
+        public Builder jvmOptions(List<String> jvmOptions) {
+            this.jvmOptions = List.copyOf(jvmOptions);
+            return this;
+        }
+
+        Settings settings() {
+            byte[] init = initializer == null ? new byte[0] : encode(initializer, "the initializer");
+            return new Settings(processes, init, maxTasksPerChild, jvmOptions);
+        }
+
+        public Pool build() {
+            return new Pool(settings());
+        }
+    }
+}

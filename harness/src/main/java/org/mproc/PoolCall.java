@@ -1,0 +1,57 @@
+package org.mproc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One {@code map} or {@code apply} in flight: its function, its chunks' results as they arrive in
+ * any order, and the future that gets them in input order. Touched only by the pool's event loop.
+ */
+final class PoolCall {
+    final long id;
+    final byte[] function;
+    final CompletableFuture<List<Object>> future;
+    private final List<Object>[] results;
+    private int missing;
+    private boolean done;
+
+    @SuppressWarnings("unchecked")
+    PoolCall(long id, byte[] function, int chunks, CompletableFuture<List<Object>> future) {
+        this.id = id;
+        this.function = function;
+        this.future = future;
+        this.results = (List<Object>[]) new List<?>[chunks];
+        this.missing = chunks;
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    /** Records a chunk's results; returns the whole list, in input order, once every chunk is in. */
+    List<Object> accept(int chunk, List<Object> values) {
+        if (done || results[chunk] != null) {
+            return null;
+        }
+        results[chunk] = values;
+        if (--missing > 0) {
+            return null;
+        }
+        done = true;
+        List<Object> all = new ArrayList<>();
+        for (List<Object> r : results) {
+            all.addAll(r);
+        }
+        return all;
+    }
+
+    /** Marks the call failed; returns false if it had already ended. */
+    boolean fail() {
+        if (done) {
+            return false;
+        }
+        done = true;
+        return true;
+    }
+}

@@ -1,0 +1,340 @@
+package org.mproc;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mproc.spawn.ChildExit;
+import org.mproc.spawn.Launch;
+import org.mproc.wire.Codec;
+import org.mproc.wire.Connection;
+import org.mproc.wire.Frame;
+import org.mproc.wire.FrameTypes;
+import org.mproc.wire.PoolFrames;
+import org.mproc.wire.PoolFrames.ChunkFailedFrame;
+import org.mproc.wire.PoolFrames.ChunkFrame;
+import org.mproc.wire.PoolFrames.ResultFrame;
+import org.mproc.wire.ProtocolException;
+
+/**
+ * The pool's event loop: one thread owns every piece of dispatch state, and everything that
+ * happens — a submission, a frame from a worker, a worker's exit — is a task run on it, in order.
+ * A worker's frames are posted before its exit (the exit is known only after its connection was
+ * read to the end), so a result written just before death is never lost. User futures are
+ * completed on a separate executor: a callback that blocks or throws cannot stall this loop
+ * (G-POOL-8).
+ */
+final class PoolEngine {
+    /** Chunks a worker holds at once: the one it runs and one ready behind it. */
+    static final int PREFETCH = 2;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final Pool.Settings settings;
+    private final ExecutorService loop;
+    private final ExecutorService completions;
+    private final List<PoolWorker> workers = new ArrayList<>();
+    private final ArrayDeque<PoolChunk> pending = new ArrayDeque<>();
+    private final List<PoolCall> calls = new ArrayList<>();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final Codec codec = Codec.standard();
+    private boolean closing;
+    private boolean terminated;
+    private Throwable brokenBy;
+
+    PoolEngine(Pool.Settings settings) {
+        this.settings = settings;
+        int id = POOLS.incrementAndGet();
+        this.loop = Executors.newSingleThreadExecutor(r -> daemon(r, "mproc-pool-" + id));
+        this.completions = Executors.newCachedThreadPool(r -> daemon(r, "mproc-pool-" + id + "-completion"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Starts every worker at once; the future completes when all have run the initializer. */
+    CompletableFuture<Void> start() {
+        loop.execute(() -> {
+            for (int i = 0; i < settings.processes(); i++) {
+                startWorker();
+            }
+        });
+        return started;
+    }
+
+    CompletableFuture<Void> stopped() {
+        return stopped;
+    }
+
+    void submit(PoolCall call, List<PoolChunk> chunks) {
+        loop.execute(() -> {
+            if (brokenBy != null) {
+                failCall(call, new ProcessException("the pool is broken: " + brokenBy.getMessage(), brokenBy));
+                return;
+            }
+            calls.add(call);
+            pending.addAll(chunks);
+            dispatch();
+        });
+    }
+
+    /** Finishes submitted calls, then stops the workers. */
+    void close() {
+        loop.execute(() -> {
+            closing = true;
+            stopIfIdle();
+        });
+    }
+
+    /** Fails what is pending and kills the workers now. */
+    void terminate() {
+        loop.execute(() -> {
+            closing = true;
+            terminated = true;
+            for (PoolCall call : new ArrayList<>(calls)) {
+                failCall(call, new ProcessException("the pool was terminated before call " + call.id + " finished"));
+            }
+            pending.clear();
+            for (PoolWorker w : workers) {
+                w.stopping = true;
+                w.launch.terminate();
+            }
+            stopIfIdle();
+        });
+    }
+
+    private void startWorker() {
+        // A worker sends its first frame only after it got POOL_INIT, which is sent from the loop
+        // after the holder is filled: the frame handler never sees an empty holder.
+        PoolWorker[] holder = new PoolWorker[1];
+        Launch launch = Launch.startPoolWorker(new Launch.LaunchSpec("pool-worker", true, settings.jvmOptions(),
+                line -> System.out.println(line), line -> System.err.println(line)), frame -> received(holder[0], frame));
+        PoolWorker worker = new PoolWorker(launch);
+        holder[0] = worker;
+        workers.add(worker);
+        launch.attached().thenAccept(c -> loop.execute(() -> attached(worker, c)));
+        launch.exit().thenAccept(e -> loop.execute(() -> exited(worker, e)));
+    }
+
+    // ---- events, all on the loop -------------------------------------------------------------
+
+    private void attached(PoolWorker w, Connection c) {
+        w.connection = c;
+        if (w.stopping) {
+            return;
+        }
+        send(w, PoolFrames.init(settings.initializer()));
+    }
+
+    void received(PoolWorker w, Frame frame) {
+        loop.execute(() -> {
+            try {
+                handle(w, frame);
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                w.launch.kill(); // a worker that breaks the protocol is replaced like a dead one
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private void handle(PoolWorker w, Frame frame) throws IOException, ClassNotFoundException {
+        switch (frame.type()) {
+            case FrameTypes.POOL_READY:
+                w.ready = true;
+                if (workers.stream().allMatch(x -> x.ready || x.stopping)) {
+                    started.complete(null);
+                }
+                dispatch();
+                break;
+            case FrameTypes.POOL_INIT_FAILED:
+                Throwable cause = Failures.restore(PoolFrames.initFailure(frame));
+                broken(new ProcessException("a pool worker's initializer failed: " + cause, cause));
+                break;
+            case FrameTypes.POOL_STARTED:
+                w.running = w.find(frame.correlationId(), PoolFrames.startedChunk(frame));
+                break;
+            case FrameTypes.POOL_RESULT: {
+                ResultFrame r = ResultFrame.from(frame);
+                PoolChunk chunk = answered(w, r.callId(), r.chunkIndex());
+                if (chunk != null && !chunk.call.done()) {
+                    List<Object> all = chunk.call.accept(chunk.index, (List<Object>) codec.decode(r.results()));
+                    if (all != null) {
+                        finishCall(chunk.call, all);
+                    }
+                }
+                afterChunk(w);
+                break;
+            }
+            case FrameTypes.POOL_CHUNK_FAILED: {
+                ChunkFailedFrame f = ChunkFailedFrame.from(frame);
+                PoolChunk chunk = answered(w, f.callId(), f.chunkIndex());
+                if (chunk != null) {
+                    failCall(chunk.call, new TaskFailedException(f.taskIndex(), w.pid(), Failures.restore(f.failure())));
+                }
+                afterChunk(w);
+                break;
+            }
+            default:
+                throw new ProtocolException("a pool worker may not send " + frame);
+        }
+    }
+
+    private PoolChunk answered(PoolWorker w, long callId, int chunkIndex) {
+        PoolChunk chunk = w.find(callId, chunkIndex);
+        if (chunk != null) {
+            w.inFlight.remove(chunk);
+        }
+        if (w.running == chunk) {
+            w.running = null;
+        }
+        w.chunksRun++;
+        return chunk;
+    }
+
+    private void afterChunk(PoolWorker w) {
+        if (settings.maxTasksPerChild() > 0 && w.chunksRun >= settings.maxTasksPerChild() && !w.stopping) {
+            retire(w);
+        }
+        dispatch();
+        stopIfIdle();
+    }
+
+    /** A worker that has run its share: it gets no more chunks, finishes what it holds, and exits. */
+    private void retire(PoolWorker w) {
+        w.stopping = true;
+        for (Iterator<PoolChunk> it = w.inFlight.descendingIterator(); it.hasNext(); ) {
+            PoolChunk c = it.next();
+            if (c != w.running) {
+                it.remove();
+                pending.addFirst(c);
+            }
+        }
+        send(w, PoolFrames.stop());
+        if (!closing) {
+            startWorker();
+        }
+    }
+
+    private void exited(PoolWorker w, ChildExit exit) {
+        workers.remove(w);
+        PoolChunk running = w.running;
+        if (running != null && !running.call.done()) {
+            failCall(running.call, new WorkerDiedException(w.pid(), OptionalInt.of(exit.exitCode()),
+                    running.firstTask, running.lastTask(), tail(exit), null));
+        }
+        for (Iterator<PoolChunk> it = w.inFlight.descendingIterator(); it.hasNext(); ) {
+            PoolChunk c = it.next();
+            if (c != running) {
+                pending.addFirst(c); // sent but never started: another worker runs it
+            }
+        }
+        if (!w.ready && !w.stopping && !started.isDone()) {
+            broken(new ProcessException("a pool worker (pid " + w.pid() + ") died while starting ("
+                    + exit.exitCode() + ")" + tail(exit)));
+        } else if (!w.stopping && !closing && brokenBy == null) {
+            startWorker(); // replace the dead worker
+        } else if (closing && !terminated && !pending.isEmpty() && brokenBy == null) {
+            startWorker(); // work is left that the remaining workers would not finish
+        }
+        dispatch();
+        stopIfIdle();
+    }
+
+    private static String tail(ChildExit exit) {
+        return exit.stderrTail().isEmpty() ? "" : "; its last stderr lines:\n  " + String.join("\n  ", exit.stderrTail());
+    }
+
+    // ---- dispatch ----------------------------------------------------------------------------
+
+    private void dispatch() {
+        for (PoolWorker w : workers) {
+            while (w.ready && !w.stopping && w.inFlight.size() < PREFETCH && !pending.isEmpty()) {
+                PoolChunk chunk = pending.poll();
+                if (chunk.call.done()) {
+                    continue; // the call failed or was cancelled: its unstarted chunks are dropped
+                }
+                w.inFlight.add(chunk);
+                boolean first = w.functions.add(chunk.call.id);
+                send(w, new ChunkFrame(chunk.call.id, chunk.index, chunk.firstTask,
+                        first ? chunk.call.function : new byte[0], chunk.items).toFrame());
+            }
+        }
+    }
+
+    private void send(PoolWorker w, Frame frame) {
+        try {
+            w.connection.send(frame);
+        } catch (IOException e) {
+            w.launch.kill(); // its exit re-dispatches what it held
+        }
+    }
+
+    private void finishCall(PoolCall call, List<Object> results) {
+        calls.remove(call);
+        forget(call);
+        completions.execute(() -> call.future.complete(results));
+    }
+
+    private void failCall(PoolCall call, RuntimeException failure) {
+        if (call.fail()) {
+            calls.remove(call);
+            forget(call);
+            completions.execute(() -> call.future.completeExceptionally(failure));
+        }
+    }
+
+    private void forget(PoolCall call) {
+        for (PoolWorker w : workers) {
+            if (w.functions.remove(call.id) && w.connection != null && !w.stopping) {
+                send(w, PoolFrames.forget(call.id));
+            }
+        }
+    }
+
+    private void broken(ProcessException cause) {
+        if (brokenBy == null) {
+            brokenBy = cause;
+        }
+        started.completeExceptionally(cause);
+        for (PoolCall call : new ArrayList<>(calls)) {
+            failCall(call, cause);
+        }
+        pending.clear();
+        closing = true;
+        for (PoolWorker w : workers) {
+            w.stopping = true;
+            w.launch.terminate();
+        }
+        stopIfIdle();
+    }
+
+    private void stopIfIdle() {
+        if (!closing || !calls.isEmpty()) {
+            return;
+        }
+        for (PoolWorker w : workers) {
+            if (!w.stopping) {
+                w.stopping = true;
+                if (w.connection != null) {
+                    send(w, PoolFrames.stop());
+                } else {
+                    w.launch.terminate();
+                }
+            }
+        }
+        if (workers.isEmpty()) {
+            stopped.complete(null);
+            loop.shutdown();
+            completions.shutdown();
+        }
+    }
+}

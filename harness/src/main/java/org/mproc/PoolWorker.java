@@ -1,0 +1,39 @@
+package org.mproc;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import org.mproc.spawn.Launch;
+import org.mproc.wire.Connection;
+
+/** The parent's view of one worker JVM. Touched only by the pool's event loop. */
+final class PoolWorker {
+    final Launch launch;
+    Connection connection;
+    boolean ready;
+    boolean stopping;
+    /** Chunks sent and not yet answered, in the order sent; the worker runs them in that order. */
+    final ArrayDeque<PoolChunk> inFlight = new ArrayDeque<>();
+    /** The chunk the worker said it started, until its answer arrives. */
+    PoolChunk running;
+    /** Calls whose function this worker has been sent. */
+    final Set<Long> functions = new HashSet<>();
+    int chunksRun;
+
+    PoolWorker(Launch launch) {
+        this.launch = launch;
+    }
+
+    long pid() {
+        return launch.pid();
+    }
+
+    PoolChunk find(long callId, int chunkIndex) {
+        for (PoolChunk c : inFlight) {
+            if (c.call.id == callId && c.index == chunkIndex) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

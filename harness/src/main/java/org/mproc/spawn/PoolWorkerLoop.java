@@ -1,0 +1,166 @@
+package org.mproc.spawn;
+
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.mproc.ProcessFunction;
+import org.mproc.ProcessTask;
+import org.mproc.wire.Codec;
+import org.mproc.wire.Connection;
+import org.mproc.wire.Frame;
+import org.mproc.wire.FrameTypes;
+import org.mproc.wire.PoolFrames;
+import org.mproc.wire.PoolFrames.ChunkFailedFrame;
+import org.mproc.wire.PoolFrames.ChunkFrame;
+import org.mproc.wire.PoolFrames.ResultFrame;
+import org.mproc.wire.TaskFailedFrame;
+
+/**
+ * A pool worker's life: run the initializer once, then chunks one at a time until told to stop.
+ * A reader thread moves frames from the parent into an inbox, so it notices the parent's death
+ * (end of stream) even while a chunk runs, and ends the worker at once (G-PROC-7). A task that
+ * throws — {@link StackOverflowError} included — fails its chunk and the worker lives on.
+ */
+final class PoolWorkerLoop {
+    private static final Frame END = Frame.of(FrameTypes.POOL_STOP, new byte[0]);
+
+    private final Connection parent;
+    private final BlockingQueue<Frame> inbox = new LinkedBlockingQueue<>();
+    private final Map<Long, ProcessFunction<Object, Object>> functions = new HashMap<>();
+    private final Codec codec = Codec.standard();
+
+    PoolWorkerLoop(Connection parent) {
+        this.parent = parent;
+    }
+
+    /** Runs until POOL_STOP; returns the exit code. */
+    int run() throws IOException, InterruptedException {
+        Thread reader = new InboxReader();
+        reader.setDaemon(true);
+        reader.start();
+        while (true) {
+            Frame frame = inbox.take();
+            switch (frame.type()) {
+                case FrameTypes.POOL_INIT:
+                    if (!initialize(PoolFrames.initializer(frame))) {
+                        return 1;
+                    }
+                    break;
+                case FrameTypes.POOL_CHUNK:
+                    runChunk(ChunkFrame.from(frame));
+                    break;
+                case FrameTypes.POOL_FORGET:
+                    functions.remove(frame.correlationId());
+                    break;
+                case FrameTypes.POOL_STOP:
+                    return 0;
+                default:
+                    throw new IOException("a pool worker cannot handle " + frame);
+            }
+        }
+    }
+
+    private boolean initialize(byte[] initializer) throws IOException {
+        if (initializer.length > 0) {
+            try {
+                ((ProcessTask) codec.decode(initializer)).run();
+            } catch (Throwable t) {
+                System.err.println("Pool worker initializer failed:");
+                t.printStackTrace();
+                parent.send(PoolFrames.initFailed(describe(t)));
+                return false;
+            }
+        }
+        parent.send(PoolFrames.ready());
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void runChunk(ChunkFrame chunk) throws IOException {
+        parent.send(PoolFrames.started(chunk.callId(), chunk.chunkIndex()));
+        List<Object> items;
+        ProcessFunction<Object, Object> function;
+        try {
+            function = functions.get(chunk.callId());
+            if (function == null) {
+                function = (ProcessFunction<Object, Object>) codec.decode(chunk.function());
+                functions.put(chunk.callId(), function);
+            }
+            items = (List<Object>) codec.decode(chunk.items());
+        } catch (Throwable t) {
+            fail(chunk, chunk.firstTask(), t);
+            return;
+        }
+        List<Object> results = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                results.add(function.apply(items.get(i)));
+            } catch (Throwable t) {
+                fail(chunk, chunk.firstTask() + i, t);
+                return;
+            }
+        }
+        byte[] encoded;
+        try {
+            encoded = codec.encode(results);
+        } catch (IOException | RuntimeException e) {
+            int bad = firstUnencodable(results);
+            fail(chunk, chunk.firstTask() + bad, new NotSerializableException("the result of task "
+                    + (chunk.firstTask() + bad) + " cannot be serialized: " + e.getMessage()));
+            return;
+        }
+        parent.send(new ResultFrame(chunk.callId(), chunk.chunkIndex(), encoded).toFrame());
+    }
+
+    private int firstUnencodable(List<Object> results) {
+        for (int i = 0; i < results.size(); i++) {
+            try {
+                codec.encode(results.get(i));
+            } catch (IOException | RuntimeException e) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private void fail(ChunkFrame chunk, int taskIndex, Throwable t) throws IOException {
+        parent.send(new ChunkFailedFrame(chunk.callId(), chunk.chunkIndex(), taskIndex, describe(t)).toFrame());
+    }
+
+    private TaskFailedFrame describe(Throwable t) {
+        byte[] serialized;
+        try {
+            serialized = codec.encode(t);
+        } catch (IOException | RuntimeException e) {
+            serialized = new byte[0]; // the parent builds a RemoteTraceback from the text
+        }
+        return TaskFailedFrame.describe(t, serialized);
+    }
+
+    /** Reads the parent's frames; the end of the stream means the parent is gone. */
+    private final class InboxReader extends Thread {
+        InboxReader() {
+            super("mproc-pool-inbox");
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (Frame f = parent.read(); f != null; f = parent.read()) {
+                    inbox.add(f);
+                }
+            } catch (IOException ignored) {
+                // Closed: by our own exit hook, or because the parent died.
+            }
+            inbox.add(END);
+            if (parent.isOpen()) {
+                Runtime.getRuntime().halt(1); // the parent died: no orphan workers (G-PROC-7)
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.mproc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mproc.testkit.Delays;
+
+/** G-POOL-1: {@code map} returns {@code [f(x) for x in xs]} in input order for any list and chunk size. */
+class PoolMapTest {
+    private static Pool pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = new Pool(2);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.close();
+    }
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    private static List<Integer> expected(List<Integer> xs) {
+        return xs.stream().map(PoolMapTest::square).collect(Collectors.toList());
+    }
+
+    @Test
+    @Tag("G-POOL-1")
+    void mapKeepsInputOrderForAnyListAndChunkSize() {
+        qt().withTestingTime(Delays.scaled(Duration.ofSeconds(20)).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .withShrinkCycles(50)
+                .forAll(lists().of(integers().between(-1000, 1000)).ofSizeBetween(0, 200), integers().between(1, 40))
+                .checkAssert((xs, chunk) -> assertEquals(expected(xs), pool.map(PoolMapTest::square, xs, chunk)));
+    }
+
+    @Test
+    @Tag("G-POOL-1")
+    void mapWithTheDefaultChunkSizeKeepsInputOrder() {
+        qt().withExamples(30).withShrinkCycles(50)
+                .forAll(lists().of(integers().all()).ofSizeBetween(0, 500))
+                .checkAssert(xs -> assertEquals(expected(xs), pool.map(PoolMapTest::square, xs)));
+    }
+
+    @Test
+    @Tag("G-POOL-1")
+    void theSeedsExample() {
+        assertEquals(List.of(1, 4, 9, 16, 25), pool.map(PoolMapTest::square, List.of(1, 2, 3, 4, 5)));
+        assertEquals(List.of(), pool.map(PoolMapTest::square, List.of()));
+        assertEquals(Integer.valueOf(49), pool.apply(PoolMapTest::square, 7));
+    }
+
+    @Test
+    void theDefaultChunkSizeIsCPythons() {
+        assertEquals(1, pool.defaultChunksize(0));
+        assertEquals(1, pool.defaultChunksize(8));
+        assertEquals(2, pool.defaultChunksize(9));
+        assertEquals(125_000, pool.defaultChunksize(1_000_000));
+    }
+}
