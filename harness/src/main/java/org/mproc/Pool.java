@@ -30,6 +30,8 @@ import org.mproc.wire.FrameLimits;
  */
 public final class Pool implements AutoCloseable {
     private static final AtomicLong CALLS = new AtomicLong();
+    /** imap keeps at most this many chunks per worker in the pool, reading more input as results are taken. */
+    private static final int IMAP_CHUNKS_PER_WORKER = 4;
 
     /*
      * Lifecycle, in the ThreadPoolExecutor style:
@@ -38,7 +40,9 @@ public final class Pool implements AutoCloseable {
      *   RUNNING ──terminate()──▶ TERMINATED (pending calls fail, workers killed)
      *   CLOSING ──terminate()──▶ TERMINATED
      *
-     *   map, mapAsync, apply, applyAsync   RUNNING: run; CLOSING, TERMINATED: IllegalStateException
+     *   map, mapAsync, apply, applyAsync, imap, imapUnordered
+     *                 RUNNING: run; CLOSING, TERMINATED: IllegalStateException (an imap iterator
+     *                 stops reading its input, yields what was computed, then throws it)
      *   close()       RUNNING: → CLOSING, waits for TERMINATED; otherwise waits for TERMINATED
      *   terminate()   any: → TERMINATED, waits for the workers to exit
      *   join()        RUNNING: IllegalStateException; otherwise waits for TERMINATED
@@ -107,7 +111,67 @@ public final class Pool implements AutoCloseable {
         List<T> one = new ArrayList<>(1);
         one.add(arg);
         CompletableFuture<List<R>> all = submit(f, one, 1);
-        return all.thenApply(results -> results.get(0));
+        CompletableFuture<R> result = new CompletableFuture<>();
+        all.whenComplete((results, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(results.get(0));
+            }
+        });
+        result.whenComplete((r, failure) -> {
+            if (result.isCancelled()) {
+                all.cancel(false); // drops the task if it has not started
+            }
+        });
+        return result;
+    }
+
+    /**
+     * {@code f} over {@code items}, yielding results in input order as they become available. The
+     * input is read lazily, in chunks of {@code chunksize} (default 1), with a bounded number of
+     * chunks in the pool at once (G-POOL-2).
+     */
+    public <T, R> ResultIterator<R> imap(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items) {
+        return imap(f, items, 1);
+    }
+
+    public <T, R> ResultIterator<R> imap(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items,
+                                          int chunksize) {
+        return iterate(f, items, chunksize, true);
+    }
+
+    /** Like {@link #imap} but yields results in the order they complete. */
+    public <T, R> ResultIterator<R> imapUnordered(ProcessFunction<? super T, ? extends R> f,
+                                                   Iterable<? extends T> items) {
+        return imapUnordered(f, items, 1);
+    }
+
+    public <T, R> ResultIterator<R> imapUnordered(ProcessFunction<? super T, ? extends R> f,
+                                                   Iterable<? extends T> items, int chunksize) {
+        return iterate(f, items, chunksize, false);
+    }
+
+    private <T, R> ResultIterator<R> iterate(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items,
+                                              int chunksize, boolean ordered) {
+        Objects.requireNonNull(f, "function");
+        Objects.requireNonNull(items, "items");
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, got " + chunksize);
+        }
+        requireRunning();
+        int window = IMAP_CHUNKS_PER_WORKER * settings.processes();
+        return new ImapIterator<>(this, encode(f, "the function"), items.iterator(), chunksize, ordered, window);
+    }
+
+    boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    private void requireRunning() {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("the pool is " + state.name().toLowerCase() + ": no new work");
+        }
     }
 
     /** CPython's default: {@code ceil(len / (4 × processes))}, at least 1. */
@@ -123,27 +187,37 @@ public final class Pool implements AutoCloseable {
         return list;
     }
 
-    @SuppressWarnings("unchecked")
     private <T, R> CompletableFuture<List<R>> submit(ProcessFunction<? super T, ? extends R> f, List<T> items,
                                                      int chunksize) {
         Objects.requireNonNull(f, "function");
-        if (state != State.RUNNING) {
-            throw new IllegalStateException("the pool is " + state.name().toLowerCase() + ": no new work");
-        }
+        requireRunning();
+        return submitEncoded(encode(f, "the function"), items, chunksize, 0);
+    }
+
+    /** Submits {@code items} as one call; task indexes in failures start at {@code firstTask}. */
+    @SuppressWarnings("unchecked")
+    <T, R> CompletableFuture<List<R>> submitEncoded(byte[] function, List<T> items, int chunksize, int firstTask) {
+        requireRunning();
         CompletableFuture<List<Object>> future = new CompletableFuture<>();
         if (items.isEmpty()) {
             future.complete(List.of());
             return (CompletableFuture<List<R>>) (CompletableFuture<?>) future;
         }
         int chunks = (items.size() + chunksize - 1) / chunksize;
-        PoolCall call = new PoolCall(CALLS.incrementAndGet(), encode(f, "the function"), chunks, future);
+        PoolCall call = new PoolCall(CALLS.incrementAndGet(), function, chunks, future);
         List<PoolChunk> list = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
             int from = c * chunksize;
             List<T> slice = new ArrayList<>(items.subList(from, Math.min(items.size(), from + chunksize)));
-            list.add(new PoolChunk(call, c, from, slice.size(),
-                    encode(slice, "the arguments " + from + "–" + (from + slice.size() - 1))));
+            int first = firstTask + from;
+            list.add(new PoolChunk(call, c, first, slice.size(),
+                    encode(slice, "the arguments " + first + "–" + (first + slice.size() - 1))));
         }
+        future.whenComplete((r, failure) -> {
+            if (future.isCancelled()) {
+                engine.cancel(call); // unstarted chunks are dropped (G-POOL-8)
+            }
+        });
         engine.submit(call, list);
         return (CompletableFuture<List<R>>) (CompletableFuture<?>) future;
     }
@@ -165,7 +239,7 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    private static <R> R await(CompletableFuture<R> future) {
+    static <R> R await(CompletableFuture<R> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {

@@ -87,6 +87,17 @@ final class PoolEngine {
         });
     }
 
+    /** A cancelled call: its unstarted chunks are dropped; chunks already running finish unseen. */
+    void cancel(PoolCall call) {
+        loop.execute(() -> {
+            if (call.fail()) {
+                calls.remove(call);
+                forget(call);
+                stopIfIdle();
+            }
+        });
+    }
+
     /** Finishes submitted calls, then stops the workers. */
     void close() {
         loop.execute(() -> {

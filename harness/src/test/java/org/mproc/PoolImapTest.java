@@ -1,0 +1,143 @@
+package org.mproc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mproc.testkit.Delays;
+
+/** G-POOL-2: imap yields map's list in order and lazily; imapUnordered yields the same multiset. */
+class PoolImapTest {
+    private static Pool pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = new Pool(2);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.close();
+    }
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    private static <R> List<R> drain(ResultIterator<R> it) {
+        List<R> out = new ArrayList<>();
+        try (it) {
+            it.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    @Tag("G-POOL-2")
+    void imapYieldsMapsListInOrderAndUnorderedTheSameMultiset() {
+        qt().withTestingTime(Delays.scaled(Duration.ofSeconds(15)).toMillis(), TimeUnit.MILLISECONDS)
+                .withShrinkCycles(50)
+                .forAll(lists().of(integers().between(-500, 500)).ofSizeBetween(0, 120), integers().between(1, 9))
+                .checkAssert((xs, chunk) -> {
+                    List<Integer> expected = xs.stream().map(PoolImapTest::square).collect(Collectors.toList());
+                    assertEquals(expected, drain(pool.imap(PoolImapTest::square, xs, chunk)));
+                    List<Integer> unordered = drain(pool.imapUnordered(PoolImapTest::square, xs, chunk));
+                    assertEquals(expected.stream().sorted().collect(Collectors.toList()),
+                            unordered.stream().sorted().collect(Collectors.toList()));
+                });
+    }
+
+    /** An input that never ends, counting what was read: only a lazy imap can work on it. */
+    static final class Endless implements Iterable<Integer> {
+        final AtomicInteger read = new AtomicInteger();
+
+        @Override
+        public Iterator<Integer> iterator() {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return true;
+                }
+
+                @Override
+                public Integer next() {
+                    return read.getAndIncrement();
+                }
+            };
+        }
+    }
+
+    @Test
+    @Tag("G-POOL-2")
+    void imapReadsItsInputLazilyInBoundedBatches() {
+        Endless input = new Endless();
+        List<Integer> first = new ArrayList<>();
+        try (ResultIterator<Integer> it = pool.imap(PoolImapTest::square, input, 3)) {
+            for (int i = 0; i < 20; i++) {
+                first.add(it.next());
+            }
+        }
+        assertEquals(IntStream.range(0, 20).map(x -> x * x).boxed().collect(Collectors.toList()), first);
+        int window = 4 * pool.processes() * 3;
+        assertTrue(input.read.get() <= 20 + window + 3, "read " + input.read.get() + " items for 20 results");
+    }
+
+    static int failAtFive(int x) {
+        if (x == 5) {
+            throw new IllegalArgumentException("five");
+        }
+        return x;
+    }
+
+    @Test
+    @Tag("G-POOL-3")
+    void aFailingTaskThrowsAtItsPositionAndIterationGoesOn() {
+        try (ResultIterator<Integer> it = pool.imap(PoolImapTest::failAtFive, List.of(0, 1, 2, 3, 4, 5, 6, 7))) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(i, it.next());
+            }
+            TaskFailedException e = assertThrows(TaskFailedException.class, it::next);
+            assertEquals(5, e.taskIndex());
+            assertEquals(6, it.next());
+            assertEquals(7, it.next());
+            assertTrue(!it.hasNext());
+        }
+    }
+
+    @Test
+    @Tag("G-POOL-12")
+    void afterCloseAnImapIteratorYieldsWhatWasComputedThenThrows() {
+        Pool own = new Pool(1);
+        Endless input = new Endless();
+        ResultIterator<Integer> it = own.imap(PoolImapTest::square, input, 1);
+        assertEquals(0, it.next());
+        own.close();
+        int yielded = 0;
+        IllegalStateException e = null;
+        while (e == null) {
+            try {
+                it.next();
+                yielded++;
+            } catch (IllegalStateException closed) {
+                e = closed;
+            }
+        }
+        assertTrue(yielded < 4 * own.processes(), "only what was already submitted: " + yielded);
+        assertThrows(IllegalStateException.class, () -> own.imap(PoolImapTest::square, List.of(1)));
+    }
+}
