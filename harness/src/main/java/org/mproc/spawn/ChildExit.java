@@ -8,6 +8,8 @@ import org.mproc.wire.TaskFailedFrame;
  *
  * @param exitCode   CPython's convention: the status, or −N for signal N ({@link ExitCodes})
  * @param failure    the task's uncaught exception as the child reported it, or null
+ * @param stdoutTail the last lines the child wrote to stdout (where HotSpot reports a fatal
+ *                   {@code OutOfMemoryError})
  * @param stderrTail the last lines the child wrote to stderr
  */
-public record ChildExit(int exitCode, TaskFailedFrame failure, List<String> stderrTail) {}
+public record ChildExit(int exitCode, TaskFailedFrame failure, List<String> stdoutTail, List<String> stderrTail) {}

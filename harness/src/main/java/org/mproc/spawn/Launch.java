@@ -241,7 +241,7 @@ public final class Launch {
             AttachFiles.removeOf(process.pid());
         }
         LiveChildren.remove(this);
-        exit.complete(new ChildExit(exitCode, failure, err.tail()));
+        exit.complete(new ChildExit(exitCode, failure, out.tail(), err.tail()));
     }
 
     private void closeQuietly(Connection c) {
