@@ -1,5 +1,6 @@
 package org.mproc.wire;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,7 +10,10 @@ import java.io.InvalidObjectException;
 import java.io.StreamCorruptedException;
 import java.lang.invoke.SerializedLambda;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The standard codec: compact encodings for common shapes in front of JDK serialization. The
@@ -19,6 +23,9 @@ import java.util.Arrays;
  *   0x00 NULL
  *   0x01 STRING   int n | n bytes UTF-8
  *   0x06 CHARS    int n | n UTF-16 chars (a string holding a lone surrogate, which UTF-8 cannot carry)
+ *   0x07 BYTES    int n | n bytes (a byte[])
+ *   0x20 LIST     int n | n values, each encoded by this table (an ArrayList, exactly that class)
+ *   0x21 INTS     int n | n ints (an ArrayList of non-null Integers)
  *   0x02 INT      int       0x03 LONG  long     0x04 BOOLEAN byte    0x05 DOUBLE double
  *   0x10 LAMBDA   string capturingClass | string functionalInterfaceClass | string fiMethodName
  *                 | string fiMethodSignature | int implMethodKind | string implClass
@@ -27,6 +34,8 @@ import java.util.Arrays;
  *   0x7F JDK      the rest is a JDK serialization stream, read behind the input filter
  * </pre>
  *
+ * Lists take the LIST path only when they are exactly {@code ArrayList}s (so the class comes back
+ * the same), hold only fast shapes, and no list occurs twice in the value (so no sharing is lost).
  * A lambda takes the LAMBDA path only when every value it captured is itself a fast shape (null,
  * a string, a boxed primitive, such a lambda): then no object identity can be lost between its
  * captures. Anything else — including one captured list — is written whole by JDK serialization,
@@ -42,6 +51,9 @@ final class FastCodec implements Codec {
     private static final byte BOOLEAN = 0x04;
     private static final byte DOUBLE = 0x05;
     private static final byte CHARS = 0x06;
+    private static final byte BYTES = 0x07;
+    private static final byte LIST = 0x20;
+    private static final byte INTS = 0x21;
     private static final byte LAMBDA = 0x10;
     private static final byte JDK = 0x7F;
     /** Lambdas capturing lambdas: deeper than this is not a program, it is an attack on the stack. */
@@ -52,18 +64,21 @@ final class FastCodec implements Codec {
     @Override
     public byte[] encode(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        DataOutputStream out = new DataOutputStream(bytes);
-        if (!writeFast(value, out, 0)) {
-            bytes.reset();
-            bytes.write(JDK);
-            bytes.write(JdkCodec.INSTANCE.encode(value)); // JdkCodec loads only when needed
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes, 8192));
+        if (writeFast(value, out, 0, new IdentityHashMap<>())) {
+            out.flush();
+            return bytes.toByteArray();
         }
-        out.flush();
-        return bytes.toByteArray();
+        byte[] jdk = JdkCodec.INSTANCE.encode(value); // JdkCodec loads only when needed
+        byte[] tagged = new byte[jdk.length + 1];
+        tagged[0] = JDK;
+        System.arraycopy(jdk, 0, tagged, 1, jdk.length);
+        return tagged;
     }
 
     /** Writes {@code value} in a fast shape, or returns false (leaving partial bytes) when it has none. */
-    private boolean writeFast(Object value, DataOutputStream out, int depth) throws IOException {
+    private boolean writeFast(Object value, DataOutputStream out, int depth, Map<Object, Boolean> seen)
+            throws IOException {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof String) {
@@ -88,14 +103,48 @@ final class FastCodec implements Codec {
         } else if (value instanceof Double) {
             out.writeByte(DOUBLE);
             out.writeDouble((Double) value);
+        } else if (value instanceof byte[]) {
+            byte[] b = (byte[]) value;
+            out.writeByte(BYTES);
+            out.writeInt(b.length);
+            out.write(b);
+        } else if (value.getClass() == ArrayList.class) {
+            return depth < MAX_NESTING && seen.put(value, Boolean.TRUE) == null
+                    && writeList((ArrayList<?>) value, out, depth, seen);
         } else {
             SerializedLambda form = depth < MAX_NESTING ? SerializedLambdas.extract(value) : null;
-            return form != null && writeLambda(form, out, depth);
+            return form != null && seen.put(value, Boolean.TRUE) == null && writeLambda(form, out, depth, seen);
         }
         return true;
     }
 
-    private boolean writeLambda(SerializedLambda f, DataOutputStream out, int depth) throws IOException {
+    private boolean writeList(ArrayList<?> list, DataOutputStream out, int depth, Map<Object, Boolean> seen)
+            throws IOException {
+        int n = list.size();
+        boolean ints = true;
+        for (int i = 0; i < n && ints; i++) {
+            ints = list.get(i) instanceof Integer;
+        }
+        if (ints) {
+            out.writeByte(INTS);
+            out.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                out.writeInt((Integer) list.get(i));
+            }
+            return true;
+        }
+        out.writeByte(LIST);
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            if (!writeFast(list.get(i), out, depth + 1, seen)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean writeLambda(SerializedLambda f, DataOutputStream out, int depth, Map<Object, Boolean> seen)
+            throws IOException {
         out.writeByte(LAMBDA);
         for (String s : Arrays.asList(f.getCapturingClass(), f.getFunctionalInterfaceClass(),
                 f.getFunctionalInterfaceMethodName(), f.getFunctionalInterfaceMethodSignature())) {
@@ -108,7 +157,7 @@ final class FastCodec implements Codec {
         }
         out.writeInt(f.getCapturedArgCount());
         for (int i = 0; i < f.getCapturedArgCount(); i++) {
-            if (!writeFast(f.getCapturedArg(i), out, depth + 1)) {
+            if (!writeFast(f.getCapturedArg(i), out, depth + 1, seen)) {
                 return false;
             }
         }
@@ -141,9 +190,50 @@ final class FastCodec implements Codec {
             case BOOLEAN: return in.readBoolean();
             case DOUBLE: return in.readDouble();
             case CHARS: return readChars(in);
+            case BYTES: return readBytes(in);
+            case LIST: return readList(in, depth);
+            case INTS: return readInts(in);
             case LAMBDA: return readLambda(in, depth);
             default: throw new StreamCorruptedException(String.format("unknown value tag 0x%02x", tag));
         }
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int n = count(in, 1);
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return b;
+    }
+
+    private Object readList(DataInputStream in, int depth) throws IOException, ClassNotFoundException {
+        if (depth >= MAX_NESTING) {
+            throw new InvalidObjectException("lists nested deeper than " + MAX_NESTING);
+        }
+        int n = count(in, 1);
+        ArrayList<Object> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(read(in, depth + 1));
+        }
+        return list;
+    }
+
+    private static ArrayList<Integer> readInts(DataInputStream in) throws IOException {
+        int n = count(in, 4);
+        ArrayList<Integer> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(in.readInt());
+        }
+        return list;
+    }
+
+    /** A count of elements of at least {@code bytesEach} bytes, checked against what is left. */
+    private static int count(DataInputStream in, int bytesEach) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || (long) n * bytesEach > in.available()) {
+            throw new StreamCorruptedException("a value announces " + n + " elements with "
+                    + in.available() + " bytes left");
+        }
+        return n;
     }
 
     private Object readLambda(DataInputStream in, int depth) throws IOException, ClassNotFoundException {

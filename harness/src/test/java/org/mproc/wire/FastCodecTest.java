@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
@@ -77,12 +78,26 @@ class FastCodecTest {
     @Test
     @SuppressWarnings("unchecked")
     void aLambdaCapturingAnObjectGoesWholeThroughJdkSerializationKeepingSharedReferences() throws Exception {
-        List<String> shared = new ArrayList<>(List.of("x"));
+        java.util.LinkedList<String> shared = new java.util.LinkedList<>(List.of("x"));
         ProcessFunction<Integer, List<List<String>>> f = ignored -> List.of(shared, shared);
         assertEquals(0x7F, tag(f), "the JDK shape");
         List<List<String>> both = ((ProcessFunction<Integer, List<List<String>>>) roundTrip(f)).apply(0);
         assertSame(both.get(0), both.get(1), "one captured object stays one object");
         assertNotSame(shared, both.get(0), "and it is a copy");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLambdaCapturingTheSameListTwiceKeepsItOneList() throws Exception {
+        ArrayList<String> list = new ArrayList<>(List.of("x"));
+        ArrayList<String> alias = list;
+        ProcessFunction<Integer, Boolean> f = ignored -> list == alias;
+        assertEquals(0x7F, tag(f), "a list seen twice cannot take the fast path");
+        assertEquals(Boolean.TRUE, ((ProcessFunction<Integer, Boolean>) roundTrip(f)).apply(0));
+        ArrayList<String> once = new ArrayList<>(List.of("y"));
+        ProcessFunction<Integer, Integer> g = ignored -> once.size();
+        assertEquals(0x10, tag(g), "a list captured once is a fast value");
+        assertEquals(1, ((ProcessFunction<Integer, Integer>) roundTrip(g)).apply(0));
     }
 
     @Test
@@ -100,5 +115,41 @@ class FastCodecTest {
         String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replace("noop", "nope");
         byte[] forged = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThrows(IOException.class, () -> codec.decode(forged));
+    }
+
+    @Test
+    void arrayListsOfFastValuesTakeTheFastPathAndComeBackAsArrayLists() throws Exception {
+        qt().forAll(lists().of(integers().all()).ofSizeBetween(0, 300)).checkAssert(xs -> {
+            ArrayList<Integer> list = new ArrayList<>(xs);
+            Object back = roundTrip(list);
+            assertEquals(list, back);
+            assertEquals(ArrayList.class, back.getClass());
+        });
+        ArrayList<Object> mixed = new ArrayList<>(List.of("a", 1, 2L, true, 1.5));
+        mixed.add(null);
+        mixed.add(new byte[] {1, 2});
+        mixed.add(new ArrayList<>(List.of(new ArrayList<>(List.of(7)))));
+        assertEquals(0x20, tag(mixed));
+        @SuppressWarnings("unchecked")
+        List<Object> back = (List<Object>) roundTrip(mixed);
+        assertEquals(mixed.subList(0, 6), back.subList(0, 6));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2}, (byte[]) back.get(6));
+        assertEquals(mixed.get(7), back.get(7));
+        assertEquals(0x21, tag(new ArrayList<>(List.of(1, 2, 3))));
+    }
+
+    @Test
+    void otherListsAndSharedOrCyclicListsGoThroughJdkSerialization() throws Exception {
+        assertEquals(0x7F, tag(new java.util.LinkedList<>(List.of(1))), "the class must come back the same");
+        assertEquals(0x7F, tag(List.of(1, 2)), "an immutable list is not an ArrayList");
+        ArrayList<Integer> shared = new ArrayList<>(List.of(1));
+        ArrayList<Object> twice = new ArrayList<>(List.of(shared, shared));
+        assertEquals(0x7F, tag(twice));
+        @SuppressWarnings("unchecked")
+        List<Object> back = (List<Object>) roundTrip(twice);
+        assertSame(back.get(0), back.get(1), "sharing kept");
+        ArrayList<Object> cycle = new ArrayList<>();
+        cycle.add(cycle);
+        assertEquals(0x7F, tag(cycle));
     }
 }
