@@ -51,6 +51,7 @@ public final class Pool implements AutoCloseable {
 
     private final Settings settings;
     private final PoolEngine engine;
+    private final FunctionIds functions = new FunctionIds();
     private volatile State state = State.RUNNING;
 
     /** A pool of {@code processes} workers with default settings. */
@@ -204,7 +205,7 @@ public final class Pool implements AutoCloseable {
             return (CompletableFuture<List<R>>) (CompletableFuture<?>) future;
         }
         int chunks = (items.size() + chunksize - 1) / chunksize;
-        PoolCall call = new PoolCall(CALLS.incrementAndGet(), function, chunks, future);
+        PoolCall call = new PoolCall(CALLS.incrementAndGet(), functions.idOf(function), function, chunks, future);
         List<PoolChunk> list = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
             int from = c * chunksize;

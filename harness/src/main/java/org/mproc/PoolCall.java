@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class PoolCall {
     final long id;
+    final long functionId;
     final byte[] function;
     final CompletableFuture<List<Object>> future;
     private final List<Object>[] results;
@@ -17,8 +18,9 @@ final class PoolCall {
     private boolean done;
 
     @SuppressWarnings("unchecked")
-    PoolCall(long id, byte[] function, int chunks, CompletableFuture<List<Object>> future) {
+    PoolCall(long id, long functionId, byte[] function, int chunks, CompletableFuture<List<Object>> future) {
         this.id = id;
+        this.functionId = functionId;
         this.function = function;
         this.future = future;
         this.results = (List<Object>[]) new List<?>[chunks];

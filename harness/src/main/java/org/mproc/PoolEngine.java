@@ -33,6 +33,8 @@ import org.mproc.wire.ProtocolException;
 final class PoolEngine {
     /** Chunks a worker holds at once: the one it runs and one ready behind it. */
     static final int PREFETCH = 2;
+    /** Decoded functions a worker keeps; past this the least recently used is forgotten. */
+    static final int FUNCTIONS_PER_WORKER = 64;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Pool.Settings settings;
@@ -92,7 +94,6 @@ final class PoolEngine {
         loop.execute(() -> {
             if (call.fail()) {
                 calls.remove(call);
-                forget(call);
                 stopIfIdle();
             }
         });
@@ -146,17 +147,60 @@ final class PoolEngine {
         send(w, PoolFrames.init(settings.initializer()));
     }
 
+    /**
+     * Called on the worker's connection thread. Results are decoded here, one thread per worker,
+     * so the loop only assembles; everything else is handed to the loop as it came.
+     */
     void received(PoolWorker w, Frame frame) {
+        Decoded decoded = frame.type() == FrameTypes.POOL_RESULT ? decode(frame) : null;
         loop.execute(() -> {
             try {
-                handle(w, frame);
+                if (decoded != null) {
+                    handleResult(w, decoded);
+                } else {
+                    handle(w, frame);
+                }
             } catch (IOException | ClassNotFoundException | RuntimeException e) {
                 w.launch.kill(); // a worker that breaks the protocol is replaced like a dead one
             }
         });
     }
 
+    /** A chunk's results, or why they could not be read here. */
+    private record Decoded(ResultFrame frame, List<Object> values, Exception error) {}
+
     @SuppressWarnings("unchecked")
+    private Decoded decode(Frame frame) {
+        ResultFrame r;
+        try {
+            r = ResultFrame.from(frame);
+        } catch (ProtocolException e) {
+            return new Decoded(null, null, e);
+        }
+        try {
+            return new Decoded(r, (List<Object>) codec.decode(r.results()), null);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return new Decoded(r, null, e);
+        }
+    }
+
+    private void handleResult(PoolWorker w, Decoded d) throws ProtocolException {
+        if (d.frame() == null) {
+            throw (ProtocolException) d.error();
+        }
+        PoolChunk chunk = answered(w, d.frame().callId(), d.frame().chunkIndex());
+        if (chunk != null && d.error() != null) {
+            failCall(chunk.call, new ProcessException("the results of " + chunk + " cannot be read here: "
+                    + d.error(), d.error()));
+        } else if (chunk != null && !chunk.call.done()) {
+            List<Object> all = chunk.call.accept(chunk.index, d.values());
+            if (all != null) {
+                finishCall(chunk.call, all);
+            }
+        }
+        afterChunk(w);
+    }
+
     private void handle(PoolWorker w, Frame frame) throws IOException, ClassNotFoundException {
         switch (frame.type()) {
             case FrameTypes.POOL_READY:
@@ -173,18 +217,6 @@ final class PoolEngine {
             case FrameTypes.POOL_STARTED:
                 w.running = w.find(frame.correlationId(), PoolFrames.startedChunk(frame));
                 break;
-            case FrameTypes.POOL_RESULT: {
-                ResultFrame r = ResultFrame.from(frame);
-                PoolChunk chunk = answered(w, r.callId(), r.chunkIndex());
-                if (chunk != null && !chunk.call.done()) {
-                    List<Object> all = chunk.call.accept(chunk.index, (List<Object>) codec.decode(r.results()));
-                    if (all != null) {
-                        finishCall(chunk.call, all);
-                    }
-                }
-                afterChunk(w);
-                break;
-            }
             case FrameTypes.POOL_CHUNK_FAILED: {
                 ChunkFailedFrame f = ChunkFailedFrame.from(frame);
                 PoolChunk chunk = answered(w, f.callId(), f.chunkIndex());
@@ -291,9 +323,14 @@ final class PoolEngine {
                     continue; // the call failed or was cancelled: its unstarted chunks are dropped
                 }
                 w.inFlight.add(chunk);
-                boolean first = w.functions.add(chunk.call.id);
-                send(w, new ChunkFrame(chunk.call.id, chunk.index, chunk.firstTask,
+                boolean first = w.functions.put(chunk.call.functionId, Boolean.TRUE) == null;
+                send(w, new ChunkFrame(chunk.call.id, chunk.index, chunk.firstTask, chunk.call.functionId,
                         first ? chunk.call.function : new byte[0], chunk.items).toFrame());
+                if (w.functions.size() > FUNCTIONS_PER_WORKER) {
+                    Long eldest = w.functions.keySet().iterator().next();
+                    w.functions.remove(eldest);
+                    send(w, PoolFrames.forget(eldest));
+                }
             }
         }
     }
@@ -308,23 +345,13 @@ final class PoolEngine {
 
     private void finishCall(PoolCall call, List<Object> results) {
         calls.remove(call);
-        forget(call);
         completions.execute(() -> call.future.complete(results));
     }
 
     private void failCall(PoolCall call, RuntimeException failure) {
         if (call.fail()) {
             calls.remove(call);
-            forget(call);
             completions.execute(() -> call.future.completeExceptionally(failure));
-        }
-    }
-
-    private void forget(PoolCall call) {
-        for (PoolWorker w : workers) {
-            if (w.functions.remove(call.id) && w.connection != null && !w.stopping) {
-                send(w, PoolFrames.forget(call.id));
-            }
         }
     }
 

@@ -1,8 +1,7 @@
 package org.mproc;
 
 import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
 import org.mproc.spawn.Launch;
 import org.mproc.wire.Connection;
 
@@ -16,8 +15,8 @@ final class PoolWorker {
     final ArrayDeque<PoolChunk> inFlight = new ArrayDeque<>();
     /** The chunk the worker said it started, until its answer arrives. */
     PoolChunk running;
-    /** Calls whose function this worker has been sent. */
-    final Set<Long> functions = new HashSet<>();
+    /** Function ids this worker holds, least recently used first; the parent decides what it forgets. */
+    final LinkedHashMap<Long, Boolean> functions = new LinkedHashMap<>(16, 0.75f, true);
     int chunksRun;
 
     PoolWorker(Launch launch) {

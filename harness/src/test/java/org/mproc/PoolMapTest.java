@@ -68,4 +68,23 @@ class PoolMapTest {
         assertEquals(2, pool.defaultChunksize(9));
         assertEquals(125_000, pool.defaultChunksize(1_000_000));
     }
+
+    static int add(int x, int y) {
+        return x + y;
+    }
+
+    @Test
+    @Tag("G-POOL-1")
+    void manyDistinctFunctionsAndOneRepeatedFunctionAllGiveTheirOwnResults() {
+        // More distinct functions than a worker keeps: the oldest are forgotten and sent again when needed.
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < PoolEngine.FUNCTIONS_PER_WORKER + 20; i++) {
+                int k = i;
+                assertEquals(Integer.valueOf(1 + k), pool.apply(x -> add(x, k), 1));
+            }
+        }
+        for (int i = 0; i < 50; i++) {
+            assertEquals(Integer.valueOf(i * i), pool.apply(PoolMapTest::square, i));
+        }
+    }
 }

@@ -86,10 +86,10 @@ final class PoolWorkerLoop {
         List<Object> items;
         ProcessFunction<Object, Object> function;
         try {
-            function = functions.get(chunk.callId());
+            function = functions.get(chunk.functionId());
             if (function == null) {
                 function = (ProcessFunction<Object, Object>) codec.decode(chunk.function());
-                functions.put(chunk.callId(), function);
+                functions.put(chunk.functionId(), function);
             }
             items = (List<Object>) codec.decode(chunk.items());
         } catch (Throwable t) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  *   parent → worker
  *   POOL_INIT    0x10  | block initializer: the ProcessTask, encoded (length 0: none) |
  *   POOL_CHUNK   0x11  see {@link ChunkFrame}
- *   POOL_FORGET  0x12  (empty; correlation id = the call whose function the worker may drop)
+ *   POOL_FORGET  0x12  (empty; correlation id = the function id the worker may drop)
  *   POOL_STOP    0x13  (empty) finish the chunk at hand, then exit 0
  *
  *   worker → parent
@@ -36,8 +36,8 @@ public final class PoolFrames {
         return task;
     }
 
-    public static Frame forget(long callId) {
-        return new Frame(FrameTypes.POOL_FORGET, callId, new byte[0]);
+    public static Frame forget(long functionId) {
+        return new Frame(FrameTypes.POOL_FORGET, functionId, new byte[0]);
     }
 
     public static Frame stop() {
@@ -69,25 +69,29 @@ public final class PoolFrames {
 
     /**
      * One chunk of a call: which call and chunk, the index of its first task in the call, the
-     * function (sent once per worker and call; an empty block after that), and the items.
+     * function's id and — the first time this worker sees that id — its bytes, and the items.
+     * Calls with byte-identical functions share an id, so a worker decodes a function once and
+     * keeps it until the parent tells it to forget it.
      *
      * <pre>
      *   POOL_CHUNK 0x11  (correlation id = call id)
-     *   +----------------+----------------+------------------------+------------------------+
-     *   | int chunkIndex | int firstTask  | block function, encoded | block items: a List,   |
-     *   |                |                | (length 0: already sent)| encoded by the Codec   |
-     *   +----------------+----------------+------------------------+------------------------+
+     *   +----------------+---------------+-----------------+-------------------------+----------------------+
+     *   | int chunkIndex | int firstTask | long functionId | block function, encoded | block items: a List, |
+     *   |                |               |                 | (length 0: already sent) | encoded by the Codec |
+     *   +----------------+---------------+-----------------+-------------------------+----------------------+
      * </pre>
      */
-    public record ChunkFrame(long callId, int chunkIndex, int firstTask, byte[] function, byte[] items) {
+    public record ChunkFrame(long callId, int chunkIndex, int firstTask, long functionId, byte[] function,
+                             byte[] items) {
         public Frame toFrame() {
             return new Frame(FrameTypes.POOL_CHUNK, callId, new WireData.Out().i32(chunkIndex).i32(firstTask)
-                    .block(function).block(items).toByteArray());
+                    .i64(functionId).block(function).block(items).toByteArray());
         }
 
         public static ChunkFrame from(Frame frame) throws ProtocolException {
             WireData.In in = new WireData.In(frame);
-            ChunkFrame chunk = new ChunkFrame(frame.correlationId(), in.i32(), in.i32(), in.block(), in.block());
+            ChunkFrame chunk = new ChunkFrame(frame.correlationId(), in.i32(), in.i32(), in.i64(), in.block(),
+                    in.block());
             in.end();
             return chunk;
         }
