@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mproc.spawn.ChildExit;
+import org.mproc.spawn.ExitCodes;
 import org.mproc.spawn.Launch;
 import org.mproc.wire.Codec;
 import org.mproc.wire.Connection;
@@ -46,6 +47,9 @@ final class PoolEngine {
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final Codec codec = Codec.standard();
+    /** Replacement workers in a row that died before they were ready; past the limit the pool breaks. */
+    private static final int MAX_FAILED_STARTS = 3;
+    private int failedStarts;
     private boolean closing;
     private boolean terminated;
     private Throwable brokenBy;
@@ -244,23 +248,25 @@ final class PoolEngine {
     }
 
     private void afterChunk(PoolWorker w) {
-        if (settings.maxTasksPerChild() > 0 && w.chunksRun >= settings.maxTasksPerChild() && !w.stopping) {
+        if (used(w) && !w.stopping && w.inFlight.isEmpty()) {
             retire(w);
         }
         dispatch();
         stopIfIdle();
     }
 
-    /** A worker that has run its share: it gets no more chunks, finishes what it holds, and exits. */
+    /** Whether the worker has run its share of chunks (maxTasksPerChild). */
+    private boolean used(PoolWorker w) {
+        return settings.maxTasksPerChild() > 0 && w.chunksRun >= settings.maxTasksPerChild();
+    }
+
+    /**
+     * A worker that has run its share exits and is replaced. It was never sent more than its share
+     * (see {@link #dispatch}), so nothing it holds has to move: a chunk taken back from a live
+     * worker might run twice.
+     */
     private void retire(PoolWorker w) {
         w.stopping = true;
-        for (Iterator<PoolChunk> it = w.inFlight.descendingIterator(); it.hasNext(); ) {
-            PoolChunk c = it.next();
-            if (c != w.running) {
-                it.remove();
-                pending.addFirst(c);
-            }
-        }
         send(w, PoolFrames.stop());
         if (!closing) {
             startWorker();
@@ -280,9 +286,11 @@ final class PoolEngine {
                 pending.addFirst(c); // sent but never started: another worker runs it
             }
         }
-        if (!w.ready && !w.stopping && !started.isDone()) {
+        failedStarts = w.ready ? 0 : failedStarts + (w.stopping ? 0 : 1);
+        if (!w.ready && !w.stopping && (!started.isDone() || failedStarts >= MAX_FAILED_STARTS)) {
+            // CPython respawns a worker that cannot start for ever (gh-87472); we give up and say why.
             broken(new ProcessException("a pool worker (pid " + w.pid() + ") died while starting ("
-                    + exit.exitCode() + ")" + tail(exit)));
+                    + ExitCodes.describe(OptionalInt.of(exit.exitCode())) + ")" + tail(exit)));
         } else if (!w.stopping && !closing && brokenBy == null) {
             startWorker(); // replace the dead worker
         } else if (closing && !terminated && !pending.isEmpty() && brokenBy == null) {
@@ -317,7 +325,9 @@ final class PoolEngine {
 
     private void dispatch() {
         for (PoolWorker w : workers) {
-            while (w.ready && !w.stopping && w.inFlight.size() < PREFETCH && !pending.isEmpty()) {
+            while (w.ready && !w.stopping && w.inFlight.size() < PREFETCH && !pending.isEmpty()
+                    && (settings.maxTasksPerChild() == 0
+                        || w.chunksRun + w.inFlight.size() < settings.maxTasksPerChild())) {
                 PoolChunk chunk = pending.poll();
                 if (chunk.call.done()) {
                     continue; // the call failed or was cancelled: its unstarted chunks are dropped
