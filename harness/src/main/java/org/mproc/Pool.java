@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.wire.Codec;
 import org.mproc.wire.FrameLimits;
@@ -30,6 +31,8 @@ import org.mproc.wire.FrameLimits;
  */
 public final class Pool implements AutoCloseable {
     private static final AtomicLong CALLS = new AtomicLong();
+    /** A pool whose workers are not all ready by then fails to start rather than wait for ever. */
+    private static final long START_TIMEOUT_SECONDS = Long.getLong("mproc.poolStartSeconds", 120);
     /** imap keeps at most this many chunks per worker in the pool, reading more input as results are taken. */
     private static final int IMAP_CHUNKS_PER_WORKER = 4;
 
@@ -63,12 +66,20 @@ public final class Pool implements AutoCloseable {
         this.settings = settings;
         this.engine = new PoolEngine(settings);
         try {
-            engine.start().join();
-        } catch (CompletionException e) {
+            engine.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
             engine.terminate();
             engine.stopped().join();
             throw e.getCause() instanceof ProcessException ? (ProcessException) e.getCause()
                     : new ProcessException("the pool could not start", e.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            engine.terminate();
+            engine.stopped().join();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ProcessException("the pool's workers were not ready within " + START_TIMEOUT_SECONDS
+                    + " s (-Dmproc.poolStartSeconds)", e);
         }
     }
 

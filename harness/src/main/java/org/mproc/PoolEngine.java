@@ -323,25 +323,41 @@ final class PoolEngine {
 
     // ---- dispatch ----------------------------------------------------------------------------
 
+    /**
+     * Hands out pending chunks level by level: first every idle worker gets one, then each gets a
+     * second to start as soon as its first is done — so five chunks on four workers run on four.
+     */
     private void dispatch() {
-        for (PoolWorker w : workers) {
-            while (w.ready && !w.stopping && w.inFlight.size() < PREFETCH && !pending.isEmpty()
-                    && (settings.maxTasksPerChild() == 0
-                        || w.chunksRun + w.inFlight.size() < settings.maxTasksPerChild())) {
-                PoolChunk chunk = pending.poll();
-                if (chunk.call.done()) {
-                    continue; // the call failed or was cancelled: its unstarted chunks are dropped
-                }
-                w.inFlight.add(chunk);
-                boolean first = w.functions.put(chunk.call.functionId, Boolean.TRUE) == null;
-                send(w, new ChunkFrame(chunk.call.id, chunk.index, chunk.firstTask, chunk.call.functionId,
-                        first ? chunk.call.function : new byte[0], chunk.items).toFrame());
-                if (w.functions.size() > FUNCTIONS_PER_WORKER) {
-                    Long eldest = w.functions.keySet().iterator().next();
-                    w.functions.remove(eldest);
-                    send(w, PoolFrames.forget(eldest));
+        for (int depth = 1; depth <= PREFETCH; depth++) {
+            for (PoolWorker w : workers) {
+                if (w.inFlight.size() < depth && canTake(w)) {
+                    sendNextChunk(w);
                 }
             }
+        }
+    }
+
+    private boolean canTake(PoolWorker w) {
+        return w.ready && !w.stopping && !pending.isEmpty()
+                && (settings.maxTasksPerChild() == 0 || w.chunksRun + w.inFlight.size() < settings.maxTasksPerChild());
+    }
+
+    /** Sends the next live pending chunk to {@code w}, skipping chunks of calls that already ended. */
+    private void sendNextChunk(PoolWorker w) {
+        for (PoolChunk chunk = pending.poll(); chunk != null; chunk = pending.poll()) {
+            if (chunk.call.done()) {
+                continue; // the call failed or was cancelled: its unstarted chunks are dropped
+            }
+            w.inFlight.add(chunk);
+            boolean first = w.functions.put(chunk.call.functionId, Boolean.TRUE) == null;
+            send(w, new ChunkFrame(chunk.call.id, chunk.index, chunk.firstTask, chunk.call.functionId,
+                    first ? chunk.call.function : new byte[0], chunk.items).toFrame());
+            if (w.functions.size() > FUNCTIONS_PER_WORKER) {
+                Long eldest = w.functions.keySet().iterator().next();
+                w.functions.remove(eldest);
+                send(w, PoolFrames.forget(eldest));
+            }
+            return;
         }
     }
 

@@ -87,4 +87,19 @@ class PoolMapTest {
             assertEquals(Integer.valueOf(i * i), pool.apply(PoolMapTest::square, i));
         }
     }
+
+    static long pidAfterNap(int x) throws InterruptedException {
+        Thread.sleep(300);
+        return ProcessHandle.current().pid();
+    }
+
+    @Test
+    void asManyChunksAsWorkersRunOnDifferentWorkers() {
+        List<java.util.concurrent.CompletableFuture<Long>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < pool.processes(); i++) {
+            futures.add(pool.applyAsync(PoolMapTest::pidAfterNap, i));
+        }
+        long distinct = futures.stream().map(java.util.concurrent.CompletableFuture::join).distinct().count();
+        assertEquals(pool.processes(), distinct, "an idle worker was left idle while another had two tasks");
+    }
 }
