@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runnable scenario programs print what the seed's Python prints. Each runs in this JVM with
+ * The runnable scenario programs print what the seed's Python prints, and what their prose promises
+ * beyond it (04's stack overflow in a worker). Each runs in this JVM with
  * {@code System.out} and {@code System.err} captured (the children's lines are copied to whatever
  * those are at the time).
  */
 class ScenarioProgramsTest {
     private static final Pattern START = Pattern.compile("Start ([AB]) \\(PID: (\\d+)\\)");
+    private static final Pattern STACK_OVERFLOW = Pattern.compile(
+            "factorial\\(200000\\): TaskFailedException caused by java\\.lang\\.StackOverflowError in worker (\\d+)");
 
     private record Captured(List<String> out, List<String> err) {}
 
@@ -62,6 +65,32 @@ class ScenarioProgramsTest {
         assertNotEquals(Long.toString(self), first.group(2));
         assertNotEquals(Long.toString(self), second.group(2));
         assertEquals(List.of("End A", "End B"), c.out().subList(2, 4).stream().sorted().collect(Collectors.toList()));
+    }
+
+    @Test
+    @Tag("G-POOL-1")
+    void scenario02PrintsTheSquaresInInputOrder() throws Exception {
+        Captured c = run(() -> Scenario02PoolMap.main(new String[0]));
+        assertEquals(List.of("[1, 4, 9, 16, 25]"), c.out(), () -> "stderr: " + c.err());
+    }
+
+    @Test
+    @Tag("G-POOL-1")
+    void scenario04PrintsTheFactorialsInInputOrder() throws Exception {
+        Captured c = run(() -> Scenario04ParallelFactorial.main(new String[0]));
+        assertEquals(3, c.out().size(), () -> c.out() + ", stderr: " + c.err());
+        assertEquals("[120, 720, 5040, 40320]", c.out().get(0));
+    }
+
+    @Test
+    @Tag("G-POOL-3")
+    void scenario04ReportsTheWorkersStackOverflowAndThePoolKeepsWorking() throws Exception {
+        Captured c = run(() -> Scenario04ParallelFactorial.main(new String[0]));
+        assertEquals(3, c.out().size(), () -> c.out() + ", stderr: " + c.err());
+        Matcher overflow = STACK_OVERFLOW.matcher(c.out().get(1));
+        assertTrue(overflow.matches(), () -> "a TaskFailedException caused by StackOverflowError: " + c.out());
+        assertNotEquals(Long.toString(ProcessHandle.current().pid()), overflow.group(1), "it failed in a worker");
+        assertEquals("[1, 2, 6, 24]", c.out().get(2), "the pool still works after the overflow");
     }
 
     @Test
