@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mproc.spawn.ChildExit;
 import org.mproc.spawn.ExitCodes;
@@ -52,13 +53,26 @@ final class PoolEngine {
     private int failedStarts;
     private boolean closing;
     private boolean terminated;
-    private Throwable brokenBy;
+    private volatile Throwable brokenBy;
 
     PoolEngine(Pool.Settings settings) {
         this.settings = settings;
         int id = POOLS.incrementAndGet();
         this.loop = Executors.newSingleThreadExecutor(r -> daemon(r, "mproc-pool-" + id));
         this.completions = Executors.newCachedThreadPool(r -> daemon(r, "mproc-pool-" + id + "-completion"));
+    }
+
+    /**
+     * Runs {@code event} on the loop. Once the pool has stopped the loop is gone: events from
+     * workers are moot then, and a submission is failed by the caller's own fallback.
+     */
+    private boolean post(Runnable event) {
+        try {
+            loop.execute(event);
+            return true;
+        } catch (RejectedExecutionException stopped) {
+            return false;
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -69,7 +83,7 @@ final class PoolEngine {
 
     /** Starts every worker at once; the future completes when all have run the initializer. */
     CompletableFuture<Void> start() {
-        loop.execute(() -> {
+        post(() -> {
             for (int i = 0; i < settings.processes(); i++) {
                 startWorker();
             }
@@ -82,7 +96,7 @@ final class PoolEngine {
     }
 
     void submit(PoolCall call, List<PoolChunk> chunks) {
-        loop.execute(() -> {
+        boolean posted = post(() -> {
             if (brokenBy != null) {
                 failCall(call, new ProcessException("the pool is broken: " + brokenBy.getMessage(), brokenBy));
                 return;
@@ -91,11 +105,17 @@ final class PoolEngine {
             pending.addAll(chunks);
             dispatch();
         });
+        if (!posted) {
+            Throwable cause = brokenBy;
+            call.future.completeExceptionally(cause != null
+                    ? new ProcessException("the pool is broken: " + cause.getMessage(), cause)
+                    : new IllegalStateException("the pool has stopped: no new work"));
+        }
     }
 
     /** A cancelled call: its unstarted chunks are dropped; chunks already running finish unseen. */
     void cancel(PoolCall call) {
-        loop.execute(() -> {
+        post(() -> {
             if (call.fail()) {
                 calls.remove(call);
                 stopIfIdle();
@@ -105,7 +125,7 @@ final class PoolEngine {
 
     /** Finishes submitted calls, then stops the workers. */
     void close() {
-        loop.execute(() -> {
+        post(() -> {
             closing = true;
             stopIfIdle();
         });
@@ -113,7 +133,7 @@ final class PoolEngine {
 
     /** Fails what is pending and kills the workers now. */
     void terminate() {
-        loop.execute(() -> {
+        post(() -> {
             closing = true;
             terminated = true;
             for (PoolCall call : new ArrayList<>(calls)) {
@@ -137,8 +157,8 @@ final class PoolEngine {
         PoolWorker worker = new PoolWorker(launch);
         holder[0] = worker;
         workers.add(worker);
-        launch.attached().thenAccept(c -> loop.execute(() -> attached(worker, c)));
-        launch.exit().thenAccept(e -> loop.execute(() -> exited(worker, e)));
+        launch.attached().thenAccept(c -> post(() -> attached(worker, c)));
+        launch.exit().thenAccept(e -> post(() -> exited(worker, e)));
     }
 
     // ---- events, all on the loop -------------------------------------------------------------
@@ -157,7 +177,7 @@ final class PoolEngine {
      */
     void received(PoolWorker w, Frame frame) {
         Decoded decoded = frame.type() == FrameTypes.POOL_RESULT ? decode(frame) : null;
-        loop.execute(() -> {
+        post(() -> {
             try {
                 if (decoded != null) {
                     handleResult(w, decoded);
@@ -188,6 +208,20 @@ final class PoolEngine {
         }
     }
 
+    /** The class whose own deserialization code threw, when the stack says so. */
+    private static String readingClass(Throwable error) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            String m = frame.getMethodName();
+            if (m.equals("readObject") || m.equals("readResolve") || m.equals("readExternal")
+                    || m.equals("readObjectNoData")) {
+                if (!frame.getClassName().startsWith("java.")) {
+                    return " (thrown while reading a " + frame.getClassName() + ")";
+                }
+            }
+        }
+        return "";
+    }
+
     private void handleResult(PoolWorker w, Decoded d) throws ProtocolException {
         if (d.frame() == null) {
             throw (ProtocolException) d.error();
@@ -195,7 +229,7 @@ final class PoolEngine {
         PoolChunk chunk = answered(w, d.frame().callId(), d.frame().chunkIndex());
         if (chunk != null && d.error() != null) {
             failCall(chunk.call, new ProcessException("the results of " + chunk + " cannot be read here: "
-                    + d.error(), d.error()));
+                    + d.error() + readingClass(d.error()), d.error()));
         } else if (chunk != null && !chunk.call.done()) {
             List<Object> all = chunk.call.accept(chunk.index, d.values());
             if (all != null) {

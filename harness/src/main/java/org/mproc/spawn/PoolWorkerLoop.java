@@ -108,10 +108,14 @@ final class PoolWorkerLoop {
         byte[] encoded;
         try {
             encoded = codec.encode(results);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             int bad = firstUnencodable(results);
+            Object value = results.get(bad);
+            String reason = e instanceof StackOverflowError ? "it is nested too deeply to write"
+                    : e instanceof NotSerializableException ? e.getMessage() + " is not Serializable" : e.toString();
             fail(chunk, chunk.firstTask() + bad, new NotSerializableException("the result of task "
-                    + (chunk.firstTask() + bad) + " cannot be serialized: " + e.getMessage()));
+                    + (chunk.firstTask() + bad) + " (a " + (value == null ? "null" : value.getClass().getName())
+                    + ") cannot be serialized: " + reason));
             return;
         }
         parent.send(new ResultFrame(chunk.callId(), chunk.chunkIndex(), encoded).toFrame());
@@ -121,7 +125,7 @@ final class PoolWorkerLoop {
         for (int i = 0; i < results.size(); i++) {
             try {
                 codec.encode(results.get(i));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | StackOverflowError e) {
                 return i;
             }
         }
@@ -136,7 +140,7 @@ final class PoolWorkerLoop {
         byte[] serialized;
         try {
             serialized = codec.encode(t);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             serialized = new byte[0]; // the parent builds a RemoteTraceback from the text
         }
         return TaskFailedFrame.describe(t, serialized);

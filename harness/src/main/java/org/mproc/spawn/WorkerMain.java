@@ -123,7 +123,7 @@ public final class WorkerMain {
         byte[] serialized;
         try {
             serialized = Codec.standard().encode(t);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             serialized = new byte[0]; // the parent builds a RemoteTraceback from the text
         }
         try {
