@@ -32,4 +32,12 @@ class ApiExamplesTest {
             assertEquals(OptionalInt.of(0), p.exitCode());
         }
     }
+
+    @Test
+    void poolJavadocExample() {
+        try (Pool pool = new Pool(2)) {
+            java.util.List<Integer> squares = pool.map(x -> x * x, java.util.List.of(1, 2, 3, 4, 5));
+            assertEquals(java.util.List.of(1, 4, 9, 16, 25), squares);
+        }
+    }
 }
