@@ -1,6 +1,5 @@
 package org.mproc;
 
-import java.io.IOException;
 import org.mproc.wire.Codec;
 import org.mproc.wire.TaskFailedFrame;
 
@@ -20,8 +19,8 @@ final class Failures {
                 if (decoded instanceof Throwable) {
                     return (Throwable) decoded;
                 }
-            } catch (IOException | ClassNotFoundException | RuntimeException e) {
-                // Fall through to the stand-in.
+            } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
+                // Fall through to the stand-in: whatever the exception's own readObject threw.
             }
         }
         return new RemoteTraceback(f.className(), f.message(), f.frames());

@@ -191,7 +191,7 @@ final class PoolEngine {
     }
 
     /** A chunk's results, or why they could not be read here. */
-    private record Decoded(ResultFrame frame, List<Object> values, Exception error) {}
+    private record Decoded(ResultFrame frame, List<Object> values, Throwable error) {}
 
     @SuppressWarnings("unchecked")
     private Decoded decode(Frame frame) {
@@ -203,7 +203,8 @@ final class PoolEngine {
         }
         try {
             return new Decoded(r, (List<Object>) codec.decode(r.results()), null);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+        } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
+            // A result class's own readObject may throw anything: it fails the call, not this reader.
             return new Decoded(r, null, e);
         }
     }
@@ -229,7 +230,7 @@ final class PoolEngine {
         PoolChunk chunk = answered(w, d.frame().callId(), d.frame().chunkIndex());
         if (chunk != null && d.error() != null) {
             failCall(chunk.call, new ProcessException("the results of " + chunk + " cannot be read here: "
-                    + d.error() + readingClass(d.error()), d.error()));
+                    + TaskFailedException.describe(d.error()) + readingClass(d.error()), d.error()));
         } else if (chunk != null && !chunk.call.done()) {
             List<Object> all = chunk.call.accept(chunk.index, d.values());
             if (all != null) {

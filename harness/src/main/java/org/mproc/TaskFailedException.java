@@ -9,9 +9,18 @@ public class TaskFailedException extends ProcessException {
     private final long workerPid;
 
     public TaskFailedException(int taskIndex, long workerPid, Throwable cause) {
-        super("task " + taskIndex + " failed in worker " + workerPid + ": " + cause, cause);
+        super("task " + taskIndex + " failed in worker " + workerPid + ": " + describe(cause), cause);
         this.taskIndex = taskIndex;
         this.workerPid = workerPid;
+    }
+
+    /** {@code t.toString()}, unless the task's exception overrides it with something that throws. */
+    static String describe(Throwable t) {
+        try {
+            return String.valueOf(t);
+        } catch (RuntimeException | StackOverflowError e) {
+            return t.getClass().getName() + " (its toString() threw " + e.getClass().getName() + ")";
+        }
     }
 
     /** Index of the failing task within its call (0 for a single task). */

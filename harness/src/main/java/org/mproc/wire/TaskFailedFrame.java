@@ -21,9 +21,21 @@ import java.util.List;
 public record TaskFailedFrame(byte[] serialized, String className, String message, StackTraceElement[] frames) {
     private static final int MAX_FRAMES = 4096;
 
+    /** Describes {@code failure}, whose own methods may throw: user code can override them. */
     public static TaskFailedFrame describe(Throwable failure, byte[] serialized) {
-        return new TaskFailedFrame(serialized, failure.getClass().getName(), failure.getMessage(),
-                failure.getStackTrace());
+        String message;
+        try {
+            message = failure.getMessage();
+        } catch (RuntimeException | StackOverflowError e) {
+            message = "(its getMessage() threw " + e.getClass().getName() + ")";
+        }
+        StackTraceElement[] frames;
+        try {
+            frames = failure.getStackTrace();
+        } catch (RuntimeException | StackOverflowError e) {
+            frames = new StackTraceElement[0];
+        }
+        return new TaskFailedFrame(serialized, failure.getClass().getName(), message, frames);
     }
 
     public Frame toFrame() {
