@@ -324,8 +324,9 @@ final class PoolEngine {
         failedStarts = w.ready ? 0 : failedStarts + (w.stopping ? 0 : 1);
         if (!w.ready && !w.stopping && (!started.isDone() || failedStarts >= MAX_FAILED_STARTS)) {
             // CPython respawns a worker that cannot start for ever (gh-87472); we give up and say why.
+            String tail = tail(exit);
             broken(new ProcessException("a pool worker (pid " + w.pid() + ") died while starting ("
-                    + ExitCodes.describe(OptionalInt.of(exit.exitCode())) + ")" + tail(exit)));
+                    + ExitCodes.describe(OptionalInt.of(exit.exitCode())) + ")" + (tail.isEmpty() ? "" : "; " + tail)));
         } else if (!w.stopping && !closing && brokenBy == null) {
             startWorker(); // replace the dead worker
         } else if (closing && !terminated && !pending.isEmpty() && brokenBy == null) {
@@ -353,7 +354,7 @@ final class PoolEngine {
     }
 
     private static String tail(ChildExit exit) {
-        return exit.stderrTail().isEmpty() ? "" : "; its last stderr lines:\n  " + String.join("\n  ", exit.stderrTail());
+        return exit.stderrTail().isEmpty() ? "" : "its last stderr lines:\n  " + String.join("\n  ", exit.stderrTail());
     }
 
     // ---- dispatch ----------------------------------------------------------------------------

@@ -10,10 +10,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import java.io.IOException;
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +19,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -36,12 +31,12 @@ import org.mproc.testkit.Pools;
 import org.quicktheories.core.Gen;
 
 /**
- * G-POOL-3, -4 and -6: a task that throws fails its call with {@link TaskFailedException} carrying
- * the original (class, message, remote frames) and naming the task and worker; with several
- * failing tasks the call fails with one of them; the call fails as soon as one task failed,
- * without waiting for slow chunks, drops its pending chunks and kills no worker; what cannot travel
- * (an unserializable result, an exception the parent cannot read) becomes a clear error, and the
- * pool stays usable throughout.
+ * G-POOL-3 and G-POOL-4: a task that throws fails its call with {@link TaskFailedException}
+ * carrying the original (class, message, remote frames) and naming the task and worker; with
+ * several failing tasks the call fails with one of them; a stack overflow is a task failure like
+ * any other; the call fails as soon as one task failed, without waiting for slow chunks, drops its
+ * pending chunks and kills no worker; the pool stays usable throughout. What cannot travel is in
+ * {@link PoolFailuresThatCannotTravelTest}.
  */
 class PoolExceptionPropertyTest {
     private static final Duration BUDGET = Delays.scaled(Duration.ofSeconds(3));
@@ -162,213 +157,9 @@ class PoolExceptionPropertyTest {
         assertTrue(isDescendant(e.workerPid()), "the worker that overflowed its stack is still alive");
     }
 
-    // ---- exceptions the parent cannot restore (G-POOL-6) --------------------------------------
-
-    /** Serializing it fails in the worker: one of its fields is not serializable. */
-    static final class UnserializableFieldException extends RuntimeException {
-        @SuppressWarnings("unused")
-        private final Object lock = new Object();
-
-        UnserializableFieldException(String message) {
-            super(message);
-        }
-    }
-
-    /** Travels from the worker but refuses to be read in the parent. */
-    static final class UnreadableException extends RuntimeException {
-        UnreadableException(String message) {
-            super(message);
-        }
-
-        private void readObject(ObjectInputStream in) throws IOException {
-            throw new InvalidObjectException("UnreadableException refuses to be read");
-        }
-    }
-
-    static int throwUnserializable(int x) {
-        if (x == 3) {
-            throw new UnserializableFieldException("cannot travel " + x);
-        }
-        return x;
-    }
-
-    static int throwUnreadable(int x) {
-        if (x == 4) {
-            throw new UnreadableException("cannot be read " + x);
-        }
-        return x;
-    }
-
-    @Test
-    @Tag("G-POOL-6")
-    void anExceptionThatCannotBeSerializedArrivesAsARemoteTraceback() {
-        TaskFailedException e = assertThrows(TaskFailedException.class,
-                () -> pool.map(PoolExceptionPropertyTest::throwUnserializable, range(8), 2));
-        assertEquals(3, e.taskIndex());
-        assertRemoteTraceback(e, UnserializableFieldException.class, "cannot travel 3", "throwUnserializable");
-        assertPoolAnswers();
-    }
-
-    @Test
-    @Tag("G-POOL-6")
-    void anExceptionThatCannotBeReadInTheParentArrivesAsARemoteTraceback() {
-        TaskFailedException e = assertThrows(TaskFailedException.class,
-                () -> pool.map(PoolExceptionPropertyTest::throwUnreadable, range(8), 3));
-        assertEquals(4, e.taskIndex());
-        assertRemoteTraceback(e, UnreadableException.class, "cannot be read 4", "throwUnreadable");
-        assertPoolAnswers();
-    }
-
-    private static void assertRemoteTraceback(TaskFailedException e, Class<?> remote, String message, String method) {
-        RemoteTraceback stand = assertInstanceOf(RemoteTraceback.class, e.getCause());
-        assertEquals(remote.getName(), stand.remoteClassName());
-        assertEquals(message, stand.remoteMessage());
-        assertTrue(stand.getMessage().contains(remote.getName()) && stand.getMessage().contains(message), stand::getMessage);
-        assertTrue(Arrays.stream(stand.getStackTrace()).anyMatch(f -> f.getMethodName().equals(method)),
-                () -> "the remote frames show " + method + ": " + Arrays.toString(stand.getStackTrace()));
-    }
-
-    // ---- results that cannot travel (G-POOL-6) ------------------------------------------------
-
-    /** Not serializable at all. */
-    static final class Opaque {
-        final int value;
-
-        Opaque(int value) {
-            this.value = value;
-        }
-    }
-
-    static Object opaqueAt(int[] job) {
-        return job[0] == job[1] ? new Opaque(job[0]) : Integer.valueOf(job[0]);
-    }
-
-    @Test
-    @Tag("G-POOL-6")
-    void aResultThatCannotBeSerializedFailsItsTaskNamingTheClass() {
-        // job = {index, bad}: the task at position bad returns an Opaque.
-        Gen<int[]> shapes = integers().between(1, 40).flatMap(n -> integers().between(0, n - 1).map(bad -> new int[] {n, bad}));
-        qt().withTestingTime(BUDGET.toMillis(), TimeUnit.MILLISECONDS).withShrinkCycles(50)
-                .forAll(shapes, integers().between(1, 7))
-                .checkAssert((shape, chunk) -> {
-                    List<int[]> jobs = IntStream.range(0, shape[0]).mapToObj(i -> new int[] {i, shape[1]})
-                            .collect(Collectors.toList());
-                    TaskFailedException e = assertThrows(TaskFailedException.class,
-                            () -> pool.map(PoolExceptionPropertyTest::opaqueAt, jobs, chunk));
-                    assertEquals(shape[1], e.taskIndex());
-                    assertTrue(e.getMessage().contains(Opaque.class.getName()), e::getMessage);
-                });
-        assertPoolAnswers();
-    }
-
-    /** Serializes in the worker; the parent cannot read it back. */
-    static final class UnreadableResult implements Serializable {
-        private void readObject(ObjectInputStream in) throws IOException {
-            throw new InvalidObjectException("UnreadableResult refuses to be read");
-        }
-    }
-
-    static Object unreadableAt(int x) {
-        return x == 5 ? new UnreadableResult() : Integer.valueOf(x);
-    }
-
-    @Test
-    @Tag("G-POOL-6")
-    void aResultThatTheParentCannotReadFailsTheCallInsteadOfHanging() throws Exception {
-        // Its own pool: if the call hangs, close() would hang with it; terminate() does not.
-        Pool own = new Pool(1);
-        try {
-            CompletableFuture<List<Object>> f = own.mapAsync(PoolExceptionPropertyTest::unreadableAt, range(10), 2);
-            try {
-                List<Object> got = f.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS);
-                fail("a result the parent cannot read came back as " + got);
-            } catch (TimeoutException hang) {
-                fail("the call hangs when the parent cannot read a result (no answer within " + Delays.SHORT + ")");
-            } catch (ExecutionException e) {
-                ProcessException failure = assertInstanceOf(ProcessException.class, e.getCause());
-                assertTrue(chainText(failure).contains(UnreadableResult.class.getName()), () -> chainText(failure));
-            }
-            assertEquals(range(6), own.map(x -> x, range(6), 1), "the pool stays usable");
-        } finally {
-            own.terminate();
-        }
-    }
-
-    /** A chain of records far deeper than JDK serialization can write on a thread's stack. */
-    record Link(int value, Link next) implements Serializable {}
-
-    static Object deepAt(int x) {
-        if (x != 2) {
-            return x;
-        }
-        Link head = null;
-        for (int i = 0; i < 200_000; i++) {
-            head = new Link(i, head);
-        }
-        return head;
-    }
-
-    @Test
-    @Tag("G-POOL-6")
-    void aResultTooDeepToSerializeFailsItsTaskAndTheWorkerLivesOn() throws Exception {
-        CompletableFuture<List<Object>> f = pool.mapAsync(PoolExceptionPropertyTest::deepAt, range(4), 1);
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> f.get(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS));
-        TaskFailedException failed = assertInstanceOf(TaskFailedException.class, e.getCause(),
-                () -> "expected TaskFailedException, got " + e.getCause());
-        assertEquals(2, failed.taskIndex());
-        assertTrue(failed.getMessage().contains(Link.class.getName()), failed::getMessage);
-        assertTrue(isDescendant(failed.workerPid()), "the worker lives on");
-        assertPoolAnswers();
-    }
-
-    /** Its serialization overflows the worker's stack: it carries a chain too deep to write. */
-    static final class DeepException extends RuntimeException {
-        @SuppressWarnings("unused")
-        private final Link chain;
-
-        DeepException(String message, Link chain) {
-            super(message);
-            this.chain = chain;
-        }
-    }
-
-    static int throwDeep(int x) {
-        if (x != 1) {
-            return x;
-        }
-        Link head = null;
-        for (int i = 0; i < 200_000; i++) {
-            head = new Link(i, head);
-        }
-        throw new DeepException("too deep to travel", head);
-    }
-
-    @Test
-    @Tag("G-POOL-6")
-    void anExceptionTooDeepToSerializeArrivesAsARemoteTraceback() throws Exception {
-        CompletableFuture<List<Integer>> f = pool.mapAsync(PoolExceptionPropertyTest::throwDeep, range(3), 1);
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> f.get(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS));
-        TaskFailedException failed = assertInstanceOf(TaskFailedException.class, e.getCause(),
-                () -> "expected TaskFailedException, got " + e.getCause());
-        assertEquals(1, failed.taskIndex());
-        assertRemoteTraceback(failed, DeepException.class, "too deep to travel", "throwDeep");
-        assertTrue(isDescendant(failed.workerPid()), "the worker lives on");
-        assertPoolAnswers();
-    }
-
-    private static String chainText(Throwable t) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            text.append(c).append('\n');
-        }
-        return text.toString();
-    }
-
     // ---- failing fast (G-POOL-4) ----------------------------------------------------------------
 
-    private static final long SLOW_MILLIS = Delays.scaled(Duration.ofSeconds(6)).toMillis();
+    private static final long SLOW_MILLIS = Delays.scaled(Duration.ofSeconds(4)).toMillis();
 
     /** Task 0 is slow and leaves marks as it starts and ends; every other task fails at once. */
     static int slowOrFail(int x, String dir, long slowMillis) throws InterruptedException {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mproc.testkit.Causes;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
 import org.mproc.testkit.Pids;
@@ -178,8 +179,8 @@ class PoolWorkerDeathTest {
             CompletableFuture<List<Long>> call = pool.mapAsync(x -> task(x, 0, Way.OOM.name(), dir), range(1), 1);
             pidsSeen.add(Long.parseLong(marks.awaitMark("victim", Delays.CHILD)));
             WorkerDiedException died = awaitDeath(call);
-            assertTrue(died.getCause() instanceof OutOfMemoryError || chainText(died).contains("OutOfMemoryError"),
-                    () -> "the failure does not name the OutOfMemoryError: " + chainText(died));
+            assertTrue(died.getCause() instanceof OutOfMemoryError || Causes.text(died).contains("OutOfMemoryError"),
+                    () -> "the failure does not name the OutOfMemoryError: " + Causes.text(died));
         }
     }
 
@@ -192,14 +193,6 @@ class PoolWorkerDeathTest {
         } catch (ExecutionException e) {
             return assertInstanceOf(WorkerDiedException.class, e.getCause(), () -> "got " + e.getCause());
         }
-    }
-
-    private static String chainText(Throwable t) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            text.append(c).append('\n');
-        }
-        return text.toString();
     }
 
     @Test
@@ -242,6 +235,45 @@ class PoolWorkerDeathTest {
             }
             assertEquals(range(20), pool.map(x -> x, range(20), 2));
         }
+    }
+
+    @Test
+    void onlyTheCallWhoseTaskWasRunningFailsOthersHeldByTheWorkerAreRunElsewhere() throws Exception {
+        // DESIGN.md: the dead worker's unstarted prefetched chunks are re-dispatched.
+        Pool one = Pool.builder().processes(1).jvmOptions(List.of("-Xmx64m")).build();
+        try (Marks marks = Marks.create()) {
+            String dir = marks.dir();
+            CompletableFuture<Long> running = one.applyAsync(x -> announceAndWait(x, dir), 0);
+            CompletableFuture<Long> held = one.applyAsync(PoolWorkerDeathTest::pidOf, 1);
+            CompletableFuture<List<Long>> queued = one.mapAsync(PoolWorkerDeathTest::pidOf, range(5), 1);
+            long victim = Long.parseLong(marks.awaitMark("running-0", Delays.CHILD));
+            pidsSeen.add(victim);
+            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+            assertInstanceOf(WorkerDiedException.class, awaitDeathOrFail(running));
+            long replacement = held.get(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS);
+            assertTrue(replacement != victim, "the held call ran on the replacement");
+            assertEquals(List.of(replacement), queued.get(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS)
+                    .stream().distinct().collect(Collectors.toList()));
+            pidsSeen.add(replacement);
+        } finally {
+            Pools.closeWithin(one, Delays.CHILD);
+        }
+    }
+
+    @Test
+    void anIdleWorkerThatDiesIsReplaced() {
+        List<Long> before = pids();
+        assertEquals(2, before.size());
+        long victim = before.get(0);
+        pidsSeen.add(victim);
+        ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+        await().atMost(DEATH_SEEN).until(() -> Pids.hasExited(victim));
+        // The pool gets back to two workers, without the dead one.
+        await().atMost(Delays.CHILD).until(() -> {
+            List<Long> now = pids();
+            return now.size() == 2 && !now.contains(victim);
+        });
+        assertEquals(range(30), pool.map(x -> x, range(30), 4));
     }
 
     static long announceAndWait(int x, String dir) throws InterruptedException {

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mproc.testkit.Causes;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
 import org.mproc.testkit.Pids;
@@ -37,7 +38,7 @@ import org.mproc.testkit.Pools;
  * {@code maxTasksPerChild = k} no worker runs more than k chunks, and results stay correct.
  */
 class PoolWorkerLifetimeTest {
-    private static final Duration BUDGET = Delays.scaled(Duration.ofSeconds(5));
+    private static final Duration BUDGET = Delays.scaled(Duration.ofSeconds(4));
 
     /** A worker's memory of its initializer: statics are per JVM. */
     static final class InitState {
@@ -178,9 +179,9 @@ class PoolWorkerLifetimeTest {
                 // fails with a ProcessException that carries the initializer's exception.
                 for (int i = 0; i < 3; i++) {
                     Throwable failure = failureOf(() -> pool.mapAsync(x -> x, range(4), 1));
-                    assertInstanceOf(ProcessException.class, failure, () -> "got " + chainText(failure));
-                    assertTrue(chainText(failure).contains("initializer refused in " + replacement),
-                            () -> chainText(failure));
+                    assertInstanceOf(ProcessException.class, failure, () -> "got " + Causes.text(failure));
+                    assertTrue(Causes.text(failure).contains("initializer refused in " + replacement),
+                            () -> Causes.text(failure));
                 }
                 await().atMost(Delays.SHORT).until(() -> Pids.hasExited(replacement));
             } finally {
@@ -241,14 +242,6 @@ class PoolWorkerLifetimeTest {
         }
     }
 
-    private static String chainText(Throwable t) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            text.append(c).append('\n');
-        }
-        return text.toString();
-    }
-
     // ---- maxTasksPerChild (G-POOL-11) ----------------------------------------------------------
 
     /** Leaves a mark per execution, then reports where it ran. */
@@ -264,7 +257,7 @@ class PoolWorkerLifetimeTest {
         Map<Integer, Pool> pools = new HashMap<>(); // one per k, reused across examples
         try {
             qt().withTestingTime(BUDGET.toMillis(), TimeUnit.MILLISECONDS).withExamples(30).withShrinkCycles(20)
-                    .forAll(integers().between(1, 3), integers().between(1, 3), integers().between(1, 14))
+                    .forAll(integers().between(1, 3), integers().between(1, 3), integers().between(1, 10))
                     .checkAssert((k, chunk, n) -> {
                         Pool pool = pools.computeIfAbsent(k,
                                 m -> Pool.builder().processes(2).maxTasksPerChild(m).build());
@@ -309,10 +302,10 @@ class PoolWorkerLifetimeTest {
     void maxTasksPerChildOneGivesEveryChunkAFreshWorker() {
         Pool pool = Pool.builder().processes(2).maxTasksPerChild(1).build();
         try {
-            List<Long> pids = pool.map(PoolWorkerLifetimeTest::pidOf, range(6), 1);
-            assertEquals(6, pids.stream().distinct().count(), "pids: " + pids);
-            List<Integer> xs = range(9);
-            assertEquals(xs.stream().map(x -> x * 5).collect(Collectors.toList()), pool.map(x -> x * 5, xs, 2));
+            List<Long> pids = pool.map(PoolWorkerLifetimeTest::pidOf, range(4), 1);
+            assertEquals(4, pids.stream().distinct().count(), "pids: " + pids);
+            List<Integer> xs = range(7);
+            assertEquals(xs.stream().map(x -> x * 5).collect(Collectors.toList()), pool.map(x -> x * 5, xs, 4));
         } finally {
             Pools.closeWithin(pool, Delays.CHILD);
         }
