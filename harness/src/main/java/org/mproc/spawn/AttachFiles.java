@@ -15,11 +15,14 @@ final class AttachFiles {
     private AttachFiles() {}
 
     static void removeOf(long reapedPid) {
-        Path socket = Paths.get("/tmp", ".java_pid" + reapedPid);
-        try {
-            Files.deleteIfExists(socket);
-        } catch (IOException | SecurityException e) {
-            // Not ours to remove after all (another user's process reused the pid): leave it.
+        // HotSpot binds "<name>.tmp" and renames it: a child killed in between leaves the .tmp.
+        for (String name : new String[] {".java_pid" + reapedPid, ".java_pid" + reapedPid + ".tmp"}) {
+            Path socket = Paths.get("/tmp", name);
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException | SecurityException e) {
+                // Not ours to remove after all (another user's process reused the pid): leave it.
+            }
         }
     }
 }

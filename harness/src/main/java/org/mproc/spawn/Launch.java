@@ -237,9 +237,8 @@ public final class Launch {
         closeQuietly(c);
         attached.completeExceptionally(new ProcessException("child " + pid() + " exited before it connected"));
         int exitCode = ExitCodes.map(process.exitValue(), orderlyExit);
-        if (exitCode < 0) {
-            AttachFiles.removeOf(process.pid());
-        }
+        // Even an orderly exit can be cut short by a signal after its EXIT frame went out.
+        AttachFiles.removeOf(process.pid());
         LiveChildren.remove(this);
         exit.complete(new ChildExit(exitCode, failure, out.tail(), err.tail()));
     }
