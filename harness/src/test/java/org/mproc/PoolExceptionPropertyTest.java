@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.mproc.testkit.Pools.range;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import org.quicktheories.core.Gen;
  * several failing tasks the call fails with one of them; a stack overflow is a task failure like
  * any other; the call fails as soon as one task failed, without waiting for slow chunks, drops its
  * pending chunks and kills no worker; the pool stays usable throughout. What cannot travel is in
- * {@link PoolFailuresThatCannotTravelTest}.
+ * {@link PoolExceptionsThatCannotTravelTest} and {@link PoolResultsThatCannotTravelTest}.
  */
 class PoolExceptionPropertyTest {
     private static final Duration BUDGET = Delays.scaled(Duration.ofSeconds(3));
@@ -81,9 +82,6 @@ class PoolExceptionPropertyTest {
         return IntStream.range(0, kinds.size()).mapToObj(i -> new int[] {i, kinds.get(i)}).collect(Collectors.toList());
     }
 
-    private static List<Integer> range(int n) {
-        return IntStream.range(0, n).boxed().collect(Collectors.toList());
-    }
 
     private static boolean isDescendant(long pid) {
         return ProcessHandle.current().descendants().anyMatch(p -> p.pid() == pid && p.isAlive());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mproc.testkit.Pools.range;
 
 import java.io.IOException;
 import java.io.InvalidObjectException;
@@ -12,8 +13,6 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,9 +43,6 @@ class PoolExceptionsThatCannotTravelTest {
         Pools.closeWithin(pool, Delays.CHILD);
     }
 
-    private static List<Integer> range(int n) {
-        return IntStream.range(0, n).boxed().collect(Collectors.toList());
-    }
 
     private static boolean isLiveWorker(long pid) {
         return ProcessHandle.current().descendants().anyMatch(p -> p.pid() == pid && p.isAlive());

@@ -3,6 +3,7 @@ package org.mproc;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mproc.testkit.Pools.range;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -41,9 +41,6 @@ class PoolNestingTest {
         Pools.closeWithin(pool, Delays.CHILD);
     }
 
-    private static List<Integer> range(int n) {
-        return IntStream.range(0, n).boxed().collect(Collectors.toList());
-    }
 
     static long pidOf(int x) throws InterruptedException {
         Thread.sleep(2);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.mproc.testkit.Pools.range;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -63,9 +64,6 @@ class PoolOrderingIsExercisedTest {
                 .collect(Collectors.toList());
     }
 
-    private static List<Integer> range(int n) {
-        return IntStream.range(0, n).boxed().collect(Collectors.toList());
-    }
 
     @Test
     void mapReturnsInputOrderWhileTasksFinishOutOfOrder() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.mproc.testkit.Pools.range;
 
 import java.io.IOException;
 import java.io.InvalidObjectException;
@@ -47,9 +48,6 @@ class PoolResultsThatCannotTravelTest {
         Pools.closeWithin(pool, Delays.CHILD);
     }
 
-    private static List<Integer> range(int n) {
-        return IntStream.range(0, n).boxed().collect(Collectors.toList());
-    }
 
     private static void assertAnswers(Pool p) {
         assertEquals(range(23), p.map(x -> x, range(23), 4), "the pool stays usable");

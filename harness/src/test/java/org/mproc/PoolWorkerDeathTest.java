@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.mproc.testkit.Pools.range;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -100,9 +100,6 @@ class PoolWorkerDeathTest {
         return -1;
     }
 
-    private static List<Integer> range(int n) {
-        return IntStream.range(0, n).boxed().collect(Collectors.toList());
-    }
 
     static long pidOf(int x) throws InterruptedException {
         Thread.sleep(2);

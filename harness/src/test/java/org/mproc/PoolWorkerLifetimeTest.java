@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.mproc.testkit.Pools.range;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mproc.testkit.Causes;
@@ -69,9 +69,6 @@ class PoolWorkerLifetimeTest {
                 InitState.doneNanos != 0 && InitState.doneNanos < System.nanoTime());
     }
 
-    private static List<Integer> range(int n) {
-        return IntStream.range(0, n).boxed().collect(Collectors.toList());
-    }
 
     private static Map<Long, Integer> initsPerPid(Marks marks) {
         Map<Long, Integer> inits = new HashMap<>();

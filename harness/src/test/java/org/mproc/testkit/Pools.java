@@ -1,14 +1,17 @@
 package org.mproc.testkit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.mproc.Pool;
 
 /**
- * Ends a test's pool without ever hanging the suite: {@code close()} is given a bound, and a pool
+ * Pool test helpers. {@link #closeWithin} ends a test's pool without ever hanging the suite: {@code close()} is given a bound, and a pool
  * that does not close within it is terminated and fails the test, so a call wedged by a bug is
  * reported, not waited for until the fork timeout.
  *
@@ -21,6 +24,11 @@ import org.mproc.Pool;
  */
 public final class Pools {
     private Pools() {}
+
+    /** {@code [0, 1, …, n − 1]}: the usual input of a pool test. */
+    public static List<Integer> range(int n) {
+        return IntStream.range(0, n).boxed().collect(Collectors.toList());
+    }
 
     public static void closeWithin(Pool pool, Duration bound) {
         if (pool == null) {
