@@ -93,7 +93,7 @@ final class ImapIterator<T, R> implements ResultIterator<R> {
             while (items.size() < chunksize && input.hasNext()) {
                 items.add(input.next());
             }
-            CompletableFuture<List<R>> chunk = pool.submitEncoded(function, items, items.size(), nextTask);
+            CompletableFuture<List<R>> chunk = pool.submitEncoded(function, items, items.size(), nextTask, true);
             nextTask += items.size();
             outstanding++;
             if (ordered) {

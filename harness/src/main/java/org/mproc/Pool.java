@@ -93,36 +93,47 @@ public final class Pool implements AutoCloseable {
 
     /** {@code [f(x) for x in items]} in input order, with CPython's default chunk size. */
     public <T, R> List<R> map(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items) {
-        return await(mapAsync(f, items));
+        List<T> list = materialize(items);
+        return await(submit(f, list, defaultChunksize(list.size()), false));
     }
 
     public <T, R> List<R> map(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items, int chunksize) {
-        return await(mapAsync(f, items, chunksize));
+        requireChunksize(chunksize);
+        return await(submit(f, materialize(items), chunksize, false));
     }
 
     public <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<? super T, ? extends R> f,
                                                       Iterable<? extends T> items) {
         List<T> list = materialize(items);
-        return submit(f, list, defaultChunksize(list.size()));
+        return submit(f, list, defaultChunksize(list.size()), true);
     }
 
     public <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<? super T, ? extends R> f,
                                                       Iterable<? extends T> items, int chunksize) {
+        requireChunksize(chunksize);
+        return submit(f, materialize(items), chunksize, true);
+    }
+
+    private static void requireChunksize(int chunksize) {
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, got " + chunksize);
         }
-        return submit(f, materialize(items), chunksize);
     }
 
     /** {@code f(arg)} in a worker, waiting for the result. */
     public <T, R> R apply(ProcessFunction<? super T, ? extends R> f, T arg) {
-        return await(applyAsync(f, arg));
+        List<R> results = await(submit(f, single(arg), 1, false));
+        return results.get(0);
+    }
+
+    private static <T> List<T> single(T arg) {
+        List<T> one = new ArrayList<>(1);
+        one.add(arg); // List.of refuses null, and null is a fine argument
+        return one;
     }
 
     public <T, R> CompletableFuture<R> applyAsync(ProcessFunction<? super T, ? extends R> f, T arg) {
-        List<T> one = new ArrayList<>(1);
-        one.add(arg);
-        CompletableFuture<List<R>> all = submit(f, one, 1);
+        CompletableFuture<List<R>> all = submit(f, single(arg), 1, true);
         CompletableFuture<R> result = new CompletableFuture<>();
         all.whenComplete((results, failure) -> {
             if (failure != null) {
@@ -200,15 +211,20 @@ public final class Pool implements AutoCloseable {
     }
 
     private <T, R> CompletableFuture<List<R>> submit(ProcessFunction<? super T, ? extends R> f, List<T> items,
-                                                     int chunksize) {
+                                                     int chunksize, boolean exposed) {
         Objects.requireNonNull(f, "function");
         requireRunning();
-        return submitEncoded(encode(f, "the function"), items, chunksize, 0);
+        return submitEncoded(encode(f, "the function"), items, chunksize, 0, exposed);
     }
 
-    /** Submits {@code items} as one call; task indexes in failures start at {@code firstTask}. */
+    /**
+     * Submits {@code items} as one call; task indexes in failures start at {@code firstTask}. An
+     * {@code exposed} future is handed to the caller, who may attach callbacks: it is completed on
+     * the pool's completion thread; otherwise the caller only waits for it.
+     */
     @SuppressWarnings("unchecked")
-    <T, R> CompletableFuture<List<R>> submitEncoded(byte[] function, List<T> items, int chunksize, int firstTask) {
+    <T, R> CompletableFuture<List<R>> submitEncoded(byte[] function, List<T> items, int chunksize, int firstTask,
+                                                    boolean exposed) {
         requireRunning();
         CompletableFuture<List<Object>> future = new CompletableFuture<>();
         if (items.isEmpty()) {
@@ -216,7 +232,8 @@ public final class Pool implements AutoCloseable {
             return (CompletableFuture<List<R>>) (CompletableFuture<?>) future;
         }
         int chunks = (items.size() + chunksize - 1) / chunksize;
-        PoolCall call = new PoolCall(CALLS.incrementAndGet(), functions.idOf(function), function, chunks, future);
+        PoolCall call = new PoolCall(CALLS.incrementAndGet(), functions.idOf(function), function, chunks, future,
+                exposed);
         List<PoolChunk> list = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
             int from = c * chunksize;

@@ -6,23 +6,27 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One {@code map} or {@code apply} in flight: its function, its chunks' results as they arrive in
- * any order, and the future that gets them in input order. Touched only by the pool's event loop.
+ * any order, and the future that gets them in input order. Touched only under the pool engine's lock.
  */
 final class PoolCall {
     final long id;
     final long functionId;
     final byte[] function;
     final CompletableFuture<List<Object>> future;
+    /** Whether the caller can attach callbacks to {@link #future} (it is returned, not awaited). */
+    final boolean exposed;
     private final List<Object>[] results;
     private int missing;
     private boolean done;
 
     @SuppressWarnings("unchecked")
-    PoolCall(long id, long functionId, byte[] function, int chunks, CompletableFuture<List<Object>> future) {
+    PoolCall(long id, long functionId, byte[] function, int chunks, CompletableFuture<List<Object>> future,
+             boolean exposed) {
         this.id = id;
         this.functionId = functionId;
         this.function = function;
         this.future = future;
+        this.exposed = exposed;
         this.results = (List<Object>[]) new List<?>[chunks];
         this.missing = chunks;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.mproc.spawn.ChildExit;
 import org.mproc.spawn.ExitCodes;
 import org.mproc.spawn.Launch;
@@ -25,22 +26,33 @@ import org.mproc.wire.PoolFrames.ResultFrame;
 import org.mproc.wire.ProtocolException;
 
 /**
- * The pool's event loop: one thread owns every piece of dispatch state, and everything that
- * happens — a submission, a frame from a worker, a worker's exit — is a task run on it, in order.
- * A worker's frames are posted before its exit (the exit is known only after its connection was
- * read to the end), so a result written just before death is never lost. User futures are
- * completed on a separate executor: a callback that blocks or throws cannot stall this loop
- * (G-POOL-8).
+ * The pool's dispatch state behind one lock: everything that happens — a submission, a frame from
+ * a worker, a worker's exit — is an event run under it, one at a time. Events from mproc's own
+ * threads (a worker's connection reader, its exit watcher) run on that thread, so a result costs
+ * no hand-off; events from callers go through one submitter thread, because a write interrupted
+ * on a caller's thread would close the worker's socket. A worker's frames are handled before its
+ * exit (the exit is known only after its connection was read to the end), so a result written
+ * just before death is never lost. User-visible futures are completed on a separate executor: a
+ * callback that blocks or throws cannot stall dispatch (G-POOL-8); the futures behind blocking
+ * {@code map} and {@code apply} have no callbacks and are completed in place.
  */
 final class PoolEngine {
     /** Chunks a worker holds at once: the one it runs and one ready behind it. */
     static final int PREFETCH = 2;
+    /**
+     * The largest chunk frame sent to a worker that is still busy. A worker reads its socket only
+     * between chunks, so a prefetched chunk waits in the socket's buffer (~208 KiB here); one that
+     * did not fit would block this write, and all dispatch with it, until the worker's current
+     * chunk ends. A larger chunk waits for an idle worker, which costs it one round trip.
+     */
+    static final int PREFETCH_MAX_BYTES = 64 * 1024;
     /** Decoded functions a worker keeps; past this the least recently used is forgotten. */
     static final int FUNCTIONS_PER_WORKER = 64;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Pool.Settings settings;
-    private final ExecutorService loop;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ExecutorService submitter;
     private final ExecutorService completions;
     private final List<PoolWorker> workers = new ArrayList<>();
     private final ArrayDeque<PoolChunk> pending = new ArrayDeque<>();
@@ -53,22 +65,38 @@ final class PoolEngine {
     private int failedStarts;
     private boolean closing;
     private boolean terminated;
+    /** Set once the workers are gone: later events are moot. */
+    private boolean halted;
     private volatile Throwable brokenBy;
 
     PoolEngine(Pool.Settings settings) {
         this.settings = settings;
         int id = POOLS.incrementAndGet();
-        this.loop = Executors.newSingleThreadExecutor(r -> daemon(r, "mproc-pool-" + id));
+        this.submitter = Executors.newSingleThreadExecutor(r -> daemon(r, "mproc-pool-" + id));
         this.completions = Executors.newCachedThreadPool(r -> daemon(r, "mproc-pool-" + id + "-completion"));
     }
 
     /**
-     * Runs {@code event} on the loop. Once the pool has stopped the loop is gone: events from
-     * workers are moot then, and a submission is failed by the caller's own fallback.
+     * Runs {@code event} under the lock, here. Once the pool has stopped, events from workers are
+     * moot and a submission is failed by the caller's own fallback.
      */
     private boolean post(Runnable event) {
+        lock.lock();
         try {
-            loop.execute(event);
+            if (halted) {
+                return false;
+            }
+            event.run();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs a caller's event on the submitter thread (see the class comment for why not here). */
+    private boolean postFromCaller(Runnable event) {
+        try {
+            submitter.execute(() -> post(event));
             return true;
         } catch (RejectedExecutionException stopped) {
             return false;
@@ -83,7 +111,7 @@ final class PoolEngine {
 
     /** Starts every worker at once; the future completes when all have run the initializer. */
     CompletableFuture<Void> start() {
-        post(() -> {
+        postFromCaller(() -> {
             for (int i = 0; i < settings.processes(); i++) {
                 startWorker();
             }
@@ -96,7 +124,7 @@ final class PoolEngine {
     }
 
     void submit(PoolCall call, List<PoolChunk> chunks) {
-        boolean posted = post(() -> {
+        boolean posted = postFromCaller(() -> {
             if (brokenBy != null) {
                 failCall(call, new ProcessException("the pool is broken: " + brokenBy.getMessage(), brokenBy));
                 return;
@@ -115,7 +143,7 @@ final class PoolEngine {
 
     /** A cancelled call: its unstarted chunks are dropped; chunks already running finish unseen. */
     void cancel(PoolCall call) {
-        post(() -> {
+        postFromCaller(() -> {
             if (call.fail()) {
                 calls.remove(call);
                 stopIfIdle();
@@ -125,7 +153,7 @@ final class PoolEngine {
 
     /** Finishes submitted calls, then stops the workers. */
     void close() {
-        post(() -> {
+        postFromCaller(() -> {
             closing = true;
             stopIfIdle();
         });
@@ -133,7 +161,7 @@ final class PoolEngine {
 
     /** Fails what is pending and kills the workers now. */
     void terminate() {
-        post(() -> {
+        postFromCaller(() -> {
             closing = true;
             terminated = true;
             for (PoolCall call : new ArrayList<>(calls)) {
@@ -149,7 +177,7 @@ final class PoolEngine {
     }
 
     private void startWorker() {
-        // A worker sends its first frame only after it got POOL_INIT, which is sent from the loop
+        // A worker sends its first frame only after it got POOL_INIT, which is sent under the lock
         // after the holder is filled: the frame handler never sees an empty holder.
         PoolWorker[] holder = new PoolWorker[1];
         Launch launch = Launch.startPoolWorker(new Launch.LaunchSpec("pool-worker", true, settings.jvmOptions(),
@@ -161,7 +189,7 @@ final class PoolEngine {
         launch.exit().thenAccept(e -> post(() -> exited(worker, e)));
     }
 
-    // ---- events, all on the loop -------------------------------------------------------------
+    // ---- events, all under the lock ----------------------------------------------------------
 
     private void attached(PoolWorker w, Connection c) {
         w.connection = c;
@@ -173,7 +201,7 @@ final class PoolEngine {
 
     /**
      * Called on the worker's connection thread. Results are decoded here, one thread per worker,
-     * so the loop only assembles; everything else is handed to the loop as it came.
+     * and handled here, under the lock, in the order the worker sent them.
      */
     void received(PoolWorker w, Frame frame) {
         Decoded decoded = frame.type() == FrameTypes.POOL_RESULT ? decode(frame) : null;
@@ -366,11 +394,15 @@ final class PoolEngine {
     private void dispatch() {
         for (int depth = 1; depth <= PREFETCH; depth++) {
             for (PoolWorker w : workers) {
-                if (w.inFlight.size() < depth && canTake(w)) {
+                if (w.inFlight.size() < depth && canTake(w) && (depth == 1 || fitsBehind(pending.peek()))) {
                     sendNextChunk(w);
                 }
             }
         }
+    }
+
+    private static boolean fitsBehind(PoolChunk next) {
+        return next.items.length + next.call.function.length <= PREFETCH_MAX_BYTES;
     }
 
     private boolean canTake(PoolWorker w) {
@@ -407,13 +439,21 @@ final class PoolEngine {
 
     private void finishCall(PoolCall call, List<Object> results) {
         calls.remove(call);
-        completions.execute(() -> call.future.complete(results));
+        complete(call, () -> call.future.complete(results));
     }
 
     private void failCall(PoolCall call, RuntimeException failure) {
         if (call.fail()) {
             calls.remove(call);
-            completions.execute(() -> call.future.completeExceptionally(failure));
+            complete(call, () -> call.future.completeExceptionally(failure));
+        }
+    }
+
+    private void complete(PoolCall call, Runnable completion) {
+        if (call.exposed) {
+            completions.execute(completion);
+        } else {
+            completion.run(); // only a waiting caller is behind it: no callback can run here
         }
     }
 
@@ -449,9 +489,10 @@ final class PoolEngine {
             }
         }
         if (workers.isEmpty()) {
-            stopped.complete(null);
-            loop.shutdown();
+            halted = true;
+            submitter.shutdown();
             completions.shutdown();
+            stopped.complete(null);
         }
     }
 }

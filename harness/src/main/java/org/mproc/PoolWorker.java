@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import org.mproc.spawn.Launch;
 import org.mproc.wire.Connection;
 
-/** The parent's view of one worker JVM. Touched only by the pool's event loop. */
+/** The parent's view of one worker JVM. Touched only under the pool engine's lock. */
 final class PoolWorker {
     final Launch launch;
     Connection connection;

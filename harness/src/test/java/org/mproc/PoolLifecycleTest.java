@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mproc.testkit.Pools.range;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -186,6 +187,37 @@ class PoolLifecycleTest {
         }
         assertAllExited(pids);
         assertEverySubmissionThrows(pool);
+    }
+
+    static int length(byte[] bytes) {
+        return bytes.length;
+    }
+
+    /**
+     * A worker reads its socket only between chunks: a megabyte chunk sent to a busy worker would
+     * block the pool's dispatch until that worker's task ended. Large chunks go to idle workers.
+     */
+    @Test
+    void aBusyWorkerNeverHoldsUpLargeChunksOrTerminate() throws Exception {
+        Pool pool = new Pool(2);
+        List<Long> pids = workerPids(pool);
+        try (Marks marks = Marks.create()) {
+            String dir = marks.dir();
+            CompletableFuture<Integer> busy = pool.applyAsync(x -> gated(x, dir), 7);
+            marks.awaitMark("started-7", Delays.CHILD);
+            List<byte[]> large = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                large.add(new byte[(1 << 20) + i]);
+            }
+            within(Delays.LONG, "a map of 1 MiB chunks beside a busy worker",
+                    () -> assertEquals(List.of(1 << 20, (1 << 20) + 1, (1 << 20) + 2, (1 << 20) + 3, (1 << 20) + 4,
+                            (1 << 20) + 5), pool.map(PoolLifecycleTest::length, large, 1)));
+            CompletableFuture<List<Integer>> queued = pool.mapAsync(PoolLifecycleTest::length, large, 1);
+            within(Delays.SHORT, "terminate() with 1 MiB chunks queued behind a busy worker", pool::terminate);
+            assertThrows(ExecutionException.class, () -> busy.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS));
+            assertThrows(ExecutionException.class, () -> queued.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS));
+        }
+        assertAllExited(pids);
     }
 
     @Test

@@ -57,4 +57,33 @@ class RootKilledTest {
             children.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }
     }
+
+    /** A worker reads its socket only between chunks; a busy one still sees its parent die. */
+    @Test
+    @Tag("G-PROC-7")
+    void busyPoolWorkersOfAKilledRootExitWithinTwoSeconds() throws Exception {
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                RootProgram.class.getName(), "pool");
+        Process root = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<Long> workers = new ArrayList<>();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(root.getInputStream()));
+            while (workers.size() < 2) {
+                String line = out.readLine();
+                assertTrue(line != null && line.startsWith("busy "), "root said: " + line);
+                workers.add(Long.parseLong(line.substring("busy ".length())));
+            }
+            assertTrue(workers.stream().noneMatch(Pids::hasExited), "both workers run a task");
+
+            root.destroyForcibly();
+            assertTrue(root.waitFor(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS));
+            await().atMost(Delays.scaled(Duration.ofSeconds(2))).pollInterval(Duration.ofMillis(20))
+                    .until(() -> workers.stream().allMatch(Pids::hasExited));
+        } finally {
+            root.destroyForcibly();
+            workers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            ProcessTree.sweepStaleTrees();
+        }
+    }
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.mproc.ProcessFunction;
 import org.mproc.ProcessTask;
 import org.mproc.wire.Codec;
@@ -22,15 +20,16 @@ import org.mproc.wire.TaskFailedFrame;
 
 /**
  * A pool worker's life: run the initializer once, then chunks one at a time until told to stop.
- * A reader thread moves frames from the parent into an inbox, so it notices the parent's death
- * (end of stream) even while a chunk runs, and ends the worker at once (G-PROC-7). A task that
- * throws — {@link StackOverflowError} included — fails its chunk and the worker lives on.
+ * The main thread reads the parent's frames itself, so while a chunk runs no thread of this JVM is
+ * blocked in a native read: a task that calls {@code Runtime.halt} then ends the JVM at once
+ * (HotSpot's exit waits up to ~300 ms for threads in native code). Between chunks the read sees
+ * the parent's death as end of stream; during a chunk a {@link ParentWatch} sees it
+ * (G-PROC-7). The parent never sends a large chunk to a busy worker (see {@code PoolEngine}), so its
+ * writes never wait for a chunk to finish. A task that throws — {@link StackOverflowError}
+ * included — fails its chunk and the worker lives on.
  */
 final class PoolWorkerLoop {
-    private static final Frame END = Frame.of(FrameTypes.POOL_STOP, new byte[0]);
-
     private final Connection parent;
-    private final BlockingQueue<Frame> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, ProcessFunction<Object, Object>> functions = new HashMap<>();
     private final Codec codec = Codec.standard();
 
@@ -39,12 +38,13 @@ final class PoolWorkerLoop {
     }
 
     /** Runs until POOL_STOP; returns the exit code. */
-    int run() throws IOException, InterruptedException {
-        Thread reader = new InboxReader();
-        reader.setDaemon(true);
-        reader.start();
+    int run() throws IOException {
+        ParentWatch.begin();
         while (true) {
-            Frame frame = inbox.take();
+            Frame frame = parent.read();
+            if (frame == null) {
+                Runtime.getRuntime().halt(1); // the parent died: no orphan workers (G-PROC-7)
+            }
             switch (frame.type()) {
                 case FrameTypes.POOL_INIT:
                     if (!initialize(PoolFrames.initializer(frame))) {
@@ -146,25 +146,4 @@ final class PoolWorkerLoop {
         return TaskFailedFrame.describe(t, serialized);
     }
 
-    /** Reads the parent's frames; the end of the stream means the parent is gone. */
-    private final class InboxReader extends Thread {
-        InboxReader() {
-            super("mproc-pool-inbox");
-        }
-
-        @Override
-        public void run() {
-            try {
-                for (Frame f = parent.read(); f != null; f = parent.read()) {
-                    inbox.add(f);
-                }
-            } catch (IOException ignored) {
-                // Closed: by our own exit hook, or because the parent died.
-            }
-            inbox.add(END);
-            if (parent.isOpen()) {
-                Runtime.getRuntime().halt(1); // the parent died: no orphan workers (G-PROC-7)
-            }
-        }
-    }
 }

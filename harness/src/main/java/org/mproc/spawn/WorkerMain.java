@@ -75,7 +75,7 @@ public final class WorkerMain {
         int code;
         try {
             code = new PoolWorkerLoop(parent).run();
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("mproc pool worker failed: " + e);
             code = 2;
         }
