@@ -45,7 +45,7 @@ public class PoolScalingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         pool = new Pool(workers);
-        inputs = IntStream.range(0, 16).mapToObj(i -> 3_000).collect(Collectors.toList());
+        inputs = IntStream.range(0, 16).mapToObj(i -> 10_000).collect(Collectors.toList());
     }
 
     @TearDown(Level.Trial)
