@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one shutdown hook of the runtime, so the steps of leaving happen in order: first the children
+ * The one shutdown hook of the runtime, so the steps of leaving happen in order: first this
+ * process's connections to objects hosted elsewhere are closed (their readers would hold up the
+ * JVM's exit, and what was written to them is delivered all the same), then the children
  * (daemon children terminated, every child waited for), then this process's listener is closed,
  * last the tree directory is removed (by the root only). Separate hooks would run concurrently: a
  * child still starting could find the listener gone.
  */
 final class ExitSequence {
-    enum Step { CHILDREN, LISTENER, TREE }
+    enum Step { CONNECTIONS, CHILDREN, LISTENER, TREE }
 
     private static final List<List<Runnable>> STEPS = new ArrayList<>();
 

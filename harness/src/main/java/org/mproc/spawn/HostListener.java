@@ -16,7 +16,9 @@ import org.mproc.wire.ProtocolException;
 /**
  * This process's one listener, opened on first launch at {@code <tree>/<pid>.sock}. A child's first
  * frame after the handshake is {@code HELLO(token)}; the token picks the {@link Launch} it belongs
- * to, which then serves the connection on the same thread. Unknown tokens are dropped.
+ * to, which then serves the connection on the same thread. Unknown tokens are dropped. A connection
+ * that opens with {@code CLIENT_HELLO} comes from a process using an object hosted here (a queue)
+ * and goes to the client service.
  */
 final class HostListener {
     static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(
@@ -26,6 +28,7 @@ final class HostListener {
 
     private final Listener listener;
     private final Map<Long, Launch> expected = new ConcurrentHashMap<>();
+    private volatile Listener.Service clients;
 
     private HostListener(ProcessTree tree) throws IOException {
         Path socket = tree.socketFor(ProcessHandle.current().pid());
@@ -60,6 +63,11 @@ final class HostListener {
         return listener.rejectedConnections();
     }
 
+    /** Serves connections that open with CLIENT_HELLO: processes using objects hosted here. */
+    void serveClients(Listener.Service service) {
+        clients = service;
+    }
+
     void expect(long token, Launch launch) {
         expected.put(token, launch);
     }
@@ -71,6 +79,13 @@ final class HostListener {
     private void serve(Connection connection) throws IOException {
         Frame first = connection.read();
         if (first == null) {
+            return;
+        }
+        if (first.type() == FrameTypes.CLIENT_HELLO) {
+            Listener.Service service = clients;
+            if (service != null) {
+                service.serve(connection);
+            }
             return;
         }
         if (first.type() != FrameTypes.HELLO) {

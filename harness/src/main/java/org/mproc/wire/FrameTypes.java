@@ -16,6 +16,7 @@ public final class FrameTypes {
     public static final byte RUN_TASK = 0x06;
     public static final byte TASK_FAILED = 0x07;
     public static final byte EXIT = 0x08;
+    public static final byte CLIENT_HELLO = 0x09;
 
     // Pool: parent to worker.
     public static final byte POOL_INIT = 0x10;
@@ -29,6 +30,20 @@ public final class FrameTypes {
     public static final byte POOL_RESULT = 0x1B;
     public static final byte POOL_CHUNK_FAILED = 0x1C;
 
+    // Queue (0x30–0x4F), see QueueFrames: client → host requests, then host → client.
+    public static final byte QUEUE_OPEN = 0x30;
+    public static final byte QUEUE_PUT = 0x31;
+    public static final byte QUEUE_TAKE = 0x32;
+    public static final byte QUEUE_CREDIT = 0x33;
+    public static final byte QUEUE_CANCEL = 0x34;
+    public static final byte QUEUE_CLOSE = 0x35;
+    public static final byte QUEUE_CLOSING_ACK = 0x36;
+    public static final byte QUEUE_SIZE = 0x37;
+    public static final byte QUEUE_TASK_DONE = 0x38;
+    public static final byte QUEUE_JOIN = 0x39;
+    public static final byte QUEUE_REPLY = 0x40;
+    public static final byte QUEUE_CLOSING = 0x41;
+
     private FrameTypes() {}
 
     /** True for the types a peer may send before it has authenticated. */
@@ -37,8 +52,9 @@ public final class FrameTypes {
     }
 
     public static boolean isKnown(byte type) {
-        return (type >= CHALLENGE && type <= EXIT) || (type >= POOL_INIT && type <= POOL_STOP)
-                || (type >= POOL_READY && type <= POOL_CHUNK_FAILED);
+        return (type >= CHALLENGE && type <= CLIENT_HELLO) || (type >= POOL_INIT && type <= POOL_STOP)
+                || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_JOIN)
+                || type == QUEUE_REPLY || type == QUEUE_CLOSING;
     }
 
     public static String name(byte type) {
@@ -51,6 +67,7 @@ public final class FrameTypes {
             case RUN_TASK: return "RUN_TASK";
             case TASK_FAILED: return "TASK_FAILED";
             case EXIT: return "EXIT";
+            case CLIENT_HELLO: return "CLIENT_HELLO";
             case POOL_INIT: return "POOL_INIT";
             case POOL_CHUNK: return "POOL_CHUNK";
             case POOL_FORGET: return "POOL_FORGET";
@@ -60,6 +77,18 @@ public final class FrameTypes {
             case POOL_STARTED: return "POOL_STARTED";
             case POOL_RESULT: return "POOL_RESULT";
             case POOL_CHUNK_FAILED: return "POOL_CHUNK_FAILED";
+            case QUEUE_OPEN: return "QUEUE_OPEN";
+            case QUEUE_PUT: return "QUEUE_PUT";
+            case QUEUE_TAKE: return "QUEUE_TAKE";
+            case QUEUE_CREDIT: return "QUEUE_CREDIT";
+            case QUEUE_CANCEL: return "QUEUE_CANCEL";
+            case QUEUE_CLOSE: return "QUEUE_CLOSE";
+            case QUEUE_CLOSING_ACK: return "QUEUE_CLOSING_ACK";
+            case QUEUE_SIZE: return "QUEUE_SIZE";
+            case QUEUE_TASK_DONE: return "QUEUE_TASK_DONE";
+            case QUEUE_JOIN: return "QUEUE_JOIN";
+            case QUEUE_REPLY: return "QUEUE_REPLY";
+            case QUEUE_CLOSING: return "QUEUE_CLOSING";
             default: return String.format("0x%02x", type);
         }
     }

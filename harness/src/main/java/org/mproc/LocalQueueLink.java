@@ -1,0 +1,59 @@
+package org.mproc;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mproc.wire.FrameTypes;
+import org.mproc.wire.QueueFrames.Reply;
+
+/** A handle in the process that hosts its queue: requests go straight to the {@link QueueState}. */
+final class LocalQueueLink extends QueueLink {
+    /** The owner of every request from this process's own handles. */
+    private static final Object HOST = new Object();
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final QueueState state;
+
+    LocalQueueLink(QueueState state) {
+        super(state.capacity, state.joinable);
+        this.state = state;
+    }
+
+    @Override
+    Pending request(byte type, long timeoutNanos) {
+        CompletableFuture<Reply> answer = new CompletableFuture<>();
+        long id = IDS.incrementAndGet();
+        QueueWaiter w = new QueueWaiter(HOST, id) {
+            @Override
+            void deliver(Reply reply) {
+                answer.complete(reply);
+            }
+        };
+        QueueState.Answers out = new QueueState.Answers();
+        switch (type) {
+            case FrameTypes.QUEUE_TAKE -> state.take(w, timeoutNanos, out);
+            case FrameTypes.QUEUE_CREDIT -> state.credit(w, timeoutNanos, out);
+            case FrameTypes.QUEUE_CLOSE -> state.close(w, out);
+            case FrameTypes.QUEUE_SIZE -> answer.complete(Reply.ints(state.size()));
+            case FrameTypes.QUEUE_TASK_DONE -> state.taskDone(w, out);
+            case FrameTypes.QUEUE_JOIN -> state.join(w, out);
+            default -> throw new IllegalArgumentException("not a local queue request: " + FrameTypes.name(type));
+        }
+        out.deliver();
+        return new Pending(id, answer);
+    }
+
+    @Override
+    void cancel(Pending p) {
+        QueueState.Answers out = new QueueState.Answers();
+        state.cancel(HOST, p.correlationId(), out);
+        out.deliver();
+    }
+
+    @Override
+    boolean put(byte[] element) {
+        QueueState.Answers out = new QueueState.Answers();
+        boolean accepted = state.putLocal(HOST, element, out);
+        out.deliver();
+        return accepted;
+    }
+}

@@ -1,0 +1,148 @@
+package org.mproc;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mproc.spawn.Hosting;
+import org.mproc.wire.Connection;
+import org.mproc.wire.Frame;
+import org.mproc.wire.FrameTypes;
+import org.mproc.wire.QueueFrames;
+import org.mproc.wire.QueueFrames.Reply;
+import org.mproc.wire.QueueFrames.Request;
+
+/**
+ * This process's one connection to a process hosting queues, shared by every handle and thread:
+ * requests carry correlation ids and many are in flight at once; one reader thread completes
+ * them. When the host dies the connection ends, and every pending and later request fails with
+ * {@link ProcessException} (G-QUEUE-6).
+ */
+final class QueueClient {
+    private static final Map<String, QueueClient> CLIENTS = new ConcurrentHashMap<>();
+
+    private final String socket;
+    private final Connection connection;
+    private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, RemoteQueueLink> links = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private volatile ProcessException gone;
+
+    private QueueClient(String socket) throws IOException {
+        this.socket = socket;
+        this.connection = Hosting.connectAsClient(Paths.get(socket));
+        Thread reader = new Thread(this::read, "mproc-queue-client");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static QueueClient to(String socket) {
+        try {
+            return CLIENTS.computeIfAbsent(socket, s -> {
+                try {
+                    return new QueueClient(s);
+                } catch (IOException e) {
+                    throw new ProcessException("cannot reach the process hosting the queue (" + s + "): "
+                            + e.getMessage(), e);
+                }
+            });
+        } catch (ProcessException e) {
+            throw e;
+        }
+    }
+
+    /** Opens queue {@code id} for this process, once; later handles share the link. */
+    RemoteQueueLink open(long id) throws InterruptedException {
+        RemoteQueueLink known = links.get(id);
+        if (known != null) {
+            return known;
+        }
+        long corr = ids.incrementAndGet();
+        CompletableFuture<Reply> answer = send(new Request(FrameTypes.QUEUE_OPEN, corr, id, 0, null).toFrame(), corr);
+        Reply r;
+        try {
+            r = answer.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw (ProcessException) e.getCause();
+        }
+        if (r.status() == QueueFrames.Status.ERROR) {
+            throw new IllegalStateException(r.message());
+        }
+        RemoteQueueLink link = new RemoteQueueLink(this, id, r.intAt(0), r.intAt(1) == 1, r.intAt(2) == 1);
+        RemoteQueueLink raced = links.putIfAbsent(id, link);
+        return raced != null ? raced : link;
+    }
+
+    long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /** Sends a request whose answer comes back with {@code corr}; fails at once if the host is gone. */
+    CompletableFuture<Reply> send(Frame request, long corr) {
+        CompletableFuture<Reply> answer = new CompletableFuture<>();
+        pending.put(corr, answer);
+        try {
+            send(request);
+        } catch (ProcessException e) {
+            pending.remove(corr);
+            answer.completeExceptionally(e);
+        }
+        ProcessException dead = gone;
+        if (dead != null && pending.remove(corr) != null) {
+            answer.completeExceptionally(dead); // the reader ended between our put and its sweep
+        }
+        return answer;
+    }
+
+    /** Sends a frame that needs no answer. */
+    void send(Frame frame) {
+        ProcessException dead = gone;
+        if (dead != null) {
+            throw dead;
+        }
+        try {
+            connection.send(frame);
+        } catch (IOException e) {
+            throw hostGone(e);
+        }
+    }
+
+    private ProcessException hostGone(Throwable cause) {
+        return new ProcessException("the process hosting the queue is gone (" + socket + ")", cause);
+    }
+
+    private void read() {
+        Throwable why = null;
+        try {
+            for (Frame f = connection.read(); f != null; f = connection.read()) {
+                if (f.type() == FrameTypes.QUEUE_CLOSING) {
+                    RemoteQueueLink link = links.get(QueueFrames.closingQueue(f));
+                    if (link != null) {
+                        link.closing();
+                    }
+                } else if (f.type() == FrameTypes.QUEUE_REPLY) {
+                    CompletableFuture<Reply> answer = pending.remove(f.correlationId());
+                    if (answer != null) {
+                        answer.complete(Reply.from(f));
+                    }
+                } else {
+                    throw new IOException("a queue host may not send " + f);
+                }
+            }
+        } catch (IOException e) {
+            why = e;
+        }
+        gone = hostGone(why);
+        CLIENTS.remove(socket, this);
+        connection.close();
+        for (Long corr : pending.keySet()) {
+            CompletableFuture<Reply> answer = pending.remove(corr);
+            if (answer != null) {
+                answer.completeExceptionally(gone);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.mproc;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.mproc.wire.QueueFrames.Reply;
+import org.mproc.wire.QueueFrames.Status;
+
+/**
+ * How a {@link ProcessQueue} handle reaches its queue: directly when this process hosts it,
+ * over this process's one connection to the host otherwise. Requests are answered by the host;
+ * puts need no answer.
+ */
+abstract class QueueLink {
+    /** A request in flight: its answer, and the id that cancels it. */
+    record Pending(long correlationId, CompletableFuture<Reply> answer) {}
+
+    final int capacity;
+    final boolean joinable;
+
+    QueueLink(int capacity, boolean joinable) {
+        this.capacity = capacity;
+        this.joinable = joinable;
+    }
+
+    abstract Pending request(byte type, long timeoutNanos);
+
+    abstract void cancel(Pending p);
+
+    /** Hands the element over; false if the queue is closed for this process (G-QUEUE-6). */
+    abstract boolean put(byte[] element);
+
+    /**
+     * Waits for the answer. An interrupt cancels the request, but an answer the host had already
+     * given (an element taken, room granted) is kept, with the interrupt status set again, so
+     * nothing is lost by interrupting a take.
+     */
+    final Reply await(Pending p) throws InterruptedException {
+        try {
+            return p.answer().get();
+        } catch (InterruptedException e) {
+            cancel(p);
+            Reply r = join(p);
+            if (r.status() == Status.EMPTY) {
+                throw e;
+            }
+            Thread.currentThread().interrupt();
+            return r;
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    private static Reply join(Pending p) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return p.answer().get();
+                } catch (InterruptedException again) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw failure(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static RuntimeException failure(Throwable cause) {
+        return cause instanceof ProcessException ? (ProcessException) cause
+                : new ProcessException("the queue's request failed: " + cause, cause);
+    }
+}

@@ -1,0 +1,41 @@
+package org.mproc;
+
+import java.util.concurrent.ScheduledFuture;
+import org.mproc.wire.QueueFrames.Reply;
+
+/**
+ * A request parked on the host until it can be answered: a take on an empty queue, a put waiting
+ * for room, a close waiting for its barrier, a join. It is answered exactly once; {@code owner} is
+ * the connection it came on (or the host's own handles), so a client that disconnects takes its
+ * parked requests with it.
+ */
+abstract class QueueWaiter {
+    final Object owner;
+    final long correlationId;
+    private ScheduledFuture<?> deadline;
+    private boolean answered;
+
+    QueueWaiter(Object owner, long correlationId) {
+        this.owner = owner;
+        this.correlationId = correlationId;
+    }
+
+    /** Delivers the answer; called outside the queue's lock, at most once. */
+    abstract void deliver(Reply reply);
+
+    /** Marks the waiter answered under the queue's lock; false if it already was. */
+    final boolean settle() {
+        if (answered) {
+            return false;
+        }
+        answered = true;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        return true;
+    }
+
+    final void deadline(ScheduledFuture<?> deadline) {
+        this.deadline = deadline;
+    }
+}

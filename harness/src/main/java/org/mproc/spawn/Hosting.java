@@ -1,0 +1,37 @@
+package org.mproc.spawn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.mproc.wire.Connection;
+import org.mproc.wire.HelloFrame;
+import org.mproc.wire.Listener;
+
+/**
+ * What the runtime's shared objects (queues) need from the process plumbing: this process's
+ * listener, where clients of objects it hosts connect; and connections to another process's
+ * listener, authenticated with the tree's secret.
+ */
+public final class Hosting {
+    private static final Duration CONNECT_DEADLINE = Duration.ofSeconds(30);
+
+    private Hosting() {}
+
+    /** The socket path of this process's listener, opening it if needed. */
+    public static Path listenerPath() {
+        return HostListener.get().path();
+    }
+
+    /** Serves every connection that opens with CLIENT_HELLO, each on its own thread. */
+    public static void serveClients(Listener.Service service) {
+        HostListener.get().serveClients(service);
+    }
+
+    /** Connects to the listener at {@code socket} as a client; the connection is closed at exit. */
+    public static Connection connectAsClient(Path socket) throws IOException {
+        Connection c = Connection.connect(socket, ProcessTree.current().secret(), CONNECT_DEADLINE);
+        c.send(HelloFrame.client());
+        ExitSequence.register(ExitSequence.Step.CONNECTIONS, c::close);
+        return c;
+    }
+}
