@@ -30,7 +30,7 @@ final class LocalQueueLink extends QueueLink {
         };
         QueueState.Answers out = new QueueState.Answers();
         switch (type) {
-            case FrameTypes.QUEUE_TAKE -> state.take(w, timeoutNanos, out);
+            case FrameTypes.QUEUE_TAKE -> state.take(w, timeoutNanos, 1, false, out);
             case FrameTypes.QUEUE_CREDIT -> state.credit(w, timeoutNanos, out);
             case FrameTypes.QUEUE_CLOSE -> state.close(w, out);
             case FrameTypes.QUEUE_SIZE -> answer.complete(Reply.ints(state.size()));
@@ -47,6 +47,11 @@ final class LocalQueueLink extends QueueLink {
         QueueState.Answers out = new QueueState.Answers();
         state.cancel(HOST, p.correlationId(), out);
         out.deliver();
+    }
+
+    @Override
+    byte[] take(long timeoutNanos) throws InterruptedException {
+        return single(await(request(FrameTypes.QUEUE_TAKE, timeoutNanos)));
     }
 
     @Override

@@ -130,36 +130,27 @@ public class ProcessQueue<E> implements Serializable {
         Objects.requireNonNull(to, "to");
         int n = 0;
         while (n < max) {
-            QueueLink l = link();
-            Reply r;
+            byte[] bytes;
             try {
-                r = l.await(l.request(FrameTypes.QUEUE_TAKE, 0));
+                bytes = link().take(0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            }
-            if (r.status() != Status.ELEMENT) {
+            } catch (IllegalStateException closedAndDrained) {
                 break;
             }
-            to.add(decode(r.body()));
+            if (bytes == null) {
+                break;
+            }
+            to.add(decode(bytes));
             n++;
         }
         return n;
     }
 
     private E takeWithin(long nanos) throws InterruptedException {
-        QueueLink l = link();
-        Reply r = l.await(l.request(FrameTypes.QUEUE_TAKE, nanos));
-        switch (r.status()) {
-            case ELEMENT:
-                return decode(r.body());
-            case EMPTY:
-                return null;
-            case CLOSED:
-                throw closed();
-            default:
-                throw new ProcessException("the queue's host answered a take with " + r.status() + ": " + r.message());
-        }
+        byte[] bytes = link().take(nanos);
+        return bytes == null ? null : decode(bytes);
     }
 
     /** How many elements the host holds now; others may change it at once. */
@@ -204,7 +195,7 @@ public class ProcessQueue<E> implements Serializable {
         return l;
     }
 
-    private static IllegalStateException closed() {
+    static IllegalStateException closed() {
         return new IllegalStateException("the queue is closed");
     }
 

@@ -61,7 +61,7 @@ final class QueueClient {
             return known;
         }
         long corr = ids.incrementAndGet();
-        CompletableFuture<Reply> answer = send(new Request(FrameTypes.QUEUE_OPEN, corr, id, 0, null).toFrame(), corr);
+        CompletableFuture<Reply> answer = send(Request.of(FrameTypes.QUEUE_OPEN, corr, id).toFrame(), corr);
         Reply r;
         try {
             r = answer.get();
@@ -118,10 +118,12 @@ final class QueueClient {
         Throwable why = null;
         try {
             for (Frame f = connection.read(); f != null; f = connection.read()) {
-                if (f.type() == FrameTypes.QUEUE_CLOSING) {
-                    RemoteQueueLink link = links.get(QueueFrames.closingQueue(f));
-                    if (link != null) {
+                if (f.type() == FrameTypes.QUEUE_CLOSING || f.type() == FrameTypes.QUEUE_RECALL) {
+                    RemoteQueueLink link = links.get(QueueFrames.noticeQueue(f));
+                    if (link != null && f.type() == FrameTypes.QUEUE_CLOSING) {
                         link.closing();
+                    } else if (link != null) {
+                        link.recall();
                     }
                 } else if (f.type() == FrameTypes.QUEUE_REPLY) {
                     CompletableFuture<Reply> answer = pending.remove(f.correlationId());

@@ -59,7 +59,8 @@ final class QueueHost {
     }
 
     QueueState create(int capacity, boolean joinable) {
-        QueueState q = new QueueState(ids.incrementAndGet(), capacity, joinable);
+        long id = ids.incrementAndGet();
+        QueueState q = new QueueState(id, capacity, joinable, () -> queues.remove(id));
         queues.put(q.id, q);
         return q;
     }
@@ -82,9 +83,7 @@ final class QueueHost {
     private void handle(Connection c, Request r, Set<QueueState> opened) throws ProtocolException {
         QueueState q = queues.get(r.queueId());
         if (q == null) {
-            if (r.type() != FrameTypes.QUEUE_PUT && r.type() != FrameTypes.QUEUE_CLOSING_ACK) {
-                send(c, Reply.error("no queue " + r.queueId() + " is hosted by this process").toFrame(r.correlationId()));
-            }
+            answerForgotten(c, r);
             return;
         }
         if (r.type() != FrameTypes.QUEUE_OPEN && !opened.contains(q)) {
@@ -102,7 +101,13 @@ final class QueueHost {
                 q.putRemote(c, r.element(), out);
                 break;
             case FrameTypes.QUEUE_TAKE:
-                q.take(w, r.timeoutNanos(), out);
+                q.take(w, r.timeoutNanos(), r.count(), true, out);
+                break;
+            case FrameTypes.QUEUE_CONSUMED:
+                q.consumed(c, r.count(), out);
+                break;
+            case FrameTypes.QUEUE_RETURN:
+                q.returned(c, r.count(), out);
                 break;
             case FrameTypes.QUEUE_CREDIT:
                 q.credit(w, r.timeoutNanos(), out);
@@ -129,6 +134,33 @@ final class QueueHost {
                 throw new ProtocolException("a queue host cannot handle " + FrameTypes.name(r.type()));
         }
         out.deliver();
+    }
+
+    /**
+     * A queue that was closed, drained and joined is forgotten; requests for it are answered as
+     * that queue would answer them. An id never issued here is a protocol error.
+     */
+    private void answerForgotten(Connection c, Request r) throws ProtocolException {
+        if (r.queueId() < 1 || r.queueId() > ids.get()) {
+            throw new ProtocolException("no queue " + r.queueId() + " was ever hosted by this process");
+        }
+        Reply reply;
+        switch (r.type()) {
+            case FrameTypes.QUEUE_OPEN: reply = Reply.ints(0, 0, 1); break;
+            case FrameTypes.QUEUE_SIZE: reply = Reply.ints(0); break;
+            case FrameTypes.QUEUE_CLOSE: case FrameTypes.QUEUE_JOIN: reply = Reply.OK; break;
+            case FrameTypes.QUEUE_TASK_DONE:
+                reply = Reply.error("taskDone() called more times than elements were put");
+                break;
+            case FrameTypes.QUEUE_TAKE: case FrameTypes.QUEUE_CREDIT: reply = Reply.CLOSED; break;
+            default: return; // PUT, CANCEL, CLOSING_ACK, CONSUMED, RETURN: nothing to answer
+        }
+        send(c, reply.toFrame(r.correlationId()));
+    }
+
+    /** Asks a consumer's connection to give back the elements lent to it that it has not taken. */
+    static void recall(Object holder, long queueId) {
+        send((Connection) holder, QueueFrames.recall(queueId));
     }
 
     /** Tells a subscribing connection that the queue is closing. */

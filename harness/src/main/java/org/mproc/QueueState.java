@@ -50,16 +50,39 @@ final class QueueState {
     private final List<QueueWaiter> joiners = new ArrayList<>();
     private final Set<Object> subscribers = new HashSet<>();
     private final Set<Object> pendingAcks = new HashSet<>();
+    /** Elements lent to each remote consumer and not yet acknowledged, oldest first. */
+    private final Map<Object, ArrayDeque<byte[]>> leases = new HashMap<>();
+    private final Set<Object> recalled = new HashSet<>();
+    private int leased;
     /** Credits granted to each owner and not yet spent on a put. */
     private final Map<Object, Integer> credits = new HashMap<>();
     private int reserved;
     private int unfinished;
     private Phase phase = Phase.OPEN;
+    /** Runs once the queue is closed, drained and joined: nothing can change it any more. */
+    private final Runnable onFinished;
 
-    QueueState(long id, int capacity, boolean joinable) {
+    QueueState(long id, int capacity, boolean joinable, Runnable onFinished) {
         this.id = id;
         this.capacity = capacity;
         this.joinable = joinable;
+        this.onFinished = onFinished;
+    }
+
+    private void checkFinished() {
+        if (phase == Phase.CLOSED && drained() && unfinished == 0) {
+            onFinished.run();
+        }
+    }
+
+    /** Nothing held here and nothing lent out that could come back. */
+    private boolean drained() {
+        return elements.isEmpty() && leased == 0;
+    }
+
+    /** Elements in the queue, lent ones included: a bounded queue's room counts them. */
+    private int held() {
+        return elements.size() + leased;
     }
 
     private static ScheduledThreadPoolExecutor deadlines() {
@@ -137,23 +160,100 @@ final class QueueState {
         }
     }
 
-    synchronized void take(QueueWaiter w, long timeoutNanos, Answers out) {
+    /**
+     * Takes up to {@code max} elements ({@code maxBytes} at most, one at least). A remote consumer's
+     * are {@code lend}: kept as its lease until it acknowledges them, so a consumer that dies
+     * before its {@code take} returned gives them back.
+     */
+    synchronized void take(QueueWaiter w, long timeoutNanos, int max, boolean lend, Answers out) {
         if (!elements.isEmpty()) {
-            answer(w, Reply.element(removeFirst(out)), out);
-        } else if (phase == Phase.CLOSED) {
+            if (w.settle()) {
+                out.add(w, Reply.elements(remove(w.owner, max, lend, out)));
+            }
+            checkFinished();
+        } else if (phase == Phase.CLOSED && drained()) {
             answer(w, Reply.CLOSED, out);
         } else if (timeoutNanos == 0) {
             answer(w, Reply.EMPTY, out);
+            recallLeases(w.owner, out);
         } else {
-            park(takers, w, timeoutNanos);
+            park(takers, new Parked(w, max, lend), timeoutNanos);
+            recallLeases(w.owner, out);
         }
+    }
+
+    /** The most one lent batch may weigh: well under the frame limit, enough to amortise a round trip. */
+    static final int LEND_MAX_BYTES = 256 * 1024;
+
+    private List<byte[]> remove(Object owner, int max, boolean lend, Answers out) {
+        List<byte[]> taken = new ArrayList<>(Math.min(max, elements.size()));
+        int bytes = 0;
+        while (!elements.isEmpty() && taken.size() < max
+                && (taken.isEmpty() || bytes + elements.peekFirst().length <= LEND_MAX_BYTES)) {
+            byte[] e = elements.removeFirst();
+            bytes += e.length;
+            taken.add(e);
+        }
+        if (lend) {
+            leases.computeIfAbsent(owner, o -> new ArrayDeque<>()).addAll(taken);
+            leased += taken.size();
+        } else {
+            grantRoom(out);
+        }
+        return taken;
+    }
+
+    /** Another consumer waits on an empty queue: ask those holding lent elements to give back what they have not taken. */
+    private void recallLeases(Object waiting, Answers out) {
+        for (Map.Entry<Object, ArrayDeque<byte[]>> lease : leases.entrySet()) {
+            Object holder = lease.getKey();
+            if (holder != waiting && !lease.getValue().isEmpty() && recalled.add(holder)) {
+                out.add(() -> QueueHost.recall(holder, id));
+            }
+        }
+    }
+
+    /** The consumer took the first {@code n} elements lent to it. */
+    synchronized void consumed(Object owner, int n, Answers out) {
+        ArrayDeque<byte[]> lease = leases.get(owner);
+        for (int i = 0; i < n && lease != null && !lease.isEmpty(); i++) {
+            lease.removeFirst();
+            leased--;
+        }
+        afterLeaseShrank(owner, lease, out);
+    }
+
+    /** The consumer gives back the last {@code n} elements lent to it: they go back to the head, in order. */
+    synchronized void returned(Object owner, int n, Answers out) {
+        recalled.remove(owner);
+        ArrayDeque<byte[]> lease = leases.get(owner);
+        for (int i = 0; i < n && lease != null && !lease.isEmpty(); i++) {
+            elements.addFirst(lease.removeLast());
+            leased--;
+        }
+        afterLeaseShrank(owner, lease, out);
+    }
+
+    private void afterLeaseShrank(Object owner, ArrayDeque<byte[]> lease, Answers out) {
+        if (lease != null && lease.isEmpty()) {
+            leases.remove(owner);
+        }
+        grantRoom(out);
+        serveTakers(out);
+        if (phase == Phase.CLOSED && drained()) {
+            for (QueueWaiter t : takers) {
+                answer(t, Reply.CLOSED, out);
+            }
+            takers.clear();
+        }
+        checkFinished();
     }
 
     /** Room for one put in a bounded queue: granted now, when a take makes room, or never (EMPTY). */
     synchronized void credit(QueueWaiter w, long timeoutNanos, Answers out) {
         if (phase != Phase.OPEN) {
             answer(w, Reply.CLOSED, out);
-        } else if (capacity == 0 || elements.size() + reserved < capacity) {
+        } else if (capacity == 0 || held() + reserved < capacity) {
             grant(w, out);
         } else if (timeoutNanos == 0) {
             answer(w, Reply.EMPTY, out);
@@ -170,18 +270,37 @@ final class QueueState {
         }
     }
 
-    private byte[] removeFirst(Answers out) {
-        byte[] e = elements.removeFirst();
-        while (!creditWaiters.isEmpty() && elements.size() + reserved < capacity) {
+    private void grantRoom(Answers out) {
+        while (!creditWaiters.isEmpty() && held() + reserved < capacity) {
             grant(creditWaiters.removeFirst(), out);
         }
-        return e;
     }
 
     private void serveTakers(Answers out) {
         while (!takers.isEmpty() && !elements.isEmpty()) {
-            QueueWaiter w = takers.removeFirst();
-            answer(w, Reply.element(removeFirst(out)), out);
+            Parked p = (Parked) takers.removeFirst();
+            if (p.settle()) {
+                out.add(p, Reply.elements(remove(p.owner, p.max, p.lend, out)));
+            }
+        }
+    }
+
+    /** A parked take, with what it asked for. */
+    private static final class Parked extends QueueWaiter {
+        final QueueWaiter waiter;
+        final int max;
+        final boolean lend;
+
+        Parked(QueueWaiter waiter, int max, boolean lend) {
+            super(waiter.owner, waiter.correlationId);
+            this.waiter = waiter;
+            this.max = max;
+            this.lend = lend;
+        }
+
+        @Override
+        void deliver(Reply reply) {
+            waiter.deliver(reply);
         }
     }
 
@@ -269,16 +388,28 @@ final class QueueState {
             answer(w, Reply.OK, out);
         }
         closers.clear();
-        if (elements.isEmpty()) {
+        if (drained()) {
             for (QueueWaiter w : takers) {
                 answer(w, Reply.CLOSED, out);
             }
             takers.clear();
+        } else if (!takers.isEmpty()) {
+            recallLeases(null, out); // waiting takers get what other consumers hold but did not take
         }
+        checkFinished();
     }
 
     /** A client connection ended: its parked requests go, and it no longer holds up a close. */
     synchronized void disconnected(Object owner, Answers out) {
+        ArrayDeque<byte[]> lease = leases.remove(owner);
+        if (lease != null) {
+            // Lent and never acknowledged: the consumer never returned them from take. Back to the head.
+            while (!lease.isEmpty()) {
+                elements.addFirst(lease.removeLast());
+                leased--;
+            }
+        }
+        recalled.remove(owner);
         takers.removeIf(w -> w.owner == owner && w.settle());
         creditWaiters.removeIf(w -> w.owner == owner && w.settle());
         joiners.removeIf(w -> w.owner == owner && w.settle());
@@ -287,9 +418,7 @@ final class QueueState {
         pendingAcks.remove(owner);
         dropCredits(owner);
         checkBarrier(out);
-        while (!creditWaiters.isEmpty() && elements.size() + reserved < capacity) {
-            grant(creditWaiters.removeFirst(), out);
-        }
+        afterLeaseShrank(owner, null, out);
     }
 
     synchronized int size() {
@@ -308,6 +437,7 @@ final class QueueState {
                     answer(j, Reply.OK, out);
                 }
                 joiners.clear();
+                checkFinished();
             }
         }
     }

@@ -1,6 +1,10 @@
 package org.mproc;
 
+import java.util.ArrayDeque;
+import java.util.List;
 import org.mproc.wire.FrameTypes;
+import org.mproc.wire.ProtocolException;
+import org.mproc.wire.QueueFrames.Reply;
 import org.mproc.wire.QueueFrames.Request;
 
 /**
@@ -8,11 +12,20 @@ import org.mproc.wire.QueueFrames.Request;
  * into this process's connection to the host (G-QUEUE-4): the kernel keeps it readable even if
  * this process dies right after. The host's "closing" notice and this link's puts are ordered by
  * one lock, so no put can follow the acknowledgement that this process puts no more.
+ *
+ * <p>Takes come in batches lent by the host (see {@code QueueFrames}): a take returns the next
+ * lent element after writing its acknowledgement, so an element is either acknowledged and in the
+ * caller's hands, or still the host's to give again — exactly once, even under SIGKILL. Lent
+ * elements not yet taken go back when the host recalls them or the connection ends.
  */
 final class RemoteQueueLink extends QueueLink {
+    /** Elements one take asks for: a round trip then serves many takes. */
+    static final int BATCH = 64;
+
     private final QueueClient client;
     private final long queueId;
     private boolean closed; // guarded by this
+    private final ArrayDeque<byte[]> lent = new ArrayDeque<>(); // guarded by this
 
     RemoteQueueLink(QueueClient client, long queueId, int capacity, boolean joinable, boolean closed) {
         super(capacity, joinable);
@@ -24,12 +37,67 @@ final class RemoteQueueLink extends QueueLink {
     @Override
     Pending request(byte type, long timeoutNanos) {
         long corr = client.nextId();
-        return new Pending(corr, client.send(new Request(type, corr, queueId, timeoutNanos, null).toFrame(), corr));
+        return new Pending(corr, client.send(new Request(type, corr, queueId, timeoutNanos,
+                type == FrameTypes.QUEUE_TAKE ? BATCH : 0, null).toFrame(), corr));
     }
 
     @Override
     void cancel(Pending p) {
-        client.send(new Request(FrameTypes.QUEUE_CANCEL, p.correlationId(), queueId, 0, null).toFrame());
+        client.send(Request.of(FrameTypes.QUEUE_CANCEL, p.correlationId(), queueId).toFrame());
+    }
+
+    @Override
+    byte[] take(long timeoutNanos) throws InterruptedException {
+        byte[] mine = nextLent();
+        if (mine != null) {
+            return mine;
+        }
+        Pending p = request(FrameTypes.QUEUE_TAKE, timeoutNanos);
+        Reply r = await(p);
+        boolean interrupted = Thread.interrupted(); // await keeps a batch that came despite an interrupt
+        try {
+            switch (r.status()) {
+                case ELEMENTS:
+                    List<byte[]> batch = r.elementList();
+                    synchronized (this) {
+                        lent.addAll(batch);
+                    }
+                    break;
+                case EMPTY:
+                    return null;
+                case CLOSED:
+                    throw ProcessQueue.closed();
+                default:
+                    throw new ProcessException("the queue's host answered a take with " + r.status()
+                            + (r.status() == org.mproc.wire.QueueFrames.Status.ERROR ? ": " + r.message() : ""));
+            }
+        } catch (ProtocolException e) {
+            throw new ProcessException("the queue's host sent a malformed answer: " + e.getMessage(), e);
+        }
+        if (interrupted) {
+            throw new InterruptedException(); // the batch stays lent here: the next take or a recall gets it
+        }
+        return take(timeoutNanos);
+    }
+
+    /** The next lent element, acknowledged before it is handed out; null if none is left. */
+    private synchronized byte[] nextLent() {
+        byte[] e = lent.pollFirst();
+        if (e != null) {
+            client.send(new Request(FrameTypes.QUEUE_CONSUMED, 0, queueId, 0, 1, null).toFrame());
+        }
+        return e;
+    }
+
+    /** The host recalls what was lent: give back what has not been taken. */
+    synchronized void recall() {
+        int n = lent.size();
+        lent.clear();
+        try {
+            client.send(new Request(FrameTypes.QUEUE_RETURN, 0, queueId, 0, n, null).toFrame());
+        } catch (ProcessException gone) {
+            // The host is gone: nothing to give back to.
+        }
     }
 
     @Override
@@ -37,7 +105,7 @@ final class RemoteQueueLink extends QueueLink {
         if (closed) {
             return false;
         }
-        client.send(new Request(FrameTypes.QUEUE_PUT, 0, queueId, 0, element).toFrame());
+        client.send(new Request(FrameTypes.QUEUE_PUT, 0, queueId, 0, 0, element).toFrame());
         return true;
     }
 
@@ -46,7 +114,7 @@ final class RemoteQueueLink extends QueueLink {
         if (!closed) {
             closed = true;
             try {
-                client.send(new Request(FrameTypes.QUEUE_CLOSING_ACK, 0, queueId, 0, null).toFrame());
+                client.send(Request.of(FrameTypes.QUEUE_CLOSING_ACK, 0, queueId).toFrame());
             } catch (ProcessException gone) {
                 // The host is gone: nothing to acknowledge.
             }

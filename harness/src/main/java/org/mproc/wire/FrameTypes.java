@@ -41,8 +41,11 @@ public final class FrameTypes {
     public static final byte QUEUE_SIZE = 0x37;
     public static final byte QUEUE_TASK_DONE = 0x38;
     public static final byte QUEUE_JOIN = 0x39;
+    public static final byte QUEUE_CONSUMED = 0x3A;
+    public static final byte QUEUE_RETURN = 0x3B;
     public static final byte QUEUE_REPLY = 0x40;
     public static final byte QUEUE_CLOSING = 0x41;
+    public static final byte QUEUE_RECALL = 0x42;
 
     private FrameTypes() {}
 
@@ -53,8 +56,8 @@ public final class FrameTypes {
 
     public static boolean isKnown(byte type) {
         return (type >= CHALLENGE && type <= CLIENT_HELLO) || (type >= POOL_INIT && type <= POOL_STOP)
-                || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_JOIN)
-                || type == QUEUE_REPLY || type == QUEUE_CLOSING;
+                || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_RETURN)
+                || (type >= QUEUE_REPLY && type <= QUEUE_RECALL);
     }
 
     public static String name(byte type) {
@@ -87,8 +90,11 @@ public final class FrameTypes {
             case QUEUE_SIZE: return "QUEUE_SIZE";
             case QUEUE_TASK_DONE: return "QUEUE_TASK_DONE";
             case QUEUE_JOIN: return "QUEUE_JOIN";
+            case QUEUE_CONSUMED: return "QUEUE_CONSUMED";
+            case QUEUE_RETURN: return "QUEUE_RETURN";
             case QUEUE_REPLY: return "QUEUE_REPLY";
             case QUEUE_CLOSING: return "QUEUE_CLOSING";
+            case QUEUE_RECALL: return "QUEUE_RECALL";
             default: return String.format("0x%02x", type);
         }
     }

@@ -6,11 +6,19 @@ package org.mproc.wire;
  * {@code QUEUE_REPLY} repeats. Requests are answered in any order: a {@code TAKE} on an empty
  * queue is parked on the host and answered when an element, its deadline or the close comes.
  *
+ * <p>A remote consumer takes in batches: the host lends it up to {@code max} elements at once and
+ * keeps them, in order, as that connection's lease. The client acknowledges each element with
+ * {@code QUEUE_CONSUMED} before its {@code take} returns it, so the acknowledgement is in the
+ * socket before the caller has the element; when the connection ends, what was lent and not
+ * acknowledged goes back to the head of the queue — exactly once even if the consumer is killed.
+ * When another consumer waits on an empty queue, the host recalls leases ({@code QUEUE_RECALL})
+ * and the client gives back what it has not taken ({@code QUEUE_RETURN}).
+ *
  * <pre>
  *   client → host                 payload                                   reply
  *   QUEUE_OPEN        0x30  | long queueId |                               OK: | int capacity | int joinable | int closed |
  *   QUEUE_PUT         0x31  | long queueId | block element |               none (correlation id 0)
- *   QUEUE_TAKE        0x32  | long queueId | long timeoutNanos |           ELEMENT, EMPTY (timed out) or CLOSED
+ *   QUEUE_TAKE        0x32  | long queueId | long timeoutNanos | int max | ELEMENTS (1..max), EMPTY (timed out) or CLOSED
  *   QUEUE_CREDIT      0x33  | long queueId | long timeoutNanos |           OK (one put may follow), EMPTY or CLOSED
  *   QUEUE_CANCEL      0x34  | long queueId |  correlation id = the parked request's; that request is answered EMPTY
  *   QUEUE_CLOSE       0x35  | long queueId |                               OK once no subscriber can put any more
@@ -18,11 +26,15 @@ package org.mproc.wire;
  *   QUEUE_SIZE        0x37  | long queueId |                               OK: | int size |
  *   QUEUE_TASK_DONE   0x38  | long queueId |                               OK or ERROR
  *   QUEUE_JOIN        0x39  | long queueId |                               OK when every element was marked done
+ *   QUEUE_CONSUMED    0x3A  | long queueId | int n |   none: the first n lent elements were taken
+ *   QUEUE_RETURN      0x3B  | long queueId | int n |   none: the last n lent elements go back to the head
  *
  *   host → client
- *   QUEUE_REPLY       0x40  | int status  | block body |   status: OK 0, ELEMENT 1, EMPTY 2, CLOSED 3, ERROR 4;
- *                                                         body: the element, OK's ints, or ERROR's UTF-8 message
+ *   QUEUE_REPLY       0x40  | int status | block body |   status: OK 0, ELEMENTS 1, EMPTY 2, CLOSED 3, ERROR 4;
+ *                                                        body: OK's ints, ERROR's UTF-8 message, or
+ *                                                        ELEMENTS: | int count | count × block element |
  *   QUEUE_CLOSING     0x41  | long queueId |   the queue is closing: answer QUEUE_CLOSING_ACK and put no more
+ *   QUEUE_RECALL      0x42  | long queueId |   another consumer waits: QUEUE_RETURN what was lent and not taken
  *
  *   timeoutNanos: -1 waits for ever, 0 does not wait;  block = int length | length bytes
  * </pre>
@@ -30,40 +42,55 @@ package org.mproc.wire;
 public final class QueueFrames {
     private QueueFrames() {}
 
-    /** A client's request, every type but {@code QUEUE_PUT}'s element and the timeout optional. */
-    public record Request(byte type, long correlationId, long queueId, long timeoutNanos, byte[] element) {
+    /** A client's request; {@code element}, {@code timeoutNanos} and {@code count} only where its type has them. */
+    public record Request(byte type, long correlationId, long queueId, long timeoutNanos, int count, byte[] element) {
+        public static Request of(byte type, long correlationId, long queueId) {
+            return new Request(type, correlationId, queueId, 0, 0, null);
+        }
+
         public Frame toFrame() {
             WireData.Out out = new WireData.Out().i64(queueId);
-            if (type == FrameTypes.QUEUE_PUT) {
-                out.block(element);
-            } else if (type == FrameTypes.QUEUE_TAKE || type == FrameTypes.QUEUE_CREDIT) {
-                out.i64(timeoutNanos);
+            switch (type) {
+                case FrameTypes.QUEUE_PUT -> out.block(element);
+                case FrameTypes.QUEUE_TAKE -> out.i64(timeoutNanos).i32(count);
+                case FrameTypes.QUEUE_CREDIT -> out.i64(timeoutNanos);
+                case FrameTypes.QUEUE_CONSUMED, FrameTypes.QUEUE_RETURN -> out.i32(count);
+                default -> { }
             }
             return new Frame(type, correlationId, out.toByteArray());
         }
 
         public static Request from(Frame frame) throws ProtocolException {
+            byte type = frame.type();
+            if (type < FrameTypes.QUEUE_OPEN || type > FrameTypes.QUEUE_RETURN) {
+                throw new ProtocolException("not a queue request: " + frame);
+            }
             WireData.In in = new WireData.In(frame);
             long queueId = in.i64();
             byte[] element = null;
             long timeout = 0;
-            if (frame.type() == FrameTypes.QUEUE_PUT) {
+            int count = 0;
+            if (type == FrameTypes.QUEUE_PUT) {
                 element = in.block();
-            } else if (frame.type() == FrameTypes.QUEUE_TAKE || frame.type() == FrameTypes.QUEUE_CREDIT) {
+            } else if (type == FrameTypes.QUEUE_TAKE || type == FrameTypes.QUEUE_CREDIT) {
                 timeout = in.i64();
                 if (timeout < -1) {
-                    throw new ProtocolException(FrameTypes.name(frame.type()) + " with a negative timeout " + timeout);
+                    throw new ProtocolException(FrameTypes.name(type) + " with a negative timeout " + timeout);
                 }
-            } else if (frame.type() < FrameTypes.QUEUE_OPEN || frame.type() > FrameTypes.QUEUE_JOIN) {
-                throw new ProtocolException("not a queue request: " + frame);
+                count = type == FrameTypes.QUEUE_TAKE ? in.i32() : 0;
+            } else if (type == FrameTypes.QUEUE_CONSUMED || type == FrameTypes.QUEUE_RETURN) {
+                count = in.i32();
+            }
+            if (count < 0 || (type == FrameTypes.QUEUE_TAKE && count < 1)) {
+                throw new ProtocolException(FrameTypes.name(type) + " with a count of " + count);
             }
             in.end();
-            return new Request(frame.type(), frame.correlationId(), queueId, timeout, element);
+            return new Request(type, frame.correlationId(), queueId, timeout, count, element);
         }
     }
 
     /** How a request ended. */
-    public enum Status { OK, ELEMENT, EMPTY, CLOSED, ERROR }
+    public enum Status { OK, ELEMENTS, EMPTY, CLOSED, ERROR }
 
     /** The host's answer to one request. */
     public record Reply(Status status, byte[] body) {
@@ -71,8 +98,27 @@ public final class QueueFrames {
         public static final Reply CLOSED = new Reply(Status.CLOSED, new byte[0]);
         public static final Reply OK = new Reply(Status.OK, new byte[0]);
 
-        public static Reply element(byte[] element) {
-            return new Reply(Status.ELEMENT, element);
+        public static Reply elements(java.util.List<byte[]> elements) {
+            WireData.Out out = new WireData.Out().i32(elements.size());
+            for (byte[] e : elements) {
+                out.block(e);
+            }
+            return new Reply(Status.ELEMENTS, out.toByteArray());
+        }
+
+        /** The elements of an ELEMENTS body, in order. */
+        public java.util.List<byte[]> elementList() throws ProtocolException {
+            WireData.In in = new WireData.In(new Frame(FrameTypes.QUEUE_REPLY, 0, body));
+            int n = in.i32();
+            if (n < 1) {
+                throw new ProtocolException("QUEUE_REPLY with " + n + " elements");
+            }
+            java.util.List<byte[]> list = new java.util.ArrayList<>(Math.min(n, 1024));
+            for (int i = 0; i < n; i++) {
+                list.add(in.block());
+            }
+            in.end();
+            return list;
         }
 
         public static Reply ints(int... values) {
@@ -117,7 +163,12 @@ public final class QueueFrames {
         return Frame.of(FrameTypes.QUEUE_CLOSING, new WireData.Out().i64(queueId).toByteArray());
     }
 
-    public static long closingQueue(Frame frame) throws ProtocolException {
+    public static Frame recall(long queueId) {
+        return Frame.of(FrameTypes.QUEUE_RECALL, new WireData.Out().i64(queueId).toByteArray());
+    }
+
+    /** The queue id of a QUEUE_CLOSING or QUEUE_RECALL notice. */
+    public static long noticeQueue(Frame frame) throws ProtocolException {
         WireData.In in = new WireData.In(frame);
         long id = in.i64();
         in.end();

@@ -75,6 +75,14 @@ class ScenarioProgramsTest {
     }
 
     @Test
+    @Tag("G-QUEUE-1")
+    @Tag("G-QUEUE-3")
+    void scenario03ConsumerPrintsTheProducersListWithItsNull() throws Exception {
+        Captured c = run(() -> Scenario03QueueSharing.main(new String[0]));
+        assertEquals(List.of("[42, null, hello]"), c.out(), () -> "stderr: " + c.err());
+    }
+
+    @Test
     @Tag("G-POOL-1")
     void scenario04PrintsTheFactorialsInInputOrder() throws Exception {
         Captured c = run(() -> Scenario04ParallelFactorial.main(new String[0]));

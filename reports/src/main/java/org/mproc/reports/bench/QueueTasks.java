@@ -1,0 +1,65 @@
+package org.mproc.reports.bench;
+
+import org.mproc.ProcessFunction;
+import org.mproc.ProcessQueue;
+
+/**
+ * The tasks the queue benchmarks run in pool workers, in a small class of their own: a worker
+ * loads the class that defines a lambda, and a benchmark class would drag JMH into the worker.
+ */
+final class QueueTasks {
+    private QueueTasks() {}
+
+    /** The element a benchmark sends: a small int, or 1 KiB of bytes. */
+    static Object payload(String kind) {
+        return kind.equals("bytes1k") ? new byte[1024] : (Object) 7;
+    }
+
+    static ProcessFunction<Integer, Integer> producer(ProcessQueue<Object> queue, String kind) {
+        return n -> {
+            Object element = payload(kind);
+            for (int i = 0; i < n; i++) {
+                queue.put(element);
+            }
+            return n;
+        };
+    }
+
+    static ProcessFunction<Integer, Integer> consumer(ProcessQueue<Object> queue) {
+        return n -> {
+            for (int i = 0; i < n; i++) {
+                queue.take();
+            }
+            return n;
+        };
+    }
+
+    /** Takes from {@code in} and puts into {@code out} until {@code in} is closed. */
+    static ProcessFunction<Integer, Integer> echo(ProcessQueue<Object> in, ProcessQueue<Object> out) {
+        return ignored -> {
+            int n = 0;
+            try {
+                while (true) {
+                    out.put(in.take());
+                    n++;
+                }
+            } catch (IllegalStateException closed) {
+                return n;
+            }
+        };
+    }
+
+    /** Puts {@code System.nanoTime()} every {@code gapMicros}, {@code n} times. */
+    static ProcessFunction<Integer, Integer> stamper(ProcessQueue<Object> queue, int gapMicros) {
+        return n -> {
+            for (int i = 0; i < n; i++) {
+                long until = System.nanoTime() + gapMicros * 1000L;
+                queue.put(System.nanoTime());
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait(); // pacing finer than sleep's granularity
+                }
+            }
+            return n;
+        };
+    }
+}
