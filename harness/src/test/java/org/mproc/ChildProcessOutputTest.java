@@ -137,4 +137,45 @@ class ChildProcessOutputTest {
                 || line.startsWith("\tat ") || line.startsWith("Caused by: ") || line.startsWith("\t... ")),
                 () -> "only the report and its trace, nothing else: " + seen);
     }
+
+    /** Prints numbered lines on stdout, each echoed on stderr once it was written, until killed. */
+    static void printUntilKilled() {
+        for (int i = 0; ; i++) {
+            System.out.println("line " + i);
+            System.out.flush();
+            System.err.println("done " + i);
+            System.err.flush();
+        }
+    }
+
+    /**
+     * {@code Process.destroyForcibly} closes the child's streams: lines already in the pipe were
+     * lost. Every line the child confirmed on stderr must have arrived on stdout.
+     */
+    @Test
+    void linesWrittenBeforeAKillAllArrive() throws Exception {
+        for (int round = 0; round < 10; round++) { // the loss was a race: about one round in fifteen
+            List<String> out = new CopyOnWriteArrayList<>();
+            List<String> err = new CopyOnWriteArrayList<>();
+            // Killed in full flow, with lines still in the pipes.
+            java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(200);
+            try (Reaper reaper = new Reaper()) {
+                ChildProcess child = reaper.start(ChildProcess.builder().name("printer")
+                        .target(ChildProcessOutputTest::printUntilKilled)
+                        .output(line -> {
+                            (line.startsWith("done") ? err : out).add(line);
+                            first.countDown();
+                        }).build());
+                assertTrue(first.await(Delays.CHILD.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+                child.kill();
+                Reaper.joinWithin(child, Delays.CHILD);
+                assertEquals(OptionalInt.of(-9), child.exitCode());
+            }
+            int confirmed = err.isEmpty() ? -1 : Integer.parseInt(err.get(err.size() - 1).substring("done ".length()));
+            for (int i = 0; i <= confirmed; i++) {
+                assertTrue(out.contains("line " + i), "round " + round + ": line " + i
+                        + " was confirmed on stderr but never arrived; stdout had " + out);
+            }
+        }
+    }
 }

@@ -144,14 +144,18 @@ public final class Launch {
         return exit;
     }
 
-    /** SIGTERM; a no-op once the process has ended. */
+    /**
+     * SIGTERM; a no-op once the process has ended. Sent through the {@link ProcessHandle}:
+     * {@code Process.destroy} also closes the child's output streams, and whatever the child wrote
+     * just before the signal, still in the pipe, would be lost (G-PROC-4).
+     */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
-    /** SIGKILL; a no-op once the process has ended. */
+    /** SIGKILL; a no-op once the process has ended. See {@link #terminate} for why not {@code Process}'s. */
     public void kill() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 
     void awaitProcessExit() {
