@@ -1,0 +1,139 @@
+package org.mproc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mproc.testkit.Delays;
+import org.mproc.testkit.Reaper;
+
+/**
+ * A remote consumer is lent a batch of elements per round trip (see {@code QueueFrames}). What it
+ * does not take must reach other consumers, in order, whether it exits, is killed, or just stops
+ * taking (G-QUEUE-1).
+ */
+@Tag("G-QUEUE-1")
+class ProcessQueueLendingTest {
+
+    static void takeOneAndExit(ProcessQueue<Integer> queue) throws InterruptedException {
+        System.out.println("took " + queue.take());
+    }
+
+    static void takeOneAndBlock(ProcessQueue<Integer> queue) throws InterruptedException {
+        System.out.println("took " + queue.take());
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    static void takeAllSlowly(ProcessQueue<Integer> queue) throws InterruptedException {
+        while (true) {
+            System.out.println("took " + queue.take());
+            System.out.flush();
+        }
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(i);
+        }
+        return list;
+    }
+
+    private static List<Integer> takeAll(ProcessQueue<Integer> queue, int n) throws InterruptedException {
+        List<Integer> got = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Integer e = queue.poll(Delays.CHILD);
+            if (e == null) {
+                throw new AssertionError("only " + got.size() + " of " + n + " elements arrived: " + got);
+            }
+            got.add(e);
+        }
+        return got;
+    }
+
+    /** Output lines of a child collected for the test, with a latch for the first one. */
+    private static final class Lines {
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        final CountDownLatch first = new CountDownLatch(1);
+
+        void accept(String line) {
+            lines.add(line);
+            first.countDown();
+        }
+
+        void awaitFirst() throws InterruptedException {
+            assertTrue(first.await(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS), "the child said nothing");
+        }
+    }
+
+    @Test
+    void whatAConsumerThatExitedDidNotTakeComesBackInOrder() throws Exception {
+        ProcessQueue<Integer> queue = ProcessQueue.create();
+        queue.putAll(range(100));
+        try (Reaper reaper = new Reaper()) {
+            Lines out = new Lines();
+            ChildProcess consumer = reaper.start(ChildProcess.builder().name("consumer")
+                    .target(() -> takeOneAndExit(queue)).output(out::accept).build());
+            Reaper.joinWithin(consumer, Delays.CHILD);
+            assertEquals(List.of("took 0"), out.lines);
+        }
+        assertEquals(range(100).subList(1, 100), takeAll(queue, 99));
+    }
+
+    @Test
+    void whatAConsumerThatStoppedTakingHoldsIsRecalledForAnother() throws Exception {
+        ProcessQueue<Integer> queue = ProcessQueue.create();
+        queue.putAll(range(50));
+        try (Reaper reaper = new Reaper()) {
+            Lines out = new Lines();
+            reaper.start(ChildProcess.builder().name("idle-consumer")
+                    .target(() -> takeOneAndBlock(queue)).output(out::accept).build());
+            out.awaitFirst();
+            assertEquals(List.of("took 0"), out.lines);
+            assertEquals(range(50).subList(1, 50), takeAll(queue, 49));
+        }
+    }
+
+    @Test
+    void aConsumerKilledMidBatchNeitherLosesNorDuplicatesBeyondTheElementInItsHands() throws Exception {
+        int n = 2000;
+        ProcessQueue<Integer> queue = ProcessQueue.create();
+        queue.putAll(range(n));
+        List<Integer> theirs = new ArrayList<>();
+        try (Reaper reaper = new Reaper()) {
+            Lines out = new Lines();
+            ChildProcess consumer = reaper.start(ChildProcess.builder().name("killed-consumer")
+                    .target(() -> takeAllSlowly(queue)).output(out::accept).build());
+            out.awaitFirst();
+            consumer.kill();
+            Reaper.joinWithin(consumer, Delays.CHILD);
+            for (String line : out.lines) {
+                theirs.add(Integer.parseInt(line.substring("took ".length())));
+            }
+        }
+        List<Integer> ours = new ArrayList<>();
+        for (Integer e = queue.poll(Delays.SHORT); e != null; e = queue.poll(Delays.SHORT)) {
+            ours.add(e);
+            if (ours.size() + theirs.size() >= n) {
+                break;
+            }
+        }
+        Set<Integer> seen = new HashSet<>(theirs);
+        for (Integer e : ours) {
+            assertTrue(seen.add(e), "element " + e + " was taken twice");
+        }
+        // An element is the consumer's once its take acknowledged it; the one it held when killed
+        // (acknowledged, not yet printed) is the only one allowed to be missing.
+        Set<Integer> missing = new HashSet<>(range(n));
+        missing.removeAll(seen);
+        assertTrue(missing.size() <= 1, "lost " + missing + "; the consumer said " + theirs + "; we took " + ours.size() + " starting " + ours.subList(0, Math.min(5, ours.size())));
+    }
+}
