@@ -34,17 +34,13 @@ abstract class QueueLink {
 
     /** The one element of a local take's answer (or null / the closed queue's exception). */
     static byte[] single(Reply r) {
-        try {
-            return switch (r.status()) {
-                case ELEMENTS -> r.elementList().get(0);
-                case EMPTY -> null;
-                case CLOSED -> throw ProcessQueue.closed();
-                default -> throw new ProcessException("the queue's host answered a take with " + r.status()
-                        + (r.status() == Status.ERROR ? ": " + r.message() : ""));
-            };
-        } catch (org.mproc.wire.ProtocolException e) {
-            throw new ProcessException("the queue's host sent a malformed answer: " + e.getMessage(), e);
-        }
+        return switch (r.status()) {
+            case ELEMENTS -> r.elements().get(0);
+            case EMPTY -> null;
+            case CLOSED -> throw ProcessQueue.closed();
+            default -> throw new ProcessException("the queue's host answered a take with " + r.status()
+                    + (r.status() == Status.ERROR ? ": " + r.message() : ""));
+        };
     }
 
     /** Hands the element over; false if the queue is closed for this process (G-QUEUE-6). */

@@ -1,9 +1,7 @@
 package org.mproc;
 
 import java.util.ArrayDeque;
-import java.util.List;
 import org.mproc.wire.FrameTypes;
-import org.mproc.wire.ProtocolException;
 import org.mproc.wire.QueueFrames.Reply;
 import org.mproc.wire.QueueFrames.Request;
 
@@ -55,24 +53,19 @@ final class RemoteQueueLink extends QueueLink {
         Pending p = request(FrameTypes.QUEUE_TAKE, timeoutNanos);
         Reply r = await(p);
         boolean interrupted = Thread.interrupted(); // await keeps a batch that came despite an interrupt
-        try {
-            switch (r.status()) {
-                case ELEMENTS:
-                    List<byte[]> batch = r.elementList();
-                    synchronized (this) {
-                        lent.addAll(batch);
-                    }
-                    break;
-                case EMPTY:
-                    return null;
-                case CLOSED:
-                    throw ProcessQueue.closed();
-                default:
-                    throw new ProcessException("the queue's host answered a take with " + r.status()
-                            + (r.status() == org.mproc.wire.QueueFrames.Status.ERROR ? ": " + r.message() : ""));
-            }
-        } catch (ProtocolException e) {
-            throw new ProcessException("the queue's host sent a malformed answer: " + e.getMessage(), e);
+        switch (r.status()) {
+            case ELEMENTS:
+                synchronized (this) {
+                    lent.addAll(r.elements());
+                }
+                break;
+            case EMPTY:
+                return null;
+            case CLOSED:
+                throw ProcessQueue.closed();
+            default:
+                throw new ProcessException("the queue's host answered a take with " + r.status()
+                        + (r.status() == org.mproc.wire.QueueFrames.Status.ERROR ? ": " + r.message() : ""));
         }
         if (interrupted) {
             throw new InterruptedException(); // the batch stays lent here: the next take or a recall gets it

@@ -1,5 +1,10 @@
 package org.mproc.wire;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The queue's frames. A client sends requests on its one connection to the process hosting the
  * queue; a request that expects an answer carries a fresh correlation id, which its
@@ -30,9 +35,9 @@ package org.mproc.wire;
  *   QUEUE_RETURN      0x3B  | long queueId | int n |   none: the last n lent elements go back to the head
  *
  *   host → client
- *   QUEUE_REPLY       0x40  | int status | block body |   status: OK 0, ELEMENTS 1, EMPTY 2, CLOSED 3, ERROR 4;
- *                                                        body: OK's ints, ERROR's UTF-8 message, or
- *                                                        ELEMENTS: | int count | count × block element |
+ *   QUEUE_REPLY       0x40  | int status | block body |              status OK 0 (body: its ints), EMPTY 2,
+ *                                                                    CLOSED 3, ERROR 4 (body: UTF-8 message)
+ *                           | int status | int count | count × block element |     status ELEMENTS 1
  *   QUEUE_CLOSING     0x41  | long queueId |   the queue is closing: answer QUEUE_CLOSING_ACK and put no more
  *   QUEUE_RECALL      0x42  | long queueId |   another consumer waits: QUEUE_RETURN what was lent and not taken
  *
@@ -92,33 +97,18 @@ public final class QueueFrames {
     /** How a request ended. */
     public enum Status { OK, ELEMENTS, EMPTY, CLOSED, ERROR }
 
-    /** The host's answer to one request. */
-    public record Reply(Status status, byte[] body) {
-        public static final Reply EMPTY = new Reply(Status.EMPTY, new byte[0]);
-        public static final Reply CLOSED = new Reply(Status.CLOSED, new byte[0]);
-        public static final Reply OK = new Reply(Status.OK, new byte[0]);
+    /**
+     * The host's answer to one request: {@code elements} for ELEMENTS (kept as the producers'
+     * bytes, so a local take copies nothing), {@code body} for the others.
+     */
+    public record Reply(Status status, byte[] body, List<byte[]> elements) {
+        private static final byte[] NOTHING = new byte[0];
+        public static final Reply EMPTY = new Reply(Status.EMPTY, NOTHING, List.of());
+        public static final Reply CLOSED = new Reply(Status.CLOSED, NOTHING, List.of());
+        public static final Reply OK = new Reply(Status.OK, NOTHING, List.of());
 
-        public static Reply elements(java.util.List<byte[]> elements) {
-            WireData.Out out = new WireData.Out().i32(elements.size());
-            for (byte[] e : elements) {
-                out.block(e);
-            }
-            return new Reply(Status.ELEMENTS, out.toByteArray());
-        }
-
-        /** The elements of an ELEMENTS body, in order. */
-        public java.util.List<byte[]> elementList() throws ProtocolException {
-            WireData.In in = new WireData.In(new Frame(FrameTypes.QUEUE_REPLY, 0, body));
-            int n = in.i32();
-            if (n < 1) {
-                throw new ProtocolException("QUEUE_REPLY with " + n + " elements");
-            }
-            java.util.List<byte[]> list = new java.util.ArrayList<>(Math.min(n, 1024));
-            for (int i = 0; i < n; i++) {
-                list.add(in.block());
-            }
-            in.end();
-            return list;
+        public static Reply elements(List<byte[]> elements) {
+            return new Reply(Status.ELEMENTS, NOTHING, elements);
         }
 
         public static Reply ints(int... values) {
@@ -126,34 +116,56 @@ public final class QueueFrames {
             for (int v : values) {
                 out.i32(v);
             }
-            return new Reply(Status.OK, out.toByteArray());
+            return new Reply(Status.OK, out.toByteArray(), List.of());
         }
 
         public static Reply error(String message) {
-            return new Reply(Status.ERROR, message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new Reply(Status.ERROR, message.getBytes(StandardCharsets.UTF_8), List.of());
         }
 
         /** The i-th int of an OK body. */
         public int intAt(int i) {
-            return java.nio.ByteBuffer.wrap(body).getInt(4 * i);
+            return ByteBuffer.wrap(body).getInt(4 * i);
         }
 
         public String message() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(body, StandardCharsets.UTF_8);
         }
 
         public Frame toFrame(long correlationId) {
-            byte[] payload = new WireData.Out().i32(status.ordinal()).block(body).toByteArray();
-            return new Frame(FrameTypes.QUEUE_REPLY, correlationId, payload);
+            WireData.Out out = new WireData.Out().i32(status.ordinal());
+            if (status == Status.ELEMENTS) {
+                out.i32(elements.size());
+                for (byte[] e : elements) {
+                    out.block(e);
+                }
+            } else {
+                out.block(body);
+            }
+            return new Frame(FrameTypes.QUEUE_REPLY, correlationId, out.toByteArray());
         }
 
         public static Reply from(Frame frame) throws ProtocolException {
             WireData.In in = new WireData.In(frame);
-            int status = in.i32();
-            if (status < 0 || status >= Status.values().length) {
-                throw new ProtocolException("QUEUE_REPLY with unknown status " + status);
+            int code = in.i32();
+            if (code < 0 || code >= Status.values().length) {
+                throw new ProtocolException("QUEUE_REPLY with unknown status " + code);
             }
-            Reply reply = new Reply(Status.values()[status], in.block());
+            Status status = Status.values()[code];
+            Reply reply;
+            if (status == Status.ELEMENTS) {
+                int n = in.i32();
+                if (n < 1) {
+                    throw new ProtocolException("QUEUE_REPLY with " + n + " elements");
+                }
+                List<byte[]> list = new ArrayList<>(Math.min(n, 1024));
+                for (int i = 0; i < n; i++) {
+                    list.add(in.block());
+                }
+                reply = new Reply(status, NOTHING, list);
+            } else {
+                reply = new Reply(status, in.block(), List.of());
+            }
             in.end();
             return reply;
         }
