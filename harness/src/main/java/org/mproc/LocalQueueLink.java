@@ -14,8 +14,12 @@ final class LocalQueueLink extends QueueLink {
     private final QueueState state;
 
     LocalQueueLink(QueueState state) {
-        super(state.capacity, state.joinable);
         this.state = state;
+    }
+
+    @Override
+    boolean bounded() {
+        return state.capacity > 0;
     }
 
     @Override

@@ -66,7 +66,7 @@ public class ProcessQueue<E> implements Serializable {
     /** Adds {@code e}, waiting for room if the queue is bounded and full. */
     public void put(E e) throws InterruptedException {
         byte[] bytes = encode(e);
-        if (link().capacity > 0 && !awaitRoom(-1)) {
+        if (link().bounded() && !awaitRoom(-1)) {
             throw new AssertionError("a put without a deadline cannot time out");
         }
         handOver(bytes);
@@ -76,7 +76,7 @@ public class ProcessQueue<E> implements Serializable {
     public boolean offer(E e, Duration timeout) throws InterruptedException {
         long nanos = nanos(timeout);
         byte[] bytes = encode(e);
-        if (link().capacity > 0 && !awaitRoom(nanos)) {
+        if (link().bounded() && !awaitRoom(nanos)) {
             return false;
         }
         handOver(bytes);

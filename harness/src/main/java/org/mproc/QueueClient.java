@@ -6,6 +6,8 @@ import java.nio.file.Paths;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.spawn.Hosting;
 import org.mproc.wire.Connection;
@@ -29,6 +31,12 @@ final class QueueClient {
     private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
     private final Map<Long, RemoteQueueLink> links = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    /** Acts on the host's notices (closing, recall) in the order they came, off the reader thread. */
+    private final ExecutorService notices = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mproc-queue-notices");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile ProcessException gone;
 
     private QueueClient(String socket) throws IOException {
@@ -56,24 +64,9 @@ final class QueueClient {
 
     /** Opens queue {@code id} for this process, once; later handles share the link. */
     RemoteQueueLink open(long id) throws InterruptedException {
-        RemoteQueueLink known = links.get(id);
-        if (known != null) {
-            return known;
-        }
-        long corr = ids.incrementAndGet();
-        CompletableFuture<Reply> answer = send(Request.of(FrameTypes.QUEUE_OPEN, corr, id).toFrame(), corr);
-        Reply r;
-        try {
-            r = answer.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw (ProcessException) e.getCause();
-        }
-        if (r.status() == QueueFrames.Status.ERROR) {
-            throw new IllegalStateException(r.message());
-        }
-        RemoteQueueLink link = new RemoteQueueLink(this, id, r.intAt(0), r.intAt(1) == 1, r.intAt(2) == 1);
-        RemoteQueueLink raced = links.putIfAbsent(id, link);
-        return raced != null ? raced : link;
+        RemoteQueueLink link = links.computeIfAbsent(id, k -> new RemoteQueueLink(this, k));
+        link.awaitOpen();
+        return link;
     }
 
     long nextId() {
@@ -120,10 +113,10 @@ final class QueueClient {
             for (Frame f = connection.read(); f != null; f = connection.read()) {
                 if (f.type() == FrameTypes.QUEUE_CLOSING || f.type() == FrameTypes.QUEUE_RECALL) {
                     RemoteQueueLink link = links.get(QueueFrames.noticeQueue(f));
-                    if (link != null && f.type() == FrameTypes.QUEUE_CLOSING) {
-                        link.closing();
-                    } else if (link != null) {
-                        link.recall();
+                    if (link != null) {
+                        // Not here: a link's lock may be held by a put whose write waits on the host, and
+                        // the host may be waiting for this reader to take its answers.
+                        notices.execute(f.type() == FrameTypes.QUEUE_CLOSING ? link::closing : link::recall);
                     }
                 } else if (f.type() == FrameTypes.QUEUE_REPLY) {
                     CompletableFuture<Reply> answer = pending.remove(f.correlationId());
@@ -138,6 +131,7 @@ final class QueueClient {
             why = e;
         }
         gone = hostGone(why);
+        notices.shutdown();
         CLIENTS.remove(socket, this);
         connection.close();
         for (Long corr : pending.keySet()) {

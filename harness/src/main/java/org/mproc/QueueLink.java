@@ -14,13 +14,8 @@ abstract class QueueLink {
     /** A request in flight: its answer, and the id that cancels it. */
     record Pending(long correlationId, CompletableFuture<Reply> answer) {}
 
-    final int capacity;
-    final boolean joinable;
-
-    QueueLink(int capacity, boolean joinable) {
-        this.capacity = capacity;
-        this.joinable = joinable;
-    }
+    /** Whether puts need room granted first (a queue with a capacity). */
+    abstract boolean bounded();
 
     abstract Pending request(byte type, long timeoutNanos);
 

@@ -1,9 +1,11 @@
 package org.mproc;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import org.mproc.wire.FrameTypes;
 import org.mproc.wire.QueueFrames.Reply;
 import org.mproc.wire.QueueFrames.Request;
+import org.mproc.wire.QueueFrames.Status;
 
 /**
  * A handle in a process other than the queue's host. A put is complete once its frame is written
@@ -24,12 +26,60 @@ final class RemoteQueueLink extends QueueLink {
     private final long queueId;
     private boolean closed; // guarded by this
     private final ArrayDeque<byte[]> lent = new ArrayDeque<>(); // guarded by this
+    /** Completes when the host has answered QUEUE_OPEN; set by the first user. Guarded by this. */
+    private CompletableFuture<Void> opened;
+    private volatile boolean bounded;
 
-    RemoteQueueLink(QueueClient client, long queueId, int capacity, boolean joinable, boolean closed) {
-        super(capacity, joinable);
+    /**
+     * A link is registered with its client before QUEUE_OPEN is sent, so that a closing notice the
+     * host sends right after its answer finds it (and is acknowledged) even before the opening
+     * thread has read the answer.
+     */
+    RemoteQueueLink(QueueClient client, long queueId) {
         this.client = client;
         this.queueId = queueId;
-        this.closed = closed;
+    }
+
+    /** Opens the queue for this process once; every later user waits for the same answer. */
+    void awaitOpen() throws InterruptedException {
+        CompletableFuture<Void> ready;
+        boolean mine = false;
+        synchronized (this) {
+            if (opened == null) {
+                opened = new CompletableFuture<>();
+                mine = true;
+            }
+            ready = opened;
+        }
+        if (mine) {
+            try {
+                Reply r = await(request(FrameTypes.QUEUE_OPEN, 0));
+                if (r.status() != Status.OK) {
+                    throw new IllegalStateException("the queue's host cannot open queue " + queueId + ": "
+                            + (r.status() == Status.ERROR ? r.message() : r.status()));
+                }
+                bounded = r.intAt(0) > 0;
+                synchronized (this) {
+                    closed |= r.intAt(2) == 1;
+                }
+                ready.complete(null);
+            } catch (RuntimeException | InterruptedException e) {
+                ready.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            ready.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException ? (RuntimeException) cause
+                    : new ProcessException("opening the queue failed: " + cause, cause);
+        }
+    }
+
+    @Override
+    boolean bounded() {
+        return bounded;
     }
 
     @Override
@@ -65,7 +115,7 @@ final class RemoteQueueLink extends QueueLink {
                 throw ProcessQueue.closed();
             default:
                 throw new ProcessException("the queue's host answered a take with " + r.status()
-                        + (r.status() == org.mproc.wire.QueueFrames.Status.ERROR ? ": " + r.message() : ""));
+                        + (r.status() == Status.ERROR ? ": " + r.message() : ""));
         }
         if (interrupted) {
             throw new InterruptedException(); // the batch stays lent here: the next take or a recall gets it
