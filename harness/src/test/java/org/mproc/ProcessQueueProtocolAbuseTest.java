@@ -1,0 +1,68 @@
+package org.mproc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.mproc.spawn.Hosting;
+import org.mproc.testkit.Delays;
+import org.mproc.wire.Connection;
+import org.mproc.wire.Frame;
+import org.mproc.wire.FrameTypes;
+import org.mproc.wire.QueueFrames.Request;
+
+/**
+ * A client that breaks the queue protocol loses its own connection and nothing else: the queue
+ * keeps its elements and keeps serving everyone else.
+ */
+class ProcessQueueProtocolAbuseTest {
+
+    private static void assertClosedByHost(Connection c) throws Exception {
+        // The host answers a broken request by closing; reading then ends (null or an error).
+        try {
+            Frame f = c.read();
+            assertNull(f, "the host answered " + f + " instead of closing");
+        } catch (java.io.IOException closed) {
+            // also an end
+        } finally {
+            c.close();
+        }
+    }
+
+    private static Connection client() throws Exception {
+        return Hosting.connectAsClient(Hosting.listenerPath());
+    }
+
+    @Test
+    void requestsBeforeOpenOrForUnknownQueuesOrMalformedCloseOnlyThatConnection() throws Exception {
+        ProcessQueue<String> queue = ProcessQueue.create();
+        queue.put("kept");
+        long id = Long.parseLong(queue.toString().replaceAll(".*#(\\d+)@.*", "$1"));
+
+        Connection putBeforeOpen = client();
+        putBeforeOpen.send(new Request(FrameTypes.QUEUE_PUT, 0, id, 0, 0, new byte[] {1, 2, 3}).toFrame());
+        assertClosedByHost(putBeforeOpen);
+
+        Connection takeBeforeOpen = client();
+        takeBeforeOpen.send(new Request(FrameTypes.QUEUE_TAKE, 7, id, -1, 64, null).toFrame());
+        assertClosedByHost(takeBeforeOpen);
+
+        Connection unknownQueue = client();
+        unknownQueue.send(Request.of(FrameTypes.QUEUE_OPEN, 7, Long.MAX_VALUE).toFrame());
+        assertClosedByHost(unknownQueue);
+
+        Connection malformed = client();
+        malformed.send(new Frame(FrameTypes.QUEUE_TAKE, 7, new byte[] {0, 0, 0}));
+        assertClosedByHost(malformed);
+
+        Connection notAQueueFrame = client();
+        notAQueueFrame.send(new Frame(FrameTypes.POOL_RESULT, 7, new byte[8]));
+        assertClosedByHost(notAQueueFrame);
+
+        assertEquals(1, queue.size());
+        assertEquals("kept", queue.poll(Delays.SHORT));
+        queue.put("still served");
+        assertEquals("still served", queue.poll(Duration.ZERO));
+    }
+}
