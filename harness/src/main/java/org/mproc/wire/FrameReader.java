@@ -8,11 +8,16 @@ import java.nio.channels.ByteChannel;
 /**
  * Reads {@link Frame}s from one blocking channel. The length is checked against the limit before
  * anything is allocated, so a peer cannot make us reserve memory by announcing a huge frame.
- * Not thread-safe: one reader thread per connection.
+ * Reads go through a buffer, so frames that arrive together (a burst of queue puts, a batch of
+ * replies) cost one system call, not two each; a payload larger than the buffer is read straight
+ * into its own array. Not thread-safe: one reader thread per connection.
  */
 public final class FrameReader {
+    static final int BUFFER_BYTES = 64 * 1024;
+
     private final ByteChannel channel;
-    private final ByteBuffer header = ByteBuffer.allocate(Frame.HEADER_BYTES);
+    /** Bytes read and not yet parsed lie between position and limit (read mode between calls). */
+    private final ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_BYTES).flip();
     private volatile int maxPayload;
 
     public FrameReader(ByteChannel channel, int maxPayload) {
@@ -27,14 +32,16 @@ public final class FrameReader {
 
     /** The next frame, or {@code null} at a clean end of stream (between frames). */
     public Frame read() throws IOException {
-        header.clear();
-        if (!ChannelIo.readFully(channel, header, "a frame header")) {
+        if (!fill(Frame.HEADER_BYTES)) {
+            if (in.hasRemaining()) {
+                throw new EOFException("connection closed inside a frame header after " + in.remaining()
+                        + " of " + Frame.HEADER_BYTES + " bytes");
+            }
             return null;
         }
-        header.flip();
-        int length = header.getInt();
-        byte type = header.get();
-        long correlationId = header.getLong();
+        int length = in.getInt();
+        byte type = in.get();
+        long correlationId = in.getLong();
         if (length < 0 || length > maxPayload) {
             throw new ProtocolException("frame " + FrameTypes.name(type) + " announces " + length
                     + " bytes; the limit is " + maxPayload);
@@ -42,11 +49,34 @@ public final class FrameReader {
         if (!FrameTypes.isKnown(type)) {
             throw new ProtocolException("unknown frame type " + FrameTypes.name(type));
         }
-        ByteBuffer payload = ByteBuffer.allocate(length);
-        if (length > 0 && !ChannelIo.readFully(channel, payload, "a frame payload")) {
-            throw new EOFException("connection closed before the payload of " + FrameTypes.name(type));
+        byte[] payload = new byte[length];
+        int buffered = Math.min(length, in.remaining());
+        in.get(payload, 0, buffered);
+        if (buffered < length) {
+            ByteBuffer rest = ByteBuffer.wrap(payload, buffered, length - buffered);
+            if (!ChannelIo.readFully(channel, rest, "a frame payload")) {
+                throw new EOFException("connection closed before the payload of " + FrameTypes.name(type));
+            }
         }
-        return new Frame(type, correlationId, payload.array());
+        return new Frame(type, correlationId, payload);
+    }
+
+    /** Makes at least {@code n} (≤ the buffer) bytes available; false at end of stream before that. */
+    private boolean fill(int n) throws IOException {
+        if (in.remaining() >= n) {
+            return true;
+        }
+        in.compact();
+        try {
+            while (in.position() < n) {
+                if (channel.read(in) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            in.flip();
+        }
     }
 
     /** The next frame, which must exist and be of {@code expected} type. */

@@ -86,8 +86,16 @@ class FrameReaderTest {
                             () -> new FrameReader(channel, SMALL_LIMIT).read());
                     assertTrue(e.getMessage().contains(announced + " bytes; the limit is " + SMALL_LIMIT),
                             e.getMessage());
-                    assertEquals(Frame.HEADER_BYTES, channel.consumed());
+                    assertReadAheadOnlyIntoItsBuffer(channel);
                 });
+    }
+
+    /**
+     * A refused frame may have been read ahead into the reader's fixed buffer (frames that arrive
+     * together cost one read), never further and never into memory sized by the announced length.
+     */
+    private static void assertReadAheadOnlyIntoItsBuffer(MemoryChannel channel) {
+        assertTrue(channel.consumed() <= FrameReader.BUFFER_BYTES, "read " + channel.consumed() + " bytes ahead");
     }
 
     @Test
@@ -99,7 +107,7 @@ class FrameReaderTest {
                     ProtocolException e = assertThrows(ProtocolException.class,
                             () -> new FrameReader(channel, SMALL_LIMIT).read());
                     assertTrue(e.getMessage().contains(Integer.toString(announced)), e.getMessage());
-                    assertEquals(Frame.HEADER_BYTES, channel.consumed());
+                    assertReadAheadOnlyIntoItsBuffer(channel);
                 });
     }
 
@@ -127,7 +135,7 @@ class FrameReaderTest {
             } else {
                 ProtocolException e = assertThrows(ProtocolException.class, reader::read, FrameTypes.name(type));
                 assertTrue(e.getMessage().contains("unknown frame type " + FrameTypes.name(type)), e.getMessage());
-                assertEquals(Frame.HEADER_BYTES, channel.consumed(), "read the payload of an unknown type");
+                assertReadAheadOnlyIntoItsBuffer(channel);
             }
         }
     }
