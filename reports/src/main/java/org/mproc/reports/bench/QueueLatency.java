@@ -13,8 +13,8 @@ import org.mproc.ProcessQueue;
 
 /**
  * One-way put→take latency: a pool worker puts {@code System.nanoTime()} at a steady pace (one
- * element every 500 µs, well below saturation), this JVM hosts the queue and takes; each sample is
- * the take's time minus the stamp (one clock: {@code CLOCK_MONOTONIC} is shared by the processes of
+ * element, then a 500 µs sleep: well below saturation), this JVM hosts the queue and takes; each
+ * sample is the take's time minus the stamp (one clock: {@code CLOCK_MONOTONIC} is shared by the processes of
  * a machine). Recorded in an HdrHistogram; prints percentiles, and with an argument writes them as
  * JSON.
  *

@@ -49,15 +49,15 @@ final class QueueTasks {
         };
     }
 
-    /** Puts {@code System.nanoTime()} every {@code gapMicros}, {@code n} times. */
+    /**
+     * Puts {@code System.nanoTime()} {@code n} times, sleeping {@code gapMicros} between puts (as
+     * CPython's baseline does with {@code time.sleep}), so the producer leaves the CPU to others.
+     */
     static ProcessFunction<Integer, Integer> stamper(ProcessQueue<Object> queue, int gapMicros) {
         return n -> {
             for (int i = 0; i < n; i++) {
-                long until = System.nanoTime() + gapMicros * 1000L;
                 queue.put(System.nanoTime());
-                while (System.nanoTime() < until) {
-                    Thread.onSpinWait(); // pacing finer than sleep's granularity
-                }
+                java.util.concurrent.locks.LockSupport.parkNanos(gapMicros * 1000L);
             }
             return n;
         };
