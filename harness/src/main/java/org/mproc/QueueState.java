@@ -182,8 +182,11 @@ final class QueueState {
         }
     }
 
-    /** The most one lent batch may weigh: well under the frame limit, enough to amortise a round trip. */
-    static final int LEND_MAX_BYTES = 256 * 1024;
+    /**
+     * The most one lent batch may weigh: enough to amortise a round trip, small enough that its
+     * reply goes through a connection's write buffer in one piece (see {@code FrameWriter}).
+     */
+    static final int LEND_MAX_BYTES = 48 * 1024;
 
     private List<byte[]> remove(Object owner, int max, boolean lend, Answers out) {
         List<byte[]> taken = new ArrayList<>(Math.min(max, elements.size()));

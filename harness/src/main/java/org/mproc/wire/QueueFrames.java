@@ -54,6 +54,11 @@ public final class QueueFrames {
         }
 
         public Frame toFrame() {
+            if (type == FrameTypes.QUEUE_PUT) { // the hot path: sized exactly, one copy of the element
+                byte[] payload = new byte[8 + 4 + element.length];
+                ByteBuffer.wrap(payload).putLong(queueId).putInt(element.length).put(element);
+                return new Frame(type, correlationId, payload);
+            }
             WireData.Out out = new WireData.Out().i64(queueId);
             switch (type) {
                 case FrameTypes.QUEUE_PUT -> out.block(element);
@@ -133,16 +138,19 @@ public final class QueueFrames {
         }
 
         public Frame toFrame(long correlationId) {
-            WireData.Out out = new WireData.Out().i32(status.ordinal());
-            if (status == Status.ELEMENTS) {
-                out.i32(elements.size());
-                for (byte[] e : elements) {
-                    out.block(e);
-                }
-            } else {
-                out.block(body);
+            if (status != Status.ELEMENTS) {
+                byte[] payload = new WireData.Out().i32(status.ordinal()).block(body).toByteArray();
+                return new Frame(FrameTypes.QUEUE_REPLY, correlationId, payload);
             }
-            return new Frame(FrameTypes.QUEUE_REPLY, correlationId, out.toByteArray());
+            int size = 8;
+            for (byte[] e : elements) {
+                size += 4 + e.length;
+            }
+            ByteBuffer out = ByteBuffer.allocate(size).putInt(status.ordinal()).putInt(elements.size());
+            for (byte[] e : elements) {
+                out.putInt(e.length).put(e);
+            }
+            return new Frame(FrameTypes.QUEUE_REPLY, correlationId, out.array());
         }
 
         public static Reply from(Frame frame) throws ProtocolException {
