@@ -153,7 +153,11 @@ public class ProcessQueue<E> implements Serializable {
         return bytes == null ? null : decode(bytes);
     }
 
-    /** How many elements the host holds now; others may change it at once. */
+    /**
+     * About how many elements are waiting: those the host holds now. Elements already lent to a
+     * consumer process in a batch and not yet taken there are not counted; others may change the
+     * count at once.
+     */
     public int size() {
         return ask(FrameTypes.QUEUE_SIZE).intAt(0);
     }
