@@ -84,6 +84,7 @@ final class HostListener {
         if (first.type() == FrameTypes.CLIENT_HELLO) {
             Listener.Service service = clients;
             if (service != null) {
+                connection.uninterruptible();
                 service.serve(connection);
             }
             return;

@@ -33,4 +33,49 @@ final class ChannelIo {
             channel.write(buffer);
         }
     }
+
+    /**
+     * Writes all of {@code buffer} on a non-blocking channel, waiting for room as needed. An
+     * interrupt neither closes the channel nor cuts the write short; the status is kept.
+     */
+    static void writeFully(ByteChannel channel, ByteBuffer buffer, Readiness writable) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (buffer.hasRemaining()) {
+                if (channel.write(buffer) == 0) {
+                    interrupted |= writable.await();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Like {@link #readFully(ByteChannel, ByteBuffer, String)} on a non-blocking channel. */
+    static boolean readFully(ByteChannel channel, ByteBuffer buffer, String what, Readiness readable) throws IOException {
+        int start = buffer.position();
+        boolean interrupted = false;
+        try {
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer);
+                if (n < 0) {
+                    if (buffer.position() == start) {
+                        return false;
+                    }
+                    throw new EOFException("connection closed inside " + what + " after "
+                            + (buffer.position() - start) + " of " + (buffer.limit() - start) + " bytes");
+                }
+                if (n == 0) {
+                    interrupted |= readable.await();
+                }
+            }
+            return true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

@@ -15,6 +15,8 @@ public final class Connection implements AutoCloseable {
     private final SocketChannel channel;
     private final FrameReader reader;
     private final FrameWriter writer;
+    private volatile Readiness readable;
+    private volatile Readiness writable;
 
     private Connection(SocketChannel channel) {
         this.channel = channel;
@@ -53,6 +55,20 @@ public final class Connection implements AutoCloseable {
         reader.limit(FrameLimits.maxFrame());
     }
 
+    /**
+     * Makes this connection safe for callers that may be interrupted: from now on it uses
+     * non-blocking I/O, so an interrupted reader or writer wakes up instead of closing the channel
+     * for every thread (a blocking NIO call on an interrupted thread closes its channel). Call it
+     * before any thread reads, once the handshake is done.
+     */
+    public void uninterruptible() throws IOException {
+        channel.configureBlocking(false);
+        readable = new Readiness(channel, java.nio.channels.SelectionKey.OP_READ);
+        writable = new Readiness(channel, java.nio.channels.SelectionKey.OP_WRITE);
+        reader.nonBlocking(readable);
+        writer.nonBlocking(writable);
+    }
+
     /** The next frame, or null at a clean end of stream. Owner thread only. */
     public Frame read() throws IOException {
         return reader.read();
@@ -72,6 +88,11 @@ public final class Connection implements AutoCloseable {
             channel.close();
         } catch (IOException ignored) {
             // Closing a socket whose peer is gone may fail; it is closed either way.
+        }
+        for (Readiness r : new Readiness[] {readable, writable}) {
+            if (r != null) {
+                r.close(); // also wakes a thread waiting in it: the closed channel then ends its loop
+            }
         }
     }
 }

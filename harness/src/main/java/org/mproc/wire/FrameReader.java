@@ -19,10 +19,16 @@ public final class FrameReader {
     /** Bytes read and not yet parsed lie between position and limit (read mode between calls). */
     private final ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_BYTES).flip();
     private volatile int maxPayload;
+    /** Set once the channel is non-blocking (see {@link Connection#uninterruptible()}). */
+    private volatile Readiness readable;
 
     public FrameReader(ByteChannel channel, int maxPayload) {
         this.channel = channel;
         this.maxPayload = maxPayload;
+    }
+
+    void nonBlocking(Readiness readable) {
+        this.readable = readable;
     }
 
     /** Raises the limit once the peer has authenticated. */
@@ -54,7 +60,9 @@ public final class FrameReader {
         in.get(payload, 0, buffered);
         if (buffered < length) {
             ByteBuffer rest = ByteBuffer.wrap(payload, buffered, length - buffered);
-            if (!ChannelIo.readFully(channel, rest, "a frame payload")) {
+            Readiness r = readable;
+            if (!(r == null ? ChannelIo.readFully(channel, rest, "a frame payload")
+                    : ChannelIo.readFully(channel, rest, "a frame payload", r))) {
                 throw new EOFException("connection closed before the payload of " + FrameTypes.name(type));
             }
         }
@@ -67,15 +75,24 @@ public final class FrameReader {
             return true;
         }
         in.compact();
+        Readiness r = readable;
+        boolean interrupted = false;
         try {
             while (in.position() < n) {
-                if (channel.read(in) < 0) {
+                int got = channel.read(in);
+                if (got < 0) {
                     return false;
+                }
+                if (got == 0 && r != null) {
+                    interrupted |= r.await();
                 }
             }
             return true;
         } finally {
             in.flip();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -15,10 +15,25 @@ public final class FrameWriter {
     private final ByteChannel channel;
     private final int maxPayload;
     private ByteBuffer out; // guarded by this; allocated on first use
+    /** Set once the channel is non-blocking (see {@link Connection#uninterruptible()}). */
+    private volatile Readiness writable;
 
     public FrameWriter(ByteChannel channel, int maxPayload) {
         this.channel = channel;
         this.maxPayload = maxPayload;
+    }
+
+    void nonBlocking(Readiness writable) {
+        this.writable = writable;
+    }
+
+    private void writeFully(ByteBuffer buffer) throws IOException {
+        Readiness w = writable;
+        if (w == null) {
+            ChannelIo.writeFully(channel, buffer);
+        } else {
+            ChannelIo.writeFully(channel, buffer, w);
+        }
     }
 
     public void write(Frame frame) throws IOException {
@@ -31,7 +46,7 @@ public final class FrameWriter {
             ByteBuffer buffer = ByteBuffer.allocate(size);
             buffer.putInt(payload.length).put(frame.type()).putLong(frame.correlationId()).put(payload).flip();
             synchronized (this) {
-                ChannelIo.writeFully(channel, buffer);
+                writeFully(buffer);
             }
             return;
         }
@@ -41,7 +56,7 @@ public final class FrameWriter {
             }
             out.clear();
             out.putInt(payload.length).put(frame.type()).putLong(frame.correlationId()).put(payload).flip();
-            ChannelIo.writeFully(channel, out);
+            writeFully(out);
         }
     }
 }
