@@ -29,6 +29,7 @@ final class QueueClient {
     private final String socket;
     private final Connection connection;
     private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, java.util.function.Consumer<Reply>> handlers = new ConcurrentHashMap<>();
     private final Map<Long, RemoteQueueLink> links = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     /** Acts on the host's notices (closing, recall) in the order they came, off the reader thread. */
@@ -75,12 +76,24 @@ final class QueueClient {
 
     /** Sends a request whose answer comes back with {@code corr}; fails at once if the host is gone. */
     CompletableFuture<Reply> send(Frame request, long corr) {
+        return send(request, corr, null);
+    }
+
+    /**
+     * Like {@link #send(Frame, long)}; {@code onReply} (if any) sees the answer on the reader
+     * thread before the future completes, in the order answers arrive.
+     */
+    CompletableFuture<Reply> send(Frame request, long corr, java.util.function.Consumer<Reply> onReply) {
         CompletableFuture<Reply> answer = new CompletableFuture<>();
+        if (onReply != null) {
+            handlers.put(corr, onReply);
+        }
         pending.put(corr, answer);
         try {
             send(request);
         } catch (ProcessException e) {
             pending.remove(corr);
+            handlers.remove(corr);
             answer.completeExceptionally(e);
         }
         ProcessException dead = gone;
@@ -119,9 +132,14 @@ final class QueueClient {
                         notices.execute(f.type() == FrameTypes.QUEUE_CLOSING ? link::closing : link::recall);
                     }
                 } else if (f.type() == FrameTypes.QUEUE_REPLY) {
+                    Reply reply = Reply.from(f);
+                    java.util.function.Consumer<Reply> handler = handlers.remove(f.correlationId());
+                    if (handler != null) {
+                        handler.accept(reply);
+                    }
                     CompletableFuture<Reply> answer = pending.remove(f.correlationId());
                     if (answer != null) {
-                        answer.complete(Reply.from(f));
+                        answer.complete(reply);
                     }
                 } else {
                     throw new IOException("a queue host may not send " + f);

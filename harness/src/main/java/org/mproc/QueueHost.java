@@ -104,10 +104,10 @@ final class QueueHost {
                 q.take(w, r.timeoutNanos(), r.count(), true, out);
                 break;
             case FrameTypes.QUEUE_CONSUMED:
-                q.consumed(c, r.count(), out);
+                q.consumed(c, r.seqs(), out);
                 break;
             case FrameTypes.QUEUE_RETURN:
-                q.returned(c, r.count(), out);
+                q.returned(c, r.seqs(), out);
                 break;
             case FrameTypes.QUEUE_CREDIT:
                 q.credit(w, r.timeoutNanos(), out);

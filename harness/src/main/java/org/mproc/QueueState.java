@@ -50,10 +50,12 @@ final class QueueState {
     private final List<QueueWaiter> joiners = new ArrayList<>();
     private final Set<Object> subscribers = new HashSet<>();
     private final Set<Object> pendingAcks = new HashSet<>();
-    /** Elements lent to each remote consumer and not yet acknowledged, oldest first. */
-    private final Map<Object, ArrayDeque<byte[]>> leases = new HashMap<>();
+    /** Elements lent to remote consumers: at most one holder at a time, see {@link #take}. */
+    private final QueueLeases leases = new QueueLeases();
+    /** Holders asked to give back what they have not taken, who have not answered yet. */
     private final Set<Object> recalled = new HashSet<>();
-    private int leased;
+    /** Until then consumers are lent one element at a time: several were seen taking. */
+    private long contendedUntil;
     /** Credits granted to each owner and not yet spent on a put. */
     private final Map<Object, Integer> credits = new HashMap<>();
     private int reserved;
@@ -77,12 +79,12 @@ final class QueueState {
 
     /** Nothing held here and nothing lent out that could come back. */
     private boolean drained() {
-        return elements.isEmpty() && leased == 0;
+        return elements.isEmpty() && leases.total() == 0;
     }
 
     /** Elements in the queue, lent ones included: a bounded queue's room counts them. */
     private int held() {
-        return elements.size() + leased;
+        return elements.size() + leases.total();
     }
 
     private static ScheduledThreadPoolExecutor deadlines() {
@@ -161,24 +163,29 @@ final class QueueState {
     }
 
     /**
-     * Takes up to {@code max} elements ({@code maxBytes} at most, one at least). A remote consumer's
-     * are {@code lend}: kept as its lease until it acknowledges them, so a consumer that dies
-     * before its {@code take} returned gives them back.
+     * Takes up to {@code max} elements ({@code LEND_MAX_BYTES} at most, one at least). A remote
+     * consumer's are {@code lend}: kept as its lease until it acknowledges them, so a consumer
+     * that dies before its {@code take} returned gives them back.
+     *
+     * <p>At most one consumer holds lent elements at a time: while one does, others wait (and it
+     * is asked to give back what it has not taken). Lent elements are then always older than
+     * everything still queued, so giving them back to the head never lets a consumer take an
+     * element after a newer one from the same producer (G-QUEUE-1). A queue that several
+     * consumers take from lends one element at a time for a while, so they alternate cheaply.
      */
     synchronized void take(QueueWaiter w, long timeoutNanos, int max, boolean lend, Answers out) {
-        if (!elements.isEmpty()) {
-            if (w.settle()) {
-                out.add(w, Reply.elements(remove(w.owner, max, lend, out)));
-            }
+        boolean blocked = leases.heldByOthers(w.owner);
+        if (!elements.isEmpty() && !blocked) {
+            serve(w, max, lend, out);
             checkFinished();
         } else if (phase == Phase.CLOSED && drained()) {
             answer(w, Reply.CLOSED, out);
         } else if (timeoutNanos == 0) {
             answer(w, Reply.EMPTY, out);
-            recallLeases(w.owner, out);
+            recallFor(w.owner, out);
         } else {
             park(takers, new Parked(w, max, lend), timeoutNanos);
-            recallLeases(w.owner, out);
+            recallFor(w.owner, out);
         }
     }
 
@@ -187,60 +194,64 @@ final class QueueState {
      * reply goes through a connection's write buffer in one piece (see {@code FrameWriter}).
      */
     static final int LEND_MAX_BYTES = 48 * 1024;
+    private static final long CONTENDED_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private List<byte[]> remove(Object owner, int max, boolean lend, Answers out) {
-        List<byte[]> taken = new ArrayList<>(Math.min(max, elements.size()));
+    private void serve(QueueWaiter w, int max, boolean lend, Answers out) {
+        if (!w.settle()) {
+            return;
+        }
+        int limit = System.nanoTime() - contendedUntil < 0 ? 1 : max;
+        List<byte[]> taken = new ArrayList<>(Math.min(limit, elements.size()));
         int bytes = 0;
-        while (!elements.isEmpty() && taken.size() < max
+        while (!elements.isEmpty() && taken.size() < limit
                 && (taken.isEmpty() || bytes + elements.peekFirst().length <= LEND_MAX_BYTES)) {
             byte[] e = elements.removeFirst();
             bytes += e.length;
             taken.add(e);
         }
+        long firstSeq = 0;
         if (lend) {
-            leases.computeIfAbsent(owner, o -> new ArrayDeque<>()).addAll(taken);
-            leased += taken.size();
+            firstSeq = leases.lend(w.owner, taken);
         } else {
             grantRoom(out);
         }
-        return taken;
+        out.add(w, Reply.elements(taken, firstSeq));
     }
 
-    /** Another consumer waits on an empty queue: ask those holding lent elements to give back what they have not taken. */
-    private void recallLeases(Object waiting, Answers out) {
-        for (Map.Entry<Object, ArrayDeque<byte[]>> lease : leases.entrySet()) {
-            Object holder = lease.getKey();
-            if (holder != waiting && !lease.getValue().isEmpty() && recalled.add(holder)) {
+    /** {@code waiting} cannot be served while others hold lent elements: ask them for what they have not taken. */
+    private void recallFor(Object waiting, Answers out) {
+        if (!leases.heldByOthers(waiting)) {
+            return;
+        }
+        contendedUntil = System.nanoTime() + CONTENDED_NANOS;
+        for (Object holder : leases.holders()) {
+            if (holder != waiting && recalled.add(holder)) {
                 out.add(() -> QueueHost.recall(holder, id));
             }
         }
     }
 
-    /** The consumer took the first {@code n} elements lent to it. */
-    synchronized void consumed(Object owner, int n, Answers out) {
-        ArrayDeque<byte[]> lease = leases.get(owner);
-        for (int i = 0; i < n && lease != null && !lease.isEmpty(); i++) {
-            lease.removeFirst();
-            leased--;
-        }
-        afterLeaseShrank(owner, lease, out);
+    /** The consumer took these lent elements. */
+    synchronized void consumed(Object owner, long[] seqs, Answers out) {
+        leases.consumed(owner, seqs);
+        afterLeaseShrank(out);
     }
 
-    /** The consumer gives back the last {@code n} elements lent to it: they go back to the head, in order. */
-    synchronized void returned(Object owner, int n, Answers out) {
+    /** The consumer gives back these lent elements: they go back to the head, in the order lent. */
+    synchronized void returned(Object owner, long[] seqs, Answers out) {
         recalled.remove(owner);
-        ArrayDeque<byte[]> lease = leases.get(owner);
-        for (int i = 0; i < n && lease != null && !lease.isEmpty(); i++) {
-            elements.addFirst(lease.removeLast());
-            leased--;
-        }
-        afterLeaseShrank(owner, lease, out);
+        pushBack(leases.returned(owner, seqs));
+        afterLeaseShrank(out);
     }
 
-    private void afterLeaseShrank(Object owner, ArrayDeque<byte[]> lease, Answers out) {
-        if (lease != null && lease.isEmpty()) {
-            leases.remove(owner);
+    /** Lent elements are older than all queued ones (one holder at a time): they go first again. */
+    private void pushBack(List<byte[]> back) {
+        for (int i = back.size() - 1; i >= 0; i--) {
+            elements.addFirst(back.get(i));
         }
+    }
+
+    private void afterLeaseShrank(Answers out) {
         grantRoom(out);
         serveTakers(out);
         if (phase == Phase.CLOSED && drained()) {
@@ -281,10 +292,16 @@ final class QueueState {
 
     private void serveTakers(Answers out) {
         while (!takers.isEmpty() && !elements.isEmpty()) {
-            Parked p = (Parked) takers.removeFirst();
-            if (p.settle()) {
-                out.add(p, Reply.elements(remove(p.owner, p.max, p.lend, out)));
+            Parked p = (Parked) takers.peekFirst();
+            if (leases.heldByOthers(p.owner)) {
+                recallFor(p.owner, out); // the first in line waits for the holder; so do those behind
+                return;
             }
+            takers.removeFirst();
+            serve(p, p.max, p.lend, out);
+        }
+        if (!takers.isEmpty() && elements.isEmpty()) {
+            recallFor(takers.peekFirst().owner, out);
         }
     }
 
@@ -397,21 +414,14 @@ final class QueueState {
             }
             takers.clear();
         } else if (!takers.isEmpty()) {
-            recallLeases(null, out); // waiting takers get what other consumers hold but did not take
+            recallFor(takers.peekFirst().owner, out); // waiting takers get what a consumer holds but did not take
         }
         checkFinished();
     }
 
     /** A client connection ended: its parked requests go, and it no longer holds up a close. */
     synchronized void disconnected(Object owner, Answers out) {
-        ArrayDeque<byte[]> lease = leases.remove(owner);
-        if (lease != null) {
-            // Lent and never acknowledged: the consumer never returned them from take. Back to the head.
-            while (!lease.isEmpty()) {
-                elements.addFirst(lease.removeLast());
-                leased--;
-            }
-        }
+        pushBack(leases.dropAll(owner)); // lent and never acknowledged: never returned from a take
         recalled.remove(owner);
         takers.removeIf(w -> w.owner == owner && w.settle());
         creditWaiters.removeIf(w -> w.owner == owner && w.settle());
@@ -421,7 +431,7 @@ final class QueueState {
         pendingAcks.remove(owner);
         dropCredits(owner);
         checkBarrier(out);
-        afterLeaseShrank(owner, null, out);
+        afterLeaseShrank(out);
     }
 
     synchronized int size() {

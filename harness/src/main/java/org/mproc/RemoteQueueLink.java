@@ -1,6 +1,7 @@
 package org.mproc;
 
-import java.util.ArrayDeque;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import org.mproc.wire.FrameTypes;
 import org.mproc.wire.QueueFrames.Reply;
@@ -25,7 +26,8 @@ final class RemoteQueueLink extends QueueLink {
     private final QueueClient client;
     private final long queueId;
     private boolean closed; // guarded by this
-    private final ArrayDeque<byte[]> lent = new ArrayDeque<>(); // guarded by this
+    /** Lent elements not yet taken, by their lend number: taken lowest first. Guarded by this. */
+    private final TreeMap<Long, byte[]> lent = new TreeMap<>();
     /** Completes when the host has answered QUEUE_OPEN; set by the first user. Guarded by this. */
     private CompletableFuture<Void> opened;
     private volatile boolean bounded;
@@ -85,8 +87,22 @@ final class RemoteQueueLink extends QueueLink {
     @Override
     Pending request(byte type, long timeoutNanos) {
         long corr = client.nextId();
+        Consumer<Reply> keep = type == FrameTypes.QUEUE_TAKE ? this::keepLent : null;
         return new Pending(corr, client.send(new Request(type, corr, queueId, timeoutNanos,
-                type == FrameTypes.QUEUE_TAKE ? BATCH : 0, null).toFrame(), corr));
+                type == FrameTypes.QUEUE_TAKE ? BATCH : 0, null).toFrame(), corr, keep));
+    }
+
+    /**
+     * On the reader thread, before the taker wakes: lent elements join this process's stock at
+     * once, so a recall read after this answer gives them back too.
+     */
+    private synchronized void keepLent(Reply r) {
+        if (r.status() == Status.ELEMENTS) {
+            long seq = r.firstSeq();
+            for (byte[] e : r.elements()) {
+                lent.put(seq++, e);
+            }
+        }
     }
 
     @Override
@@ -102,14 +118,14 @@ final class RemoteQueueLink extends QueueLink {
         }
         Pending p = request(FrameTypes.QUEUE_TAKE, timeoutNanos);
         Reply r = await(p);
-        boolean interrupted = Thread.interrupted(); // await keeps a batch that came despite an interrupt
+        boolean interrupted = Thread.interrupted(); // await keeps an answer that came despite an interrupt
         switch (r.status()) {
             case ELEMENTS:
-                synchronized (this) {
-                    lent.addAll(r.elements());
-                }
-                break;
+                break; // already in the stock (keepLent)
             case EMPTY:
+                if (interrupted) {
+                    throw new InterruptedException();
+                }
                 return null;
             case CLOSED:
                 throw ProcessQueue.closed();
@@ -118,26 +134,27 @@ final class RemoteQueueLink extends QueueLink {
                         + (r.status() == Status.ERROR ? ": " + r.message() : ""));
         }
         if (interrupted) {
-            throw new InterruptedException(); // the batch stays lent here: the next take or a recall gets it
+            throw new InterruptedException(); // what came stays in the stock: the next take or a recall gets it
         }
         return take(timeoutNanos);
     }
 
     /** The next lent element, acknowledged before it is handed out; null if none is left. */
     private synchronized byte[] nextLent() {
-        byte[] e = lent.pollFirst();
-        if (e != null) {
-            client.send(new Request(FrameTypes.QUEUE_CONSUMED, 0, queueId, 0, 1, null).toFrame());
+        java.util.Map.Entry<Long, byte[]> first = lent.pollFirstEntry();
+        if (first == null) {
+            return null;
         }
-        return e;
+        client.send(Request.lent(FrameTypes.QUEUE_CONSUMED, queueId, first.getKey()).toFrame());
+        return first.getValue();
     }
 
     /** The host recalls what was lent: give back what has not been taken. */
     synchronized void recall() {
-        int n = lent.size();
+        long[] seqs = lent.keySet().stream().mapToLong(Long::longValue).toArray();
         lent.clear();
         try {
-            client.send(new Request(FrameTypes.QUEUE_RETURN, 0, queueId, 0, n, null).toFrame());
+            client.send(Request.lent(FrameTypes.QUEUE_RETURN, queueId, seqs).toFrame());
         } catch (ProcessException gone) {
             // The host is gone: nothing to give back to.
         }

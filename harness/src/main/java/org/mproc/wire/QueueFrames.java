@@ -31,13 +31,14 @@ import java.util.List;
  *   QUEUE_SIZE        0x37  | long queueId |                               OK: | int size |
  *   QUEUE_TASK_DONE   0x38  | long queueId |                               OK or ERROR
  *   QUEUE_JOIN        0x39  | long queueId |                               OK when every element was marked done
- *   QUEUE_CONSUMED    0x3A  | long queueId | int n |   none: the first n lent elements were taken
- *   QUEUE_RETURN      0x3B  | long queueId | int n |   none: the last n lent elements go back to the head
+ *   QUEUE_CONSUMED    0x3A  | long queueId | int n | n × long seq |   none: these lent elements were taken
+ *   QUEUE_RETURN      0x3B  | long queueId | int n | n × long seq |   none: these lent elements go back to the head
  *
  *   host → client
  *   QUEUE_REPLY       0x40  | int status | block body |              status OK 0 (body: its ints), EMPTY 2,
  *                                                                    CLOSED 3, ERROR 4 (body: UTF-8 message)
- *                           | int status | int count | count × block element |     status ELEMENTS 1
+ *                           | int status | int count | long firstSeq | count × block element |   status ELEMENTS 1:
+ *                                            lent elements are numbered firstSeq, firstSeq + 1, … (0: not lent)
  *   QUEUE_CLOSING     0x41  | long queueId |   the queue is closing: answer QUEUE_CLOSING_ACK and put no more
  *   QUEUE_RECALL      0x42  | long queueId |   another consumer waits: QUEUE_RETURN what was lent and not taken
  *
@@ -47,10 +48,23 @@ import java.util.List;
 public final class QueueFrames {
     private QueueFrames() {}
 
-    /** A client's request; {@code element}, {@code timeoutNanos} and {@code count} only where its type has them. */
-    public record Request(byte type, long correlationId, long queueId, long timeoutNanos, int count, byte[] element) {
+    /**
+     * A client's request; {@code element}, {@code timeoutNanos}, {@code count} and {@code seqs}
+     * (the lent elements a CONSUMED or RETURN names) only where its type has them.
+     */
+    public record Request(byte type, long correlationId, long queueId, long timeoutNanos, int count, byte[] element,
+                          long[] seqs) {
+        public Request(byte type, long correlationId, long queueId, long timeoutNanos, int count, byte[] element) {
+            this(type, correlationId, queueId, timeoutNanos, count, element, null);
+        }
+
         public static Request of(byte type, long correlationId, long queueId) {
             return new Request(type, correlationId, queueId, 0, 0, null);
+        }
+
+        /** A CONSUMED or RETURN naming {@code seqs}. */
+        public static Request lent(byte type, long queueId, long... seqs) {
+            return new Request(type, 0, queueId, 0, seqs.length, null, seqs);
         }
 
         public Frame toFrame() {
@@ -64,7 +78,12 @@ public final class QueueFrames {
                 case FrameTypes.QUEUE_PUT -> out.block(element);
                 case FrameTypes.QUEUE_TAKE -> out.i64(timeoutNanos).i32(count);
                 case FrameTypes.QUEUE_CREDIT -> out.i64(timeoutNanos);
-                case FrameTypes.QUEUE_CONSUMED, FrameTypes.QUEUE_RETURN -> out.i32(count);
+                case FrameTypes.QUEUE_CONSUMED, FrameTypes.QUEUE_RETURN -> {
+                    out.i32(seqs.length);
+                    for (long seq : seqs) {
+                        out.i64(seq);
+                    }
+                }
                 default -> { }
             }
             return new Frame(type, correlationId, out.toByteArray());
@@ -80,6 +99,7 @@ public final class QueueFrames {
             byte[] element = null;
             long timeout = 0;
             int count = 0;
+            long[] seqs = null;
             if (type == FrameTypes.QUEUE_PUT) {
                 element = in.block();
             } else if (type == FrameTypes.QUEUE_TAKE || type == FrameTypes.QUEUE_CREDIT) {
@@ -90,12 +110,19 @@ public final class QueueFrames {
                 count = type == FrameTypes.QUEUE_TAKE ? in.i32() : 0;
             } else if (type == FrameTypes.QUEUE_CONSUMED || type == FrameTypes.QUEUE_RETURN) {
                 count = in.i32();
+                if (count < 0 || count > frame.payload().length / 8) {
+                    throw new ProtocolException(FrameTypes.name(type) + " with a count of " + count);
+                }
+                seqs = new long[count];
+                for (int i = 0; i < count; i++) {
+                    seqs[i] = in.i64();
+                }
             }
             if (count < 0 || (type == FrameTypes.QUEUE_TAKE && count < 1)) {
                 throw new ProtocolException(FrameTypes.name(type) + " with a count of " + count);
             }
             in.end();
-            return new Request(type, frame.correlationId(), queueId, timeout, count, element);
+            return new Request(type, frame.correlationId(), queueId, timeout, count, element, seqs);
         }
     }
 
@@ -106,14 +133,15 @@ public final class QueueFrames {
      * The host's answer to one request: {@code elements} for ELEMENTS (kept as the producers'
      * bytes, so a local take copies nothing), {@code body} for the others.
      */
-    public record Reply(Status status, byte[] body, List<byte[]> elements) {
+    public record Reply(Status status, byte[] body, List<byte[]> elements, long firstSeq) {
         private static final byte[] NOTHING = new byte[0];
-        public static final Reply EMPTY = new Reply(Status.EMPTY, NOTHING, List.of());
-        public static final Reply CLOSED = new Reply(Status.CLOSED, NOTHING, List.of());
-        public static final Reply OK = new Reply(Status.OK, NOTHING, List.of());
+        public static final Reply EMPTY = new Reply(Status.EMPTY, NOTHING, List.of(), 0);
+        public static final Reply CLOSED = new Reply(Status.CLOSED, NOTHING, List.of(), 0);
+        public static final Reply OK = new Reply(Status.OK, NOTHING, List.of(), 0);
 
-        public static Reply elements(List<byte[]> elements) {
-            return new Reply(Status.ELEMENTS, NOTHING, elements);
+        /** Elements taken; {@code firstSeq} numbers them if they are lent, else 0. */
+        public static Reply elements(List<byte[]> elements, long firstSeq) {
+            return new Reply(Status.ELEMENTS, NOTHING, elements, firstSeq);
         }
 
         public static Reply ints(int... values) {
@@ -121,11 +149,11 @@ public final class QueueFrames {
             for (int v : values) {
                 out.i32(v);
             }
-            return new Reply(Status.OK, out.toByteArray(), List.of());
+            return new Reply(Status.OK, out.toByteArray(), List.of(), 0);
         }
 
         public static Reply error(String message) {
-            return new Reply(Status.ERROR, message.getBytes(StandardCharsets.UTF_8), List.of());
+            return new Reply(Status.ERROR, message.getBytes(StandardCharsets.UTF_8), List.of(), 0);
         }
 
         /** The i-th int of an OK body. */
@@ -142,11 +170,11 @@ public final class QueueFrames {
                 byte[] payload = new WireData.Out().i32(status.ordinal()).block(body).toByteArray();
                 return new Frame(FrameTypes.QUEUE_REPLY, correlationId, payload);
             }
-            int size = 8;
+            int size = 16;
             for (byte[] e : elements) {
                 size += 4 + e.length;
             }
-            ByteBuffer out = ByteBuffer.allocate(size).putInt(status.ordinal()).putInt(elements.size());
+            ByteBuffer out = ByteBuffer.allocate(size).putInt(status.ordinal()).putInt(elements.size()).putLong(firstSeq);
             for (byte[] e : elements) {
                 out.putInt(e.length).put(e);
             }
@@ -166,13 +194,14 @@ public final class QueueFrames {
                 if (n < 1) {
                     throw new ProtocolException("QUEUE_REPLY with " + n + " elements");
                 }
+                long firstSeq = in.i64();
                 List<byte[]> list = new ArrayList<>(Math.min(n, 1024));
                 for (int i = 0; i < n; i++) {
                     list.add(in.block());
                 }
-                reply = new Reply(status, NOTHING, list);
+                reply = new Reply(status, NOTHING, list, firstSeq);
             } else {
-                reply = new Reply(status, in.block(), List.of());
+                reply = new Reply(status, in.block(), List.of(), 0);
             }
             in.end();
             return reply;

@@ -26,9 +26,12 @@ class QueueFramesTest {
                 longs().between(-1, Long.MAX_VALUE), integers().between(1, 1 << 20)).checkAssert((type, id, timeout, count) -> {
             byte t = (byte) (int) type;
             boolean timed = t == FrameTypes.QUEUE_TAKE || t == FrameTypes.QUEUE_CREDIT;
-            boolean counted = t == FrameTypes.QUEUE_TAKE || t == FrameTypes.QUEUE_CONSUMED || t == FrameTypes.QUEUE_RETURN;
+            boolean counted = t == FrameTypes.QUEUE_TAKE;
             byte[] element = t == FrameTypes.QUEUE_PUT ? new byte[count % 300] : null;
-            Request sent = new Request(t, 42, id, timed ? timeout : 0, counted ? count : 0, element);
+            boolean named = t == FrameTypes.QUEUE_CONSUMED || t == FrameTypes.QUEUE_RETURN;
+            long[] seqs = named ? java.util.stream.LongStream.range(id, id + count % 50).toArray() : null;
+            Request sent = named ? Request.lent(t, id, seqs)
+                    : new Request(t, 42, id, timed ? timeout : 0, counted ? count : 0, element);
             try {
                 Request got = roundTrip(sent);
                 assertEquals(sent.type(), got.type());
@@ -37,6 +40,7 @@ class QueueFramesTest {
                 assertEquals(sent.timeoutNanos(), got.timeoutNanos());
                 assertEquals(sent.count(), got.count());
                 assertArrayEquals(sent.element(), got.element());
+                assertArrayEquals(sent.seqs(), got.seqs());
             } catch (ProtocolException e) {
                 throw new AssertionError(e);
             }
@@ -62,8 +66,9 @@ class QueueFramesTest {
 
     @Test
     void repliesSurviveTheirFrame() throws ProtocolException {
-        Reply elements = Reply.from(Reply.elements(List.of(new byte[] {1}, new byte[0], new byte[] {2, 3})).toFrame(9));
+        Reply elements = Reply.from(Reply.elements(List.of(new byte[] {1}, new byte[0], new byte[] {2, 3}), 77).toFrame(9));
         assertEquals(Status.ELEMENTS, elements.status());
+        assertEquals(77, elements.firstSeq());
         assertEquals(List.of("[1]", "[]", "[2, 3]"), elements.elements().stream().map(Arrays::toString).toList());
         Reply ints = Reply.from(Reply.ints(5, -1, 7).toFrame(9));
         assertEquals(List.of(5, -1, 7), List.of(ints.intAt(0), ints.intAt(1), ints.intAt(2)));
@@ -77,9 +82,11 @@ class QueueFramesTest {
     void malformedRepliesAreRefused() {
         Frame unknownStatus = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(99).block(new byte[0]).toByteArray());
         assertThrows(ProtocolException.class, () -> Reply.from(unknownStatus));
-        Frame noElements = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(1).i32(0).toByteArray());
+        Frame noElements = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(1).i32(0).i64(1).toByteArray());
         assertThrows(ProtocolException.class, () -> Reply.from(noElements));
-        Frame shortList = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(1).i32(3).block(new byte[1]).toByteArray());
+        Frame shortList = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(1).i32(3).i64(1).block(new byte[1]).toByteArray());
+        Frame tooManySeqs = new Frame(FrameTypes.QUEUE_RETURN, 0, new WireData.Out().i64(1).i32(1 << 20).i64(5).toByteArray());
+        assertThrows(ProtocolException.class, () -> Request.from(tooManySeqs));
         assertThrows(ProtocolException.class, () -> Reply.from(shortList));
     }
 }
