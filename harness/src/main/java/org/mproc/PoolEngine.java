@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mproc.spawn.ChildExit;
@@ -46,6 +47,8 @@ final class PoolEngine {
      * chunk ends. A larger chunk waits for an idle worker, which costs it one round trip.
      */
     static final int PREFETCH_MAX_BYTES = 64 * 1024;
+    /** How long a worker whose connection failed under a write may take to exit on its own. */
+    private static final long SEND_FAILURE_GRACE_MS = 2_000;
     /** Decoded functions a worker keeps; past this the least recently used is forgotten. */
     static final int FUNCTIONS_PER_WORKER = 64;
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -433,7 +436,15 @@ final class PoolEngine {
         try {
             w.connection.send(frame);
         } catch (IOException e) {
-            w.launch.kill(); // its exit re-dispatches what it held
+            // The worker closed its end, which it does only while exiting (a task may call
+            // System.exit): killing it now would turn its own exit code into SIGKILL's. Its exit
+            // re-dispatches what it held; one that lingers with a dead connection is killed.
+            Launch launch = w.launch;
+            CompletableFuture.delayedExecutor(SEND_FAILURE_GRACE_MS, TimeUnit.MILLISECONDS).execute(() -> {
+                if (!launch.exit().isDone()) {
+                    launch.kill();
+                }
+            });
         }
     }
 
