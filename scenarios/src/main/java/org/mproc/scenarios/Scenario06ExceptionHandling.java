@@ -20,14 +20,13 @@ import org.mproc.ChildProcess;
  * Process ChildProcess-1:                                               (stderr, from the child)
  * java.lang.RuntimeException: Oops!
  *         at org.mproc.scenarios.Scenario06ExceptionHandling.risky(Scenario06ExceptionHandling.java:36)
- *         at org.mproc.spawn.WorkerMain.runTask(WorkerMain.java:93)
- *         at org.mproc.spawn.WorkerMain.main(WorkerMain.java:63)
+ *         at org.mproc.spawn.WorkerMain.runTask(WorkerMain.java:111)
+ *         at org.mproc.spawn.WorkerMain.main(WorkerMain.java:67)
  * Process finished (may have errored)                                   (stdout, from the parent)
  * mproc: exit code 1, failure() = java.lang.RuntimeException: Oops!     (stderr, from the parent)
  * </pre>
  * The child's lines and the parent's may interleave differently between stdout and stderr on a
  * terminal; on each stream their order is as shown.
- * </pre>
  */
 public final class Scenario06ExceptionHandling {
     private Scenario06ExceptionHandling() {}
