@@ -5,11 +5,11 @@ Run through scripts/cpython/pool-baseline, which checks that python3 is there.
 Prints one line per workload: name, median, and the unit; with --json FILE also writes them.
 """
 import argparse
-import json
 import multiprocessing as mp
 import statistics
-import sys
 import time
+
+from baseline_output import report
 
 
 def square(x):
@@ -89,18 +89,11 @@ def main():
     args = parser.parse_args()
     results = {}
     fork = mp.get_context("fork")
-    print("CPython", sys.version.split()[0], file=sys.stderr)
     pool_workloads(fork, results, args.quick)
     coarse(fork, results, args.quick, args.coarse_n, args.coarse_tasks)
     start("fork", results, args.quick)
     start("spawn", results, args.quick)
-    for name, (value, unit) in results.items():
-        print(f"{name}: {value:.1f} {unit}")
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"python": sys.version.split()[0],
-                       "results": {k: {"value": v, "unit": u} for k, (v, u) in results.items()}}, f, indent=2)
-
+    report(results, args.json)
 
 if __name__ == "__main__":
     main()

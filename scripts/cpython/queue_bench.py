@@ -7,11 +7,11 @@ feeder thread lives in the producer). Throughput in messages per second; latency
 a timestamp sent at a modest rate, as percentiles.
 """
 import argparse
-import json
 import multiprocessing as mp
 import statistics
-import sys
 import time
+
+from baseline_output import report
 
 
 def produce(q, n, payload):
@@ -38,11 +38,11 @@ def recv_pipe(conn, done):
     done.set()
 
 
-def queue_rate(ctx, n, payload):
-    q = ctx.Queue()
+def rate(ctx, n, consumer_target, consumer_end, producer_target, producer_end, payload):
+    """Messages per second from a producer child to a consumer child over one channel."""
     done = ctx.Event()
-    consumer = ctx.Process(target=consume, args=(q, done))
-    producer = ctx.Process(target=produce, args=(q, n, payload))
+    consumer = ctx.Process(target=consumer_target, args=(consumer_end, done))
+    producer = ctx.Process(target=producer_target, args=(producer_end, n, payload))
     consumer.start()
     t = time.perf_counter()
     producer.start()
@@ -51,21 +51,16 @@ def queue_rate(ctx, n, payload):
     producer.join()
     consumer.join()
     return n / elapsed
+
+
+def queue_rate(ctx, n, payload):
+    q = ctx.Queue()
+    return rate(ctx, n, consume, q, produce, q, payload)
 
 
 def pipe_rate(ctx, n, payload):
     recv_end, send_end = ctx.Pipe(duplex=False)
-    done = ctx.Event()
-    consumer = ctx.Process(target=recv_pipe, args=(recv_end, done))
-    producer = ctx.Process(target=send_pipe, args=(send_end, n, payload))
-    consumer.start()
-    t = time.perf_counter()
-    producer.start()
-    done.wait()
-    elapsed = time.perf_counter() - t
-    producer.join()
-    consumer.join()
-    return n / elapsed
+    return rate(ctx, n, recv_pipe, recv_end, send_pipe, send_end, payload)
 
 
 def stamp(q, n, gap):
@@ -110,14 +105,7 @@ def main():
     p50, p99 = latency(ctx, 500 if args.quick else 2000, 0.0005)
     results["Queue put->get latency, p50"] = (p50, "us")
     results["Queue put->get latency, p99"] = (p99, "us")
-    print("CPython", sys.version.split()[0], file=sys.stderr)
-    for name, (value, unit) in results.items():
-        print(f"{name}: {value:.1f} {unit}")
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"python": sys.version.split()[0],
-                       "results": {k: {"value": v, "unit": u} for k, (v, u) in results.items()}}, f, indent=2)
-
+    report(results, args.json)
 
 if __name__ == "__main__":
     main()
