@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.spawn.Hosting;
 import org.mproc.wire.Connection;
 import org.mproc.wire.Frame;
+import org.mproc.wire.HelloFrame;
 import org.mproc.wire.FrameTypes;
 import org.mproc.wire.QueueFrames;
 import org.mproc.wire.QueueFrames.Reply;
@@ -42,7 +43,7 @@ final class QueueClient {
 
     private QueueClient(String socket) throws IOException {
         this.socket = socket;
-        this.connection = Hosting.connectAsClient(Paths.get(socket));
+        this.connection = Hosting.connectAsClient(Paths.get(socket), HelloFrame.QUEUES);
         Thread reader = new Thread(this::read, "mproc-queue-client");
         reader.setDaemon(true);
         reader.start();

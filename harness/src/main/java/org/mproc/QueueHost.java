@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.spawn.Hosting;
 import org.mproc.wire.Connection;
 import org.mproc.wire.Frame;
+import org.mproc.wire.HelloFrame;
 import org.mproc.wire.FrameTypes;
 import org.mproc.wire.ProtocolException;
 import org.mproc.wire.QueueFrames;
@@ -31,7 +32,7 @@ final class QueueHost {
 
     private QueueHost() {
         this.socket = Hosting.listenerPath();
-        Hosting.serveClients(this::serve);
+        Hosting.serveClients(HelloFrame.QUEUES, this::serve);
     }
 
     static QueueHost get() {

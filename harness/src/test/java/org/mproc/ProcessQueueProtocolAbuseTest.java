@@ -31,7 +31,7 @@ class ProcessQueueProtocolAbuseTest {
     }
 
     private static Connection client() throws Exception {
-        return Hosting.connectAsClient(Hosting.listenerPath());
+        return Hosting.connectAsClient(Hosting.listenerPath(), org.mproc.wire.HelloFrame.QUEUES);
     }
 
     @Test

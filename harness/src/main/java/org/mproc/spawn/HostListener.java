@@ -28,7 +28,7 @@ final class HostListener {
 
     private final Listener listener;
     private final Map<Long, Launch> expected = new ConcurrentHashMap<>();
-    private volatile Listener.Service clients;
+    private final Map<Byte, Listener.Service> clients = new ConcurrentHashMap<>();
 
     private HostListener(ProcessTree tree) throws IOException {
         Path socket = tree.socketFor(ProcessHandle.current().pid());
@@ -63,9 +63,9 @@ final class HostListener {
         return listener.rejectedConnections();
     }
 
-    /** Serves connections that open with CLIENT_HELLO: processes using objects hosted here. */
-    void serveClients(Listener.Service service) {
-        clients = service;
+    /** Serves connections that open with CLIENT_HELLO for {@code service}: processes using objects hosted here. */
+    void serveClients(byte service, Listener.Service handler) {
+        clients.put(service, handler);
     }
 
     void expect(long token, Launch launch) {
@@ -82,7 +82,7 @@ final class HostListener {
             return;
         }
         if (first.type() == FrameTypes.CLIENT_HELLO) {
-            Listener.Service service = clients;
+            Listener.Service service = clients.get(HelloFrame.service(first));
             if (service != null) {
                 connection.uninterruptible();
                 service.serve(connection);

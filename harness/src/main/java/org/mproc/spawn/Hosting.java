@@ -23,22 +23,23 @@ public final class Hosting {
     }
 
     /**
-     * Serves every connection that opens with CLIENT_HELLO, each on its own thread; such a
+     * Serves every connection that opens with CLIENT_HELLO for {@code service} (see
+     * {@link HelloFrame}), each on its own thread; such a
      * connection is {@link Connection#uninterruptible() uninterruptible}, since this process's
      * callers' threads write answers on it.
      */
-    public static void serveClients(Listener.Service service) {
-        HostListener.get().serveClients(service);
+    public static void serveClients(byte service, Listener.Service handler) {
+        HostListener.get().serveClients(service, handler);
     }
 
     /**
      * Connects to the listener at {@code socket} as a client; the connection is closed at exit and
      * is {@link Connection#uninterruptible() uninterruptible}.
      */
-    public static Connection connectAsClient(Path socket) throws IOException {
+    public static Connection connectAsClient(Path socket, byte service) throws IOException {
         Connection c = Connection.connect(socket, ProcessTree.current().secret(), CONNECT_DEADLINE);
         c.uninterruptible(); // callers' threads write on it, and a user may interrupt them
-        c.send(HelloFrame.client());
+        c.send(HelloFrame.client(service));
         ExitSequence.register(ExitSequence.Step.CONNECTIONS, c::close);
         return c;
     }

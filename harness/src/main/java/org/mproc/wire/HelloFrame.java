@@ -9,8 +9,9 @@ package org.mproc.wire;
  *                | from the bootstrap   | the child's own pid  |
  *                +----------------------+----------------------+
  *
- *   CLIENT_HELLO 0x09  (empty) a process of the tree that comes to use an object this process
- *                      hosts (a queue), rather than a child this process launched
+ *   CLIENT_HELLO 0x09  | byte service |  a process of the tree that comes to use objects this
+ *                      process hosts, rather than a child this process launched: service 1 queues,
+ *                      2 a manager's shared objects
  * </pre>
  */
 public record HelloFrame(long token, long pid) {
@@ -18,8 +19,20 @@ public record HelloFrame(long token, long pid) {
         return Frame.of(FrameTypes.HELLO, new WireData.Out().i64(token).i64(pid).toByteArray());
     }
 
-    public static Frame client() {
-        return Frame.of(FrameTypes.CLIENT_HELLO, new byte[0]);
+    /** The services a CLIENT_HELLO may ask for. */
+    public static final byte QUEUES = 1;
+    public static final byte MANAGER = 2;
+
+    public static Frame client(byte service) {
+        return Frame.of(FrameTypes.CLIENT_HELLO, new byte[] {service});
+    }
+
+    /** The service a CLIENT_HELLO asks for. */
+    public static byte service(Frame frame) throws ProtocolException {
+        if (frame.payload().length != 1) {
+            throw new ProtocolException("CLIENT_HELLO must name one service, got " + frame.payload().length + " bytes");
+        }
+        return frame.payload()[0];
     }
 
     public static HelloFrame from(Frame frame) throws ProtocolException {
