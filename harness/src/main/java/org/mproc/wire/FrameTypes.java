@@ -47,6 +47,11 @@ public final class FrameTypes {
     public static final byte QUEUE_CLOSING = 0x41;
     public static final byte QUEUE_RECALL = 0x42;
 
+    // Manager (0x50–0x6F), see ManagerFrames.
+    public static final byte MGR_CREATE = 0x50;
+    public static final byte MGR_CALL = 0x51;
+    public static final byte MGR_REPLY = 0x58;
+
     private FrameTypes() {}
 
     /** True for the types a peer may send before it has authenticated. */
@@ -57,7 +62,8 @@ public final class FrameTypes {
     public static boolean isKnown(byte type) {
         return (type >= CHALLENGE && type <= CLIENT_HELLO) || (type >= POOL_INIT && type <= POOL_STOP)
                 || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_RETURN)
-                || (type >= QUEUE_REPLY && type <= QUEUE_RECALL);
+                || (type >= QUEUE_REPLY && type <= QUEUE_RECALL) || type == MGR_CREATE || type == MGR_CALL
+                || type == MGR_REPLY;
     }
 
     public static String name(byte type) {
@@ -95,6 +101,9 @@ public final class FrameTypes {
             case QUEUE_REPLY: return "QUEUE_REPLY";
             case QUEUE_CLOSING: return "QUEUE_CLOSING";
             case QUEUE_RECALL: return "QUEUE_RECALL";
+            case MGR_CREATE: return "MGR_CREATE";
+            case MGR_CALL: return "MGR_CALL";
+            case MGR_REPLY: return "MGR_REPLY";
             default: return String.format("0x%02x", type);
         }
     }

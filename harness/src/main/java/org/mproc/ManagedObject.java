@@ -1,0 +1,96 @@
+package org.mproc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.mproc.wire.Codec;
+import org.mproc.wire.ManagerFrames;
+
+/**
+ * A shared object in the manager's server. Values are kept as the bytes a client encoded, so every
+ * read hands out a copy (G-MGR-5); only {@code updateAndGet} decodes, runs the function and encodes
+ * the result, under the object's lock, so it is atomic (G-MGR-3).
+ */
+abstract class ManagedObject {
+    private static final Codec CODEC = Codec.standard();
+
+    /** Runs {@code op}; returns the encoded result, or null for none. Throws what the referent threw. */
+    abstract byte[] call(byte op, byte[] key, byte[] arg) throws Exception;
+
+    static ManagedObject of(byte kind, byte[] initial) {
+        return kind == ManagerFrames.NAMESPACE ? new Namespace() : new Value(initial);
+    }
+
+    @SuppressWarnings("unchecked")
+    static byte[] apply(byte[] function, byte[] current) throws Exception {
+        ProcessFunction<Object, Object> f = (ProcessFunction<Object, Object>) CODEC.decode(function);
+        Object next = f.apply(CODEC.decode(current));
+        try {
+            return CODEC.encode(next);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("updateAndGet's result cannot be serialized: " + e.getMessage(), e);
+        }
+    }
+
+    static IllegalArgumentException unknown(byte op) {
+        return new IllegalArgumentException("unknown operation " + op);
+    }
+
+    /** Named attributes; reading one never set throws {@link NoSuchElementException}. */
+    private static final class Namespace extends ManagedObject {
+        private final Map<String, byte[]> attributes = new HashMap<>();
+
+        @Override
+        synchronized byte[] call(byte op, byte[] key, byte[] arg) throws Exception {
+            String name = new String(key, StandardCharsets.UTF_8);
+            switch (op) {
+                case ManagerFrames.GET:
+                    return existing(name);
+                case ManagerFrames.SET:
+                    attributes.put(name, arg);
+                    return null;
+                case ManagerFrames.UPDATE:
+                    byte[] next = apply(arg, existing(name));
+                    attributes.put(name, next);
+                    return next;
+                default:
+                    throw unknown(op);
+            }
+        }
+
+        private byte[] existing(String name) {
+            byte[] v = attributes.get(name);
+            if (v == null) {
+                throw new NoSuchElementException("the namespace has no attribute '" + name + "'");
+            }
+            return v;
+        }
+    }
+
+    /** One value. */
+    private static final class Value extends ManagedObject {
+        private byte[] value;
+
+        Value(byte[] initial) {
+            this.value = initial;
+        }
+
+        @Override
+        synchronized byte[] call(byte op, byte[] key, byte[] arg) throws Exception {
+            switch (op) {
+                case ManagerFrames.GET:
+                    return value;
+                case ManagerFrames.SET:
+                    value = arg;
+                    return null;
+                case ManagerFrames.UPDATE:
+                    value = apply(arg, value);
+                    return value;
+                default:
+                    throw unknown(op);
+            }
+        }
+    }
+}

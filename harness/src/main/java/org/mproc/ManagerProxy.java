@@ -1,0 +1,101 @@
+package org.mproc;
+
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import org.mproc.wire.Codec;
+import org.mproc.wire.FrameLimits;
+import org.mproc.wire.ManagerFrames;
+import org.mproc.wire.ManagerFrames.Call;
+import org.mproc.wire.ManagerFrames.Reply;
+import org.mproc.wire.ProtocolException;
+
+/**
+ * What every proxy shares: where its object lives (the server's socket, the object's id, the
+ * server's pid) and one call. A proxy is serializable; in another process it reaches the same
+ * object over that process's own connection to the server.
+ */
+abstract class ManagerProxy implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final byte[] NOTHING = new byte[0];
+
+    private final String socket;
+    private final long objectId;
+    private final long serverPid;
+
+    ManagerProxy(String socket, long objectId, long serverPid) {
+        this.socket = socket;
+        this.objectId = objectId;
+        this.serverPid = serverPid;
+    }
+
+    /**
+     * Runs {@code op} in the server; returns the encoded result (null for none). What the referent
+     * threw is rethrown here: unchecked ones as they were, checked ones (from a function passed to
+     * {@code updateAndGet}) inside a {@link TaskFailedException} (G-MGR-4).
+     */
+    final byte[] call(byte op, String key, byte[] arg) {
+        ManagerClient client = ManagerClient.to(socket);
+        long corr = client.nextId();
+        byte[] k = key == null ? NOTHING : key.getBytes(StandardCharsets.UTF_8);
+        Reply r = client.call(new Call(corr, objectId, op, k, arg).toFrame(), corr);
+        switch (r.status()) {
+            case VALUE:
+                return r.body();
+            case NONE:
+                return null;
+            default:
+                Throwable t;
+                try {
+                    t = Failures.restore(r.failure());
+                } catch (ProtocolException e) {
+                    throw new ProcessException("the manager's server sent a malformed error: " + e.getMessage(), e);
+                }
+                if (t instanceof RuntimeException) {
+                    throw (RuntimeException) t;
+                }
+                if (t instanceof Error) {
+                    throw (Error) t;
+                }
+                throw new TaskFailedException(0, serverPid, t);
+        }
+    }
+
+    static byte[] encode(Object value, String what) {
+        byte[] bytes;
+        try {
+            bytes = Codec.standard().encode(value);
+        } catch (NotSerializableException e) {
+            throw new IllegalArgumentException(what + " cannot be serialized: " + e.getMessage() + " is not Serializable", e);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new IllegalArgumentException(what + " cannot be serialized: " + e, e);
+        }
+        if (bytes.length > FrameLimits.maxFrame() - 64) {
+            throw new IllegalArgumentException(what + " serializes to " + bytes.length
+                    + " bytes, over the frame limit of " + FrameLimits.maxFrame() + " bytes (-Dmproc.maxFrame)");
+        }
+        return bytes;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T decode(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return (T) Codec.standard().decode(bytes);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            throw new ProcessException("a value from the manager cannot be read in this process: " + e, e);
+        }
+    }
+
+    static byte kindOf(boolean namespace) {
+        return namespace ? ManagerFrames.NAMESPACE : ManagerFrames.VALUE;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "#" + objectId + "@" + socket;
+    }
+}

@@ -1,0 +1,28 @@
+package org.mproc;
+
+import java.util.Objects;
+import org.mproc.wire.ManagerFrames;
+
+final class ValueProxy<T> extends ManagerProxy implements SharedValue<T> {
+    private static final long serialVersionUID = 1L;
+
+    ValueProxy(String socket, long objectId, long serverPid) {
+        super(socket, objectId, serverPid);
+    }
+
+    @Override
+    public T get() {
+        return decode(call(ManagerFrames.GET, null, NOTHING));
+    }
+
+    @Override
+    public void set(T value) {
+        call(ManagerFrames.SET, null, encode(value, "the value"));
+    }
+
+    @Override
+    public T updateAndGet(ProcessFunction<T, T> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return decode(call(ManagerFrames.UPDATE, null, encode(fn, "the function")));
+    }
+}

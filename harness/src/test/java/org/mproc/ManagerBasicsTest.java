@@ -1,0 +1,153 @@
+package org.mproc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mproc.testkit.Delays;
+import org.mproc.testkit.Reaper;
+
+/** The manager's shared objects seen from several real processes. One server for the class. */
+class ManagerBasicsTest {
+    private static Manager manager;
+
+    @BeforeAll
+    static void startManager() {
+        manager = Manager.start();
+    }
+
+    @AfterAll
+    static void stopManager() {
+        manager.close();
+    }
+
+    static void setFromChild(Namespace ns) {
+        ns.set("from-child", List.of(1, 2, 3));
+    }
+
+    @Test
+    @Tag("G-MGR-1")
+    void aWriteIsVisibleToEveryProcessOnceItReturns() throws Exception {
+        Namespace ns = manager.namespace();
+        ns.set("from-parent", "hello");
+        try (Reaper reaper = new Reaper()) {
+            ProcessQueue<Object> seen = ProcessQueue.create();
+            ChildProcess reader = reaper.start(new ChildProcess("reader", () -> seen.put(ns.get("from-parent"))));
+            assertEquals("hello", seen.poll(Delays.CHILD));
+            ChildProcess writer = reaper.start(new ChildProcess("writer", () -> setFromChild(ns)));
+            Reaper.joinWithin(writer, Delays.CHILD);
+            Reaper.joinWithin(reader, Delays.CHILD);
+            assertEquals(0, writer.exitCode().orElseThrow());
+        }
+        assertEquals(List.of(1, 2, 3), ns.get("from-child"));
+    }
+
+    @Test
+    @Tag("G-MGR-5")
+    void valuesComeBackAsCopies() {
+        SharedValue<ArrayList<Integer>> shared = manager.value(new ArrayList<>(List.of(1)));
+        ArrayList<Integer> mine = shared.get();
+        mine.add(2);
+        assertEquals(List.of(1), shared.get());
+        ArrayList<Integer> put = new ArrayList<>(List.of(7));
+        shared.set(put);
+        put.add(8);
+        assertEquals(List.of(7), shared.get());
+    }
+
+    static Integer failChecked(Integer v) throws IOException {
+        throw new IOException("disk on fire");
+    }
+
+    static Integer failUnchecked(Integer v) {
+        throw new IllegalStateException("not now");
+    }
+
+    @Test
+    @Tag("G-MGR-4")
+    void theReferentsExceptionsComeBackWithClassAndMessage() {
+        Namespace ns = manager.namespace();
+        NoSuchElementException unset = assertThrows(NoSuchElementException.class, () -> ns.get("nothing"));
+        assertTrue(unset.getMessage().contains("'nothing'"), unset.getMessage());
+        ns.set("n", 1);
+        IllegalStateException unchecked = assertThrows(IllegalStateException.class,
+                () -> ns.updateAndGet("n", ManagerBasicsTest::failUnchecked));
+        assertEquals("not now", unchecked.getMessage());
+        TaskFailedException checked = assertThrows(TaskFailedException.class,
+                () -> ns.updateAndGet("n", ManagerBasicsTest::failChecked));
+        assertInstanceOf(IOException.class, checked.getCause());
+        assertEquals("disk on fire", checked.getCause().getMessage());
+        assertEquals(manager.pid(), checked.workerPid());
+        assertEquals(1, ns.<Integer>get("n"), "a failed update changes nothing");
+    }
+
+    static void incrementAtomically(Namespace ns, int times) {
+        for (int i = 0; i < times; i++) {
+            ns.updateAndGet("counter", (Integer v) -> v + 1);
+        }
+    }
+
+    static void incrementRacily(Namespace ns, int times) {
+        for (int i = 0; i < times; i++) {
+            ns.set("counter", ns.<Integer>get("counter") + 1);
+        }
+    }
+
+    private static int runIncrements(Namespace ns, int processes, int times, boolean atomic) throws Exception {
+        ns.set("counter", 0);
+        try (Reaper reaper = new Reaper()) {
+            List<ChildProcess> children = new ArrayList<>();
+            for (int k = 0; k < processes; k++) {
+                children.add(reaper.start(new ChildProcess("incrementer-" + k,
+                        atomic ? () -> incrementAtomically(ns, times) : () -> incrementRacily(ns, times))));
+            }
+            for (ChildProcess c : children) {
+                Reaper.joinWithin(c, Delays.LONG);
+                assertEquals(0, c.exitCode().orElseThrow(), c.toString());
+            }
+        }
+        return ns.get("counter");
+    }
+
+    @Test
+    @Tag("G-MGR-3")
+    void updateAndGetFromManyProcessesNeverLosesAnIncrement() throws Exception {
+        assertEquals(4 * 150, runIncrements(manager.namespace(), 4, 150, true));
+    }
+
+    @Test
+    @Tag("G-MGR-2")
+    void getThenSetFromManyProcessesLosesUpdatesAndStaysInBounds() throws Exception {
+        int rounds = 0;
+        int lowest = Integer.MAX_VALUE;
+        while (rounds < 5 && lowest == Integer.MAX_VALUE) {
+            rounds++;
+            int last = runIncrements(manager.namespace(), 4, 200, false);
+            assertTrue(last >= 1 && last <= 4 * 200, "final value " + last + " outside [1, 800]");
+            if (last < 4 * 200) {
+                lowest = last;
+            }
+        }
+        assertTrue(lowest < 4 * 200, "no lost update seen in " + rounds + " rounds of 4 × 200 racy increments");
+    }
+
+    @Test
+    @Tag("G-MGR-1")
+    void afterCloseEveryProxyFailsPromptly() {
+        Manager own = Manager.start();
+        Namespace ns = own.namespace();
+        ns.set("x", 1);
+        own.close();
+        assertTimeoutPreemptively(Delays.SHORT, () -> assertThrows(ProcessException.class, () -> ns.get("x")));
+    }
+}
