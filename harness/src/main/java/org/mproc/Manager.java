@@ -3,6 +3,8 @@ package org.mproc;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mproc.wire.Frame;
+import org.mproc.wire.FrameTypes;
 import org.mproc.wire.ManagerFrames;
 import org.mproc.wire.ManagerFrames.Create;
 import org.mproc.wire.ManagerFrames.Reply;
@@ -77,6 +79,12 @@ public final class Manager implements AutoCloseable {
         return new ValueProxy<>(socket, ids[0], ids[1]);
     }
 
+    /** A new lock in the server. */
+    public SharedLock lock() {
+        long[] ids = create(ManagerFrames.LOCK_OBJECT, ManagerProxy.NOTHING);
+        return new LockProxy(socket, ids[0], ids[1]);
+    }
+
     private long[] create(byte kind, byte[] initial) {
         ManagerClient client = ManagerClient.to(socket);
         long corr = client.nextId();
@@ -93,15 +101,38 @@ public final class Manager implements AutoCloseable {
         return server.pid();
     }
 
-    /** Stops the server and waits for it; every proxy fails from then on. Idempotent. */
+    /** The server's exit code once it has exited (0 after {@link #close()}), as {@link ChildProcess#exitCode()}. */
+    public java.util.OptionalInt exitCode() {
+        return server.exitCode();
+    }
+
+    /**
+     * Stops the server (it exits with 0) and waits for it; every proxy fails from then on (G-MGR-8).
+     * A server that does not stop within {@link #STOP_TIMEOUT} is killed. Idempotent.
+     */
     @Override
     public void close() {
-        server.terminate();
+        if (!server.isAlive()) {
+            return;
+        }
         try {
-            server.join();
+            ManagerClient client = ManagerClient.to(socket);
+            long corr = client.nextId();
+            client.call(new Frame(FrameTypes.MGR_SHUTDOWN, corr, new byte[0]), corr);
+        } catch (ProcessException alreadyGone) {
+            // It died on its own: join reports how.
+        }
+        try {
+            if (!server.join(STOP_TIMEOUT)) {
+                server.kill();
+                server.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessException("interrupted while the manager's server stopped", e);
         }
     }
+
+    /** How long a server may take to exit after it was told to stop. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 }

@@ -59,6 +59,12 @@ final class ManagerClient {
 
     /** Sends {@code request} (whose correlation id is {@code corr}) and waits for the answer. */
     Reply call(Frame request, long corr) {
+        CompletableFuture<Reply> answer = send(request, corr);
+        return awaitUninterruptibly(answer); // a manager call is short: an interrupt is kept for after it
+    }
+
+    /** Sends {@code request}; the future completes with its answer, or fails once the server is gone. */
+    CompletableFuture<Reply> send(Frame request, long corr) {
         CompletableFuture<Reply> answer = new CompletableFuture<>();
         pending.put(corr, answer);
         try {
@@ -69,19 +75,33 @@ final class ManagerClient {
             connection.send(request);
         } catch (IOException e) {
             pending.remove(corr);
-            throw serverGone(e);
+            answer.completeExceptionally(serverGone(e));
         } catch (ProcessException e) {
             pending.remove(corr);
-            throw e;
+            answer.completeExceptionally(e);
         }
-        if (gone != null && pending.remove(corr) != null) {
-            throw gone; // the reader ended between our put and its sweep
+        ProcessException dead = gone;
+        if (dead != null && pending.remove(corr) != null) {
+            answer.completeExceptionally(dead); // the reader ended between our put and its sweep
         }
+        return answer;
+    }
+
+    /** Sends a frame that needs no answer; a server that is gone makes it moot. */
+    void sendQuietly(Frame frame) {
+        try {
+            connection.send(frame);
+        } catch (IOException gone) {
+            // Pending calls fail through the reader.
+        }
+    }
+
+    static Reply awaitUninterruptibly(CompletableFuture<Reply> answer) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return answer.get(); // a manager call is short: an interrupt is kept for after it
+                    return answer.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {

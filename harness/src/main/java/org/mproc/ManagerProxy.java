@@ -30,6 +30,34 @@ abstract class ManagerProxy implements Serializable {
         this.serverPid = serverPid;
     }
 
+    final String socket() {
+        return socket;
+    }
+
+    final long objectId() {
+        return objectId;
+    }
+
+    /**
+     * Rethrows what the referent threw: unchecked ones as they were, checked ones inside a
+     * {@link TaskFailedException} (G-MGR-4).
+     */
+    final RuntimeException failure(Reply r) {
+        Throwable t;
+        try {
+            t = Failures.restore(r.failure());
+        } catch (ProtocolException e) {
+            return new ProcessException("the manager's server sent a malformed error: " + e.getMessage(), e);
+        }
+        if (t instanceof RuntimeException) {
+            return (RuntimeException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        return new TaskFailedException(0, serverPid, t);
+    }
+
     /**
      * Runs {@code op} in the server; returns the encoded result (null for none). What the referent
      * threw is rethrown here: unchecked ones as they were, checked ones (from a function passed to
@@ -46,19 +74,7 @@ abstract class ManagerProxy implements Serializable {
             case NONE:
                 return null;
             default:
-                Throwable t;
-                try {
-                    t = Failures.restore(r.failure());
-                } catch (ProtocolException e) {
-                    throw new ProcessException("the manager's server sent a malformed error: " + e.getMessage(), e);
-                }
-                if (t instanceof RuntimeException) {
-                    throw (RuntimeException) t;
-                }
-                if (t instanceof Error) {
-                    throw (Error) t;
-                }
-                throw new TaskFailedException(0, serverPid, t);
+                throw failure(r);
         }
     }
 

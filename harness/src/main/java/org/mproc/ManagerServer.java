@@ -28,6 +28,8 @@ import org.mproc.wire.TaskFailedFrame;
  */
 final class ManagerServer {
     private final Map<Long, ManagedObject> objects = new ConcurrentHashMap<>();
+    private final Map<Long, ManagedLock> locks = new ConcurrentHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong ids = new AtomicLong();
     private final long pid = ProcessHandle.current().pid();
 
@@ -36,29 +38,47 @@ final class ManagerServer {
         ManagerServer server = new ManagerServer();
         Hosting.serveClients(HelloFrame.MANAGER, server::serve);
         address.put(Hosting.listenerPath().toString());
-        new CountDownLatch(1).await(); // Manager.close() terminates this process; so does its parent's death
+        server.stopped.await(); // until MGR_SHUTDOWN (Manager.close()); its parent's death ends it too
     }
 
     private void serve(Connection c) throws IOException {
-        for (Frame f = c.read(); f != null; f = c.read()) {
-            if (f.type() == FrameTypes.MGR_CREATE) {
-                create(c, Create.from(f));
-            } else if (f.type() == FrameTypes.MGR_CALL) {
-                call(c, Call.from(f));
-            } else {
-                throw new ProtocolException("a manager cannot handle " + f);
+        try {
+            for (Frame f = c.read(); f != null; f = c.read()) {
+                switch (f.type()) {
+                    case FrameTypes.MGR_CREATE -> create(c, Create.from(f));
+                    case FrameTypes.MGR_CALL -> call(c, Call.from(f));
+                    case FrameTypes.MGR_CANCEL -> cancel(c, f.correlationId());
+                    case FrameTypes.MGR_SHUTDOWN -> {
+                        c.send(new Reply(Status.NONE, new byte[0]).toFrame(f.correlationId()));
+                        stopped.countDown();
+                    }
+                    default -> throw new ProtocolException("a manager cannot handle " + f);
+                }
+            }
+        } finally {
+            for (ManagedLock lock : locks.values()) {
+                lock.disconnected(c); // a lock its process held is released as abandoned (G-MGR-7)
             }
         }
     }
 
     private void create(Connection c, Create request) throws IOException {
         long id = ids.incrementAndGet();
-        objects.put(id, ManagedObject.of(request.kind(), request.initial()));
+        if (request.kind() == ManagerFrames.LOCK_OBJECT) {
+            locks.put(id, new ManagedLock());
+        } else {
+            objects.put(id, ManagedObject.of(request.kind(), request.initial()));
+        }
         byte[] body = ByteBuffer.allocate(16).putLong(id).putLong(pid).array();
         c.send(new Reply(Status.VALUE, body).toFrame(request.correlationId()));
     }
 
     private void call(Connection c, Call request) throws IOException {
+        ManagedLock lock = locks.get(request.objectId());
+        if (lock != null) {
+            lockCall(c, lock, request);
+            return;
+        }
         ManagedObject target = objects.get(request.objectId());
         if (target == null) {
             throw new ProtocolException("no shared object " + request.objectId() + " in this manager");
@@ -71,6 +91,41 @@ final class ManagerServer {
             reply = Reply.error(describe(t));
         }
         c.send(reply.toFrame(request.correlationId()));
+    }
+
+    private void cancel(Connection c, long correlationId) {
+        for (ManagedLock lock : locks.values()) {
+            lock.cancel(c, correlationId);
+        }
+    }
+
+    private void lockCall(Connection c, ManagedLock lock, Call request) throws IOException {
+        long corr = request.correlationId();
+        try {
+            long thread = Long.parseLong(new String(request.key(), java.nio.charset.StandardCharsets.UTF_8));
+            if (request.op() == ManagerFrames.LOCK) {
+                long timeout = ByteBuffer.wrap(request.arg()).getLong();
+                lock.lock(c, thread, corr, timeout, outcome -> answer(c, corr, outcome.acquired()
+                        ? new Reply(Status.VALUE, new byte[] {(byte) (outcome.abandoned() ? 1 : 0)})
+                        : new Reply(Status.NONE, new byte[0])));
+            } else if (request.op() == ManagerFrames.UNLOCK) {
+                lock.unlock(c, thread);
+                c.send(new Reply(Status.NONE, new byte[0]).toFrame(corr));
+            } else {
+                throw new IllegalArgumentException("a lock has no operation " + request.op());
+            }
+        } catch (RuntimeException e) {
+            c.send(Reply.error(describe(e)).toFrame(corr));
+        }
+    }
+
+    /** Answers from whichever thread freed the lock or hit the deadline. */
+    private static void answer(Connection c, long corr, Reply reply) {
+        try {
+            c.send(reply.toFrame(corr));
+        } catch (IOException gone) {
+            // The client is gone; its connection's end releases what it held.
+        }
     }
 
     private static TaskFailedFrame describe(Throwable t) {

@@ -142,12 +142,20 @@ class ManagerBasicsTest {
     }
 
     @Test
-    @Tag("G-MGR-1")
-    void afterCloseEveryProxyFailsPromptly() {
+    @Tag("G-MGR-8")
+    void closeStopsTheServerWithExitCodeZeroAndEveryProxyFailsPromptly() {
         Manager own = Manager.start();
+        long pid = own.pid();
         Namespace ns = own.namespace();
+        SharedLock lock = own.lock();
         ns.set("x", 1);
         own.close();
-        assertTimeoutPreemptively(Delays.SHORT, () -> assertThrows(ProcessException.class, () -> ns.get("x")));
+        assertEquals(java.util.OptionalInt.of(0), own.exitCode());
+        assertTrue(org.mproc.testkit.Pids.hasExited(pid));
+        assertTimeoutPreemptively(Delays.SHORT, () -> {
+            assertThrows(ProcessException.class, () -> ns.get("x"));
+            assertThrows(ProcessException.class, lock::tryLock);
+        });
+        own.close(); // idempotent
     }
 }

@@ -50,6 +50,8 @@ public final class FrameTypes {
     // Manager (0x50–0x6F), see ManagerFrames.
     public static final byte MGR_CREATE = 0x50;
     public static final byte MGR_CALL = 0x51;
+    public static final byte MGR_CANCEL = 0x52;
+    public static final byte MGR_SHUTDOWN = 0x53;
     public static final byte MGR_REPLY = 0x58;
 
     private FrameTypes() {}
@@ -62,7 +64,7 @@ public final class FrameTypes {
     public static boolean isKnown(byte type) {
         return (type >= CHALLENGE && type <= CLIENT_HELLO) || (type >= POOL_INIT && type <= POOL_STOP)
                 || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_RETURN)
-                || (type >= QUEUE_REPLY && type <= QUEUE_RECALL) || type == MGR_CREATE || type == MGR_CALL
+                || (type >= QUEUE_REPLY && type <= QUEUE_RECALL) || (type >= MGR_CREATE && type <= MGR_SHUTDOWN)
                 || type == MGR_REPLY;
     }
 
@@ -103,6 +105,8 @@ public final class FrameTypes {
             case QUEUE_RECALL: return "QUEUE_RECALL";
             case MGR_CREATE: return "MGR_CREATE";
             case MGR_CALL: return "MGR_CALL";
+            case MGR_CANCEL: return "MGR_CANCEL";
+            case MGR_SHUTDOWN: return "MGR_SHUTDOWN";
             case MGR_REPLY: return "MGR_REPLY";
             default: return String.format("0x%02x", type);
         }

@@ -10,13 +10,18 @@ package org.mproc.wire;
  *   client → server
  *   MGR_CREATE 0x50  | byte kind | block initial |                       reply VALUE: | long objectId | long serverPid |
  *   MGR_CALL   0x51  | long objectId | byte op | block key | block arg |   reply VALUE, NONE or ERROR
+ *   MGR_CANCEL 0x52  (empty; correlation id = a parked LOCK's)   that LOCK is answered NONE if still waiting
+ *   MGR_SHUTDOWN 0x53 (empty)                                     reply NONE, then the server exits 0
  *
  *   server → client
  *   MGR_REPLY  0x58  | byte status | block body |   status VALUE 0 (body: the encoded value), NONE 1,
  *                                                  ERROR 2 (body: a TASK_FAILED payload, see TaskFailedFrame)
  *
- *   kind: NAMESPACE 1, VALUE 2;  op: GET 1, SET 2, UPDATE 3 (arg: the encoded function)
- *   key: a namespace attribute's name in UTF-8 (empty for a value);  block = int length | bytes
+ *   kind: NAMESPACE 1, VALUE 2, LOCK 3;  op: GET 1, SET 2, UPDATE 3 (arg: the encoded function),
+ *         LOCK 4 (arg: long timeoutNanos, -1 for ever; reply VALUE | byte abandoned | or NONE: not
+ *         acquired in time), UNLOCK 5
+ *   key: a namespace attribute's name in UTF-8 (empty for a value); for LOCK and UNLOCK the
+ *        calling thread's id in UTF-8 (a lock is owned by connection and thread);  block = int length | bytes
  * </pre>
  */
 public final class ManagerFrames {
@@ -24,10 +29,13 @@ public final class ManagerFrames {
 
     public static final byte NAMESPACE = 1;
     public static final byte VALUE = 2;
+    public static final byte LOCK_OBJECT = 3;
 
     public static final byte GET = 1;
     public static final byte SET = 2;
     public static final byte UPDATE = 3;
+    public static final byte LOCK = 4;
+    public static final byte UNLOCK = 5;
 
     public record Create(long correlationId, byte kind, byte[] initial) {
         public Frame toFrame() {
@@ -38,7 +46,7 @@ public final class ManagerFrames {
         public static Create from(Frame frame) throws ProtocolException {
             WireData.In in = new WireData.In(frame);
             int kind = in.i32();
-            if (kind != NAMESPACE && kind != VALUE) {
+            if (kind < NAMESPACE || kind > LOCK_OBJECT) {
                 throw new ProtocolException("MGR_CREATE of unknown kind " + kind);
             }
             Create c = new Create(frame.correlationId(), (byte) kind, in.block());
@@ -57,7 +65,7 @@ public final class ManagerFrames {
             WireData.In in = new WireData.In(frame);
             long id = in.i64();
             int op = in.i32();
-            if (op < GET || op > UPDATE) {
+            if (op < GET || op > UNLOCK) {
                 throw new ProtocolException("MGR_CALL with unknown operation " + op);
             }
             Call c = new Call(frame.correlationId(), id, (byte) op, in.block(), in.block());

@@ -1,0 +1,118 @@
+package org.mproc;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.mproc.wire.Frame;
+import org.mproc.wire.FrameTypes;
+import org.mproc.wire.ManagerFrames;
+import org.mproc.wire.ManagerFrames.Call;
+import org.mproc.wire.ManagerFrames.Reply;
+import org.mproc.wire.ManagerFrames.Status;
+
+/** The client side of a {@link SharedLock}: waits are parked in the server, never here. */
+final class LockProxy extends ManagerProxy implements SharedLock {
+    private static final long serialVersionUID = 1L;
+
+    LockProxy(String socket, long objectId, long serverPid) {
+        super(socket, objectId, serverPid);
+    }
+
+    @Override
+    public void lock() throws InterruptedException {
+        acquire(-1);
+    }
+
+    @Override
+    public boolean tryLock() {
+        try {
+            return acquire(0) != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public boolean tryLock(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+        }
+        long nanos;
+        try {
+            nanos = timeout.isZero() ? 0 : Math.max(1, timeout.toNanos());
+        } catch (ArithmeticException tooLong) {
+            nanos = Long.MAX_VALUE;
+        }
+        return acquire(nanos) != null;
+    }
+
+    @Override
+    public Held acquire() throws InterruptedException {
+        boolean abandoned = acquire(-1);
+        return new Held() {
+            private boolean released;
+
+            @Override
+            public boolean abandoned() {
+                return abandoned;
+            }
+
+            @Override
+            public void close() {
+                if (!released) {
+                    released = true;
+                    unlock();
+                }
+            }
+        };
+    }
+
+    @Override
+    public void unlock() {
+        call(ManagerFrames.UNLOCK, thread(), NOTHING);
+    }
+
+    private static String thread() {
+        return Long.toString(Thread.currentThread().getId());
+    }
+
+    /**
+     * Asks the server for the lock, waiting up to {@code timeoutNanos} (−1: for ever) there.
+     * Returns whether it was abandoned, or null if not acquired. An interrupt cancels the wait;
+     * if the lock was granted meanwhile, it is kept and the interrupt status set again.
+     */
+    private Boolean acquire(long timeoutNanos) throws InterruptedException {
+        ManagerClient client = ManagerClient.to(socket());
+        long corr = client.nextId();
+        byte[] timeout = ByteBuffer.allocate(8).putLong(timeoutNanos).array();
+        Frame request = new Call(corr, objectId(), ManagerFrames.LOCK, thread().getBytes(StandardCharsets.UTF_8),
+                timeout).toFrame();
+        CompletableFuture<Reply> answer = client.send(request, corr);
+        Reply r;
+        try {
+            r = answer.get();
+        } catch (InterruptedException e) {
+            client.sendQuietly(new Frame(FrameTypes.MGR_CANCEL, corr, new byte[0]));
+            r = ManagerClient.awaitUninterruptibly(answer);
+            if (r.status() != Status.VALUE) {
+                throw e;
+            }
+            Thread.currentThread().interrupt(); // granted before the cancel arrived: we hold it
+        } catch (ExecutionException e) {
+            throw (ProcessException) e.getCause();
+        }
+        switch (r.status()) {
+            case VALUE:
+                return r.body().length == 1 && r.body()[0] == 1;
+            case NONE:
+                return null;
+            default:
+                throw failure(r);
+        }
+    }
+}

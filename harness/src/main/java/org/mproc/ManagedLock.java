@@ -1,0 +1,155 @@
+package org.mproc;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A lock in the manager's server, owned by a (connection, thread) pair and not reentrant. Waiting
+ * requests are parked here and answered when the lock comes free, their deadline passes, or they
+ * are cancelled — a connection's reader never waits. When the holder's connection ends (its
+ * process died), the lock is released and the next holder is told it was abandoned (G-MGR-7).
+ */
+final class ManagedLock {
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
+    /** Answers to a LOCK: whether it was acquired, and whether the previous holder abandoned it. */
+    record Outcome(boolean acquired, boolean abandoned) {}
+
+    private record Owner(Object connection, long thread) {}
+
+    private final class Waiter {
+        final Owner owner;
+        final long correlationId;
+        final Consumer<Outcome> answer;
+        ScheduledFuture<?> deadline;
+
+        Waiter(Owner owner, long correlationId, Consumer<Outcome> answer) {
+            this.owner = owner;
+            this.correlationId = correlationId;
+            this.answer = answer;
+        }
+    }
+
+    private Owner holder;
+    private boolean abandoned;
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName("mproc-lock-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
+
+    /** Acquires now, or parks until it can ({@code timeoutNanos} −1: for ever; 0: not at all). */
+    void lock(Object connection, long thread, long correlationId, long timeoutNanos, Consumer<Outcome> answer) {
+        Owner owner = new Owner(connection, thread);
+        Outcome now = null;
+        synchronized (this) {
+            if (owner.equals(holder)) {
+                throw new IllegalStateException("the lock is not reentrant: this thread already holds it");
+            }
+            if (holder == null) {
+                now = grantTo(owner);
+            } else if (timeoutNanos == 0) {
+                now = new Outcome(false, false);
+            } else {
+                Waiter w = new Waiter(owner, correlationId, answer);
+                waiters.add(w);
+                if (timeoutNanos > 0) {
+                    w.deadline = DEADLINES.schedule(() -> giveUp(w), timeoutNanos, TimeUnit.NANOSECONDS);
+                }
+            }
+        }
+        if (now != null) {
+            answer.accept(now);
+        }
+    }
+
+    private Outcome grantTo(Owner owner) {
+        holder = owner;
+        boolean wasAbandoned = abandoned;
+        abandoned = false;
+        return new Outcome(true, wasAbandoned);
+    }
+
+    void unlock(Object connection, long thread) {
+        Owner owner = new Owner(connection, thread);
+        List<Runnable> answers = new ArrayList<>(1);
+        synchronized (this) {
+            if (!owner.equals(holder)) {
+                throw new IllegalMonitorStateException(holder == null ? "the lock is not held"
+                        : "the lock is held by another thread or process");
+            }
+            release(answers);
+        }
+        answers.forEach(Runnable::run);
+    }
+
+    private void release(List<Runnable> answers) {
+        holder = null;
+        Waiter next = waiters.poll();
+        if (next != null) {
+            if (next.deadline != null) {
+                next.deadline.cancel(false);
+            }
+            Outcome o = grantTo(next.owner);
+            answers.add(() -> next.answer.accept(o));
+        }
+    }
+
+    private void giveUp(Waiter w) {
+        boolean removed;
+        synchronized (this) {
+            removed = waiters.remove(w);
+        }
+        if (removed) {
+            w.answer.accept(new Outcome(false, false));
+        }
+    }
+
+    /** A parked LOCK the client gave up on (interrupted): answered "not acquired" if still waiting. */
+    void cancel(Object connection, long correlationId) {
+        Waiter found = null;
+        synchronized (this) {
+            for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+                Waiter w = it.next();
+                if (w.owner.connection() == connection && w.correlationId == correlationId) {
+                    it.remove();
+                    found = w;
+                    break;
+                }
+            }
+        }
+        if (found != null) {
+            if (found.deadline != null) {
+                found.deadline.cancel(false);
+            }
+            found.answer.accept(new Outcome(false, false));
+        }
+    }
+
+    /** The connection ended: its waiters go; a lock it held is released as abandoned. */
+    void disconnected(Object connection) {
+        List<Runnable> answers = new ArrayList<>(1);
+        synchronized (this) {
+            waiters.removeIf(w -> w.owner.connection() == connection);
+            if (holder != null && holder.connection() == connection) {
+                abandoned = true;
+                release(answers);
+            }
+        }
+        answers.forEach(Runnable::run);
+    }
+}

@@ -1,0 +1,138 @@
+package org.mproc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mproc.testkit.Delays;
+import org.mproc.testkit.Reaper;
+
+/** The manager's lock across real processes: exclusion, timeouts, ownership, and a holder's death. */
+class ManagerLockTest {
+    private static Manager manager;
+
+    @BeforeAll
+    static void startManager() {
+        manager = Manager.start();
+    }
+
+    @AfterAll
+    static void stopManager() {
+        manager.close();
+    }
+
+    static void incrementUnderLock(SharedLock lock, Namespace ns, int times) throws InterruptedException {
+        for (int i = 0; i < times; i++) {
+            try (SharedLock.Held held = lock.acquire()) {
+                ns.set("counter", ns.<Integer>get("counter") + 1);
+            }
+        }
+    }
+
+    @Test
+    @Tag("G-MGR-3")
+    void getThenSetUnderTheLockFromManyProcessesIsExact() throws Exception {
+        SharedLock lock = manager.lock();
+        Namespace ns = manager.namespace();
+        ns.set("counter", 0);
+        try (Reaper reaper = new Reaper()) {
+            List<ChildProcess> children = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                children.add(reaper.start(new ChildProcess("locked-" + k, () -> incrementUnderLock(lock, ns, 100))));
+            }
+            for (ChildProcess c : children) {
+                Reaper.joinWithin(c, Delays.LONG);
+                assertEquals(0, c.exitCode().orElseThrow(), c.toString());
+            }
+        }
+        assertEquals(400, ns.<Integer>get("counter"));
+    }
+
+    @Test
+    void tryLockTimesOutUnlockByAnotherThreadIsRefusedAndTheLockIsNotReentrant() throws Exception {
+        SharedLock lock = manager.lock();
+        assertTrue(lock.tryLock());
+        assertThrows(IllegalStateException.class, lock::tryLock, "not reentrant");
+        CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
+            try {
+                long start = System.nanoTime();
+                boolean got = lock.tryLock(Duration.ofMillis(200));
+                assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(190));
+                assertThrows(IllegalMonitorStateException.class, lock::unlock);
+                return got;
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertFalse(other.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS));
+        lock.unlock();
+        assertThrows(IllegalMonitorStateException.class, lock::unlock);
+    }
+
+    static void holdAndAnnounce(SharedLock lock) throws InterruptedException {
+        lock.lock();
+        System.out.println("holding");
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    @Test
+    @Tag("G-MGR-7")
+    void aLockWhoseHolderIsKilledIsReleasedAndTheNextHolderSeesItAbandoned() throws Exception {
+        SharedLock lock = manager.lock();
+        try (Reaper reaper = new Reaper()) {
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            ChildProcess holder = reaper.start(ChildProcess.builder().name("holder").target(() -> holdAndAnnounce(lock))
+                    .output(line -> {
+                        if (line.equals("holding")) {
+                            holding.countDown();
+                        }
+                    }).build());
+            assertTrue(holding.await(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS));
+            assertFalse(lock.tryLock(), "held by the child");
+            CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> {
+                try (SharedLock.Held held = lock.acquire()) {
+                    return held.abandoned();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            holder.kill();
+            assertTrue(waiter.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS), "the waiter was told");
+        }
+        try (SharedLock.Held again = lock.acquire()) {
+            assertFalse(again.abandoned(), "released normally since");
+        }
+    }
+
+    @Test
+    void anInterruptedWaitGivesUpWithoutTakingTheLock() throws Exception {
+        SharedLock lock = manager.lock();
+        lock.lock();
+        Thread waiter = new Thread(() -> {
+            try {
+                lock.lock();
+                lock.unlock();
+            } catch (InterruptedException expected) {
+                // given up
+            }
+        });
+        waiter.start();
+        org.awaitility.Awaitility.await().atMost(Delays.SHORT).until(() -> waiter.getState() == Thread.State.WAITING);
+        waiter.interrupt();
+        waiter.join(Delays.SHORT.toMillis());
+        assertFalse(waiter.isAlive());
+        lock.unlock();
+        assertTrue(lock.tryLock(), "the interrupted waiter did not keep it");
+        lock.unlock();
+    }
+}
