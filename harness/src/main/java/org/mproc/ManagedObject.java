@@ -20,7 +20,25 @@ abstract class ManagedObject {
     abstract byte[] call(byte op, byte[] key, byte[] arg) throws Exception;
 
     static ManagedObject of(byte kind, byte[] initial) {
-        return kind == ManagerFrames.NAMESPACE ? new Namespace() : new Value(initial);
+        switch (kind) {
+            case ManagerFrames.NAMESPACE: return new Namespace();
+            case ManagerFrames.VALUE: return new Value(initial);
+            case ManagerFrames.MAP: return new SharedMapObject();
+            case ManagerFrames.LIST: return new SharedListObject();
+            default: throw new IllegalArgumentException("no shared object of kind " + kind);
+        }
+    }
+
+    static Object decode(byte[] bytes) throws IOException, ClassNotFoundException {
+        return CODEC.decode(bytes);
+    }
+
+    static byte[] encode(Object value) throws IOException {
+        return CODEC.encode(value);
+    }
+
+    static byte[] encodedInt(int n) throws IOException {
+        return CODEC.encode(n);
     }
 
     @SuppressWarnings("unchecked")

@@ -79,6 +79,29 @@ public final class Manager implements AutoCloseable {
         return new ValueProxy<>(socket, ids[0], ids[1]);
     }
 
+    /** A new, empty map in the server, like CPython's {@code Manager().dict()}. */
+    public <K, V> SharedMap<K, V> dict() {
+        long[] ids = create(ManagerFrames.MAP, ManagerProxy.NOTHING);
+        return new MapProxy<>(socket, ids[0], ids[1]);
+    }
+
+    /** A new, empty list in the server. */
+    public <E> SharedList<E> list() {
+        long[] ids = create(ManagerFrames.LIST, ManagerProxy.NOTHING);
+        return new ListProxy<>(socket, ids[0], ids[1]);
+    }
+
+    /**
+     * A new queue hosted by the server process, like CPython's {@code Manager().Queue()}: it
+     * outlives the process that asked for it, until the manager closes. It is a {@link ProcessQueue}
+     * with all of its guarantees.
+     */
+    public <E> ProcessQueue<E> queue() {
+        Reply r = createReply(ManagerFrames.QUEUE, ManagerProxy.NOTHING);
+        byte[] handle = java.util.Arrays.copyOfRange(r.body(), 16, r.body().length);
+        return ManagerProxy.decode(handle);
+    }
+
     /** A new lock in the server. */
     public SharedLock lock() {
         long[] ids = create(ManagerFrames.LOCK_OBJECT, ManagerProxy.NOTHING);
@@ -86,14 +109,18 @@ public final class Manager implements AutoCloseable {
     }
 
     private long[] create(byte kind, byte[] initial) {
+        ByteBuffer body = ByteBuffer.wrap(createReply(kind, initial).body());
+        return new long[] {body.getLong(), body.getLong()};
+    }
+
+    private Reply createReply(byte kind, byte[] initial) {
         ManagerClient client = ManagerClient.to(socket);
         long corr = client.nextId();
         Reply r = client.call(new Create(corr, kind, initial).toFrame(), corr);
-        if (r.status() != Status.VALUE || r.body().length != 16) {
+        if (r.status() != Status.VALUE || r.body().length < 16) {
             throw new ProcessException("the manager's server could not create the object: " + r.status());
         }
-        ByteBuffer body = ByteBuffer.wrap(r.body());
-        return new long[] {body.getLong(), body.getLong()};
+        return r;
     }
 
     /** The server's pid. */

@@ -64,10 +64,14 @@ abstract class ManagerProxy implements Serializable {
      * {@code updateAndGet}) inside a {@link TaskFailedException} (G-MGR-4).
      */
     final byte[] call(byte op, String key, byte[] arg) {
+        return call(op, key == null ? NOTHING : key.getBytes(StandardCharsets.UTF_8), arg);
+    }
+
+    /** Like {@link #call(byte, String, byte[])} with the key already in its wire form. */
+    final byte[] call(byte op, byte[] key, byte[] arg) {
         ManagerClient client = ManagerClient.to(socket);
         long corr = client.nextId();
-        byte[] k = key == null ? NOTHING : key.getBytes(StandardCharsets.UTF_8);
-        Reply r = client.call(new Call(corr, objectId, op, k, arg).toFrame(), corr);
+        Reply r = client.call(new Call(corr, objectId, op, key, arg).toFrame(), corr);
         switch (r.status()) {
             case VALUE:
                 return r.body();

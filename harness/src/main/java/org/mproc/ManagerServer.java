@@ -64,12 +64,15 @@ final class ManagerServer {
 
     private void create(Connection c, Create request) throws IOException {
         long id = ids.incrementAndGet();
+        byte[] extra = new byte[0];
         if (request.kind() == ManagerFrames.LOCK_OBJECT) {
             locks.put(id, new ManagedLock());
+        } else if (request.kind() == ManagerFrames.QUEUE) {
+            extra = Codec.standard().encode(ProcessQueue.create()); // hosted here, by the server
         } else {
             objects.put(id, ManagedObject.of(request.kind(), request.initial()));
         }
-        byte[] body = ByteBuffer.allocate(16).putLong(id).putLong(pid).array();
+        byte[] body = ByteBuffer.allocate(16 + extra.length).putLong(id).putLong(pid).put(extra).array();
         c.send(new Reply(Status.VALUE, body).toFrame(request.correlationId()));
     }
 

@@ -12,17 +12,17 @@ final class ValueProxy<T> extends ManagerProxy implements SharedValue<T> {
 
     @Override
     public T get() {
-        return decode(call(ManagerFrames.GET, null, NOTHING));
+        return decode(call(ManagerFrames.GET, NOTHING, NOTHING));
     }
 
     @Override
     public void set(T value) {
-        call(ManagerFrames.SET, null, encode(value, "the value"));
+        call(ManagerFrames.SET, NOTHING, encode(value, "the value"));
     }
 
     @Override
     public T updateAndGet(ProcessFunction<T, T> fn) {
         Objects.requireNonNull(fn, "fn");
-        return decode(call(ManagerFrames.UPDATE, null, encode(fn, "the function")));
+        return decode(call(ManagerFrames.UPDATE, NOTHING, encode(fn, "the function")));
     }
 }

@@ -17,11 +17,15 @@ package org.mproc.wire;
  *   MGR_REPLY  0x58  | byte status | block body |   status VALUE 0 (body: the encoded value), NONE 1,
  *                                                  ERROR 2 (body: a TASK_FAILED payload, see TaskFailedFrame)
  *
- *   kind: NAMESPACE 1, VALUE 2, LOCK 3;  op: GET 1, SET 2, UPDATE 3 (arg: the encoded function),
- *         LOCK 4 (arg: long timeoutNanos, -1 for ever; reply VALUE | byte abandoned | or NONE: not
- *         acquired in time), UNLOCK 5
- *   key: a namespace attribute's name in UTF-8 (empty for a value); for LOCK and UNLOCK the
- *        calling thread's id in UTF-8 (a lock is owned by connection and thread);  block = int length | bytes
+ *   kind: NAMESPACE 1, VALUE 2, LOCK 3, MAP 4, LIST 5, QUEUE 6 (a QUEUE's reply adds the encoded
+ *         ProcessQueue handle after the two longs: the queue is hosted by the server)
+ *   op:   GET 1, SET 2, UPDATE 3 (arg: the encoded function), LOCK 4 (arg: long timeoutNanos, -1 for
+ *         ever; reply VALUE | byte abandoned | or NONE: not acquired in time), UNLOCK 5,
+ *         PUT 6 (map: reply the previous value), REMOVE 7, SIZE 8 (reply the encoded Integer),
+ *         SNAPSHOT 9 (reply an encoded HashMap / ArrayList copy), ADD 10 (list: append)
+ *   key: a namespace attribute's name in UTF-8; a map key or list index, encoded; empty for a value;
+ *        for LOCK and UNLOCK the calling thread's id in UTF-8 (a lock is owned by connection and
+ *        thread);  block = int length | bytes
  * </pre>
  */
 public final class ManagerFrames {
@@ -30,12 +34,20 @@ public final class ManagerFrames {
     public static final byte NAMESPACE = 1;
     public static final byte VALUE = 2;
     public static final byte LOCK_OBJECT = 3;
+    public static final byte MAP = 4;
+    public static final byte LIST = 5;
+    public static final byte QUEUE = 6;
 
     public static final byte GET = 1;
     public static final byte SET = 2;
     public static final byte UPDATE = 3;
     public static final byte LOCK = 4;
     public static final byte UNLOCK = 5;
+    public static final byte PUT = 6;
+    public static final byte REMOVE = 7;
+    public static final byte SIZE = 8;
+    public static final byte SNAPSHOT = 9;
+    public static final byte ADD = 10;
 
     public record Create(long correlationId, byte kind, byte[] initial) {
         public Frame toFrame() {
@@ -46,7 +58,7 @@ public final class ManagerFrames {
         public static Create from(Frame frame) throws ProtocolException {
             WireData.In in = new WireData.In(frame);
             int kind = in.i32();
-            if (kind < NAMESPACE || kind > LOCK_OBJECT) {
+            if (kind < NAMESPACE || kind > QUEUE) {
                 throw new ProtocolException("MGR_CREATE of unknown kind " + kind);
             }
             Create c = new Create(frame.correlationId(), (byte) kind, in.block());
@@ -65,7 +77,7 @@ public final class ManagerFrames {
             WireData.In in = new WireData.In(frame);
             long id = in.i64();
             int op = in.i32();
-            if (op < GET || op > UNLOCK) {
+            if (op < GET || op > ADD) {
                 throw new ProtocolException("MGR_CALL with unknown operation " + op);
             }
             Call c = new Call(frame.correlationId(), id, (byte) op, in.block(), in.block());
