@@ -123,6 +123,11 @@ public final class Manager implements AutoCloseable {
         return r;
     }
 
+    /** Where the server listens (for tests that talk to it directly). */
+    String socket() {
+        return socket;
+    }
+
     /** The server's pid. */
     public long pid() {
         return server.pid();
