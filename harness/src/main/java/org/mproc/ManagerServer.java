@@ -39,6 +39,7 @@ final class ManagerServer {
         Hosting.serveClients(HelloFrame.MANAGER, server::serve);
         address.put(Hosting.listenerPath().toString());
         server.stopped.await(); // until MGR_SHUTDOWN (Manager.close()); its parent's death ends it too
+        Hosting.stopServing();
     }
 
     private void serve(Connection c) throws IOException {

@@ -29,12 +29,14 @@ final class HostListener {
     private final Listener listener;
     private final Map<Long, Launch> expected = new ConcurrentHashMap<>();
     private final Map<Byte, Listener.Service> clients = new ConcurrentHashMap<>();
+    /** Client connections being served: closed at exit, so no reader holds up the JVM's exit. */
+    private final java.util.Set<Connection> served = ConcurrentHashMap.newKeySet();
 
     private HostListener(ProcessTree tree) throws IOException {
         Path socket = tree.socketFor(ProcessHandle.current().pid());
         java.nio.file.Files.deleteIfExists(socket); // a stale socket of a dead process with our pid
         this.listener = Listener.open(socket, tree.secret(), HANDSHAKE_DEADLINE, this::serve);
-        ExitSequence.register(ExitSequence.Step.LISTENER, listener::close);
+        ExitSequence.register(ExitSequence.Step.LISTENER, this::close);
     }
 
     static HostListener get() {
@@ -53,6 +55,14 @@ final class HostListener {
             }
         }
         return host;
+    }
+
+    /** Stops accepting and ends every client connection (a thread blocked reading one delays the JVM's exit). */
+    void close() {
+        listener.close();
+        for (Connection c : served) {
+            c.close();
+        }
     }
 
     Path path() {
@@ -85,7 +95,12 @@ final class HostListener {
             Listener.Service service = clients.get(HelloFrame.service(first));
             if (service != null) {
                 connection.uninterruptible();
-                service.serve(connection);
+                served.add(connection);
+                try {
+                    service.serve(connection);
+                } finally {
+                    served.remove(connection);
+                }
             }
             return;
         }

@@ -17,6 +17,11 @@ public final class Hosting {
 
     private Hosting() {}
 
+    /** Stops serving clients now, as at exit: a server that is done need not wait for its JVM's exit hooks. */
+    public static void stopServing() {
+        HostListener.get().close();
+    }
+
     /** The socket path of this process's listener, opening it if needed. */
     public static Path listenerPath() {
         return HostListener.get().path();
