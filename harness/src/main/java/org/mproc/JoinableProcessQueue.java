@@ -6,7 +6,7 @@ package org.mproc;
  *
  * <pre>{@code
  * JoinableProcessQueue<Integer> work = JoinableProcessQueue.create();
- * ChildProcess worker = new ChildProcess(() -> {
+ * ChildProcess worker = new ChildProcess("worker", () -> {
  *     while (true) { handle(work.take()); work.taskDone(); }
  * });
  * worker.start();

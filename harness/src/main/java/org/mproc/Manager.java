@@ -20,7 +20,7 @@ import org.mproc.wire.ManagerFrames.Status;
  * try (Manager manager = Manager.start()) {
  *     Namespace shared = manager.namespace();
  *     shared.set("value", 0);
- *     ChildProcess p = new ChildProcess(() -> shared.updateAndGet("value", (Integer v) -> v + 1));
+ *     ChildProcess p = new ChildProcess("incrementer", () -> shared.updateAndGet("value", (Integer v) -> v + 1));
  *     p.start();
  *     p.join();
  *     shared.get("value");   // 1

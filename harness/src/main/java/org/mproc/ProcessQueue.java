@@ -22,7 +22,7 @@ import org.mproc.wire.QueueFrames.Status;
  *
  * <pre>{@code
  * ProcessQueue<String> queue = ProcessQueue.create();
- * ChildProcess producer = new ChildProcess(() -> queue.put("hello"));
+ * ChildProcess producer = new ChildProcess("producer", () -> queue.put("hello"));
  * producer.start();
  * String got = queue.take();     // "hello"
  * producer.join();

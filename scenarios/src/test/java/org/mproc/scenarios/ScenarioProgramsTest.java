@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runnable scenario programs print what the seed's Python prints, and what their prose promises
- * beyond it (04's stack overflow in a worker). Each runs in this JVM with
+ * beyond it (04's stack overflow in a worker, 05b's lock and 05c's atomic update). Each runs in this JVM with
  * {@code System.out} and {@code System.err} captured (the children's lines are copied to whatever
  * those are at the time).
  */
@@ -99,6 +99,29 @@ class ScenarioProgramsTest {
         assertTrue(overflow.matches(), () -> "a TaskFailedException caused by StackOverflowError: " + c.out());
         assertNotEquals(Long.toString(ProcessHandle.current().pid()), overflow.group(1), "it failed in a worker");
         assertEquals("[1, 2, 6, 24]", c.out().get(2), "the pool still works after the overflow");
+    }
+
+    @Test
+    @Tag("G-MGR-2")
+    void scenario05PrintsOneCountBetweenOneAndFive() throws Exception {
+        Captured c = run(() -> Scenario05ManagerSharedState.main(new String[0]));
+        assertEquals(1, c.out().size(), () -> c.out() + ", stderr: " + c.err());
+        assertTrue(c.out().get(0).matches("[1-5]"),
+                () -> "the seed's print(shared.value): 5, or 1 to 4 after lost updates; got " + c.out());
+    }
+
+    @Test
+    @Tag("G-MGR-3")
+    void scenario05bLockedUpdatesAlwaysPrintFive() throws Exception {
+        Captured c = run(() -> Scenario05bManagerLocked.main(new String[0]));
+        assertEquals(List.of("5"), c.out(), () -> "stderr: " + c.err());
+    }
+
+    @Test
+    @Tag("G-MGR-3")
+    void scenario05cAtomicUpdatesAlwaysPrintFive() throws Exception {
+        Captured c = run(() -> Scenario05cManagerAtomic.main(new String[0]));
+        assertEquals(List.of("5"), c.out(), () -> "stderr: " + c.err());
     }
 
     @Test
