@@ -158,4 +158,27 @@ class ManagerBasicsTest {
         });
         own.close(); // idempotent
     }
+
+    @Test
+    @Tag("G-MGR-1")
+    void whenTheServerIsKilledEveryProxyFailsPromptlyWithProcessException() throws Exception {
+        Manager own = Manager.start();
+        Namespace ns = own.namespace();
+        SharedLock lock = own.lock();
+        ns.set("x", 1);
+        lock.lock();
+        java.util.concurrent.CompletableFuture<Object> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                lock.lock();
+                return "acquired";
+            } catch (InterruptedException | RuntimeException e) {
+                return e;
+            }
+        });
+        ProcessHandle.of(own.pid()).orElseThrow().destroyForcibly();
+        Object outcome = waiting.get(Delays.SHORT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertInstanceOf(ProcessException.class, outcome, "a blocked lock() fails when the server dies");
+        assertTimeoutPreemptively(Delays.SHORT, () -> assertThrows(ProcessException.class, () -> ns.get("x")));
+        own.close();
+    }
 }
