@@ -10,26 +10,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
+import org.mproc.testkit.SharedManager;
 
 /** The manager's shared objects seen from several real processes. One server for the class. */
 class ManagerBasicsTest {
-    private static Manager manager;
-
-    @BeforeAll
-    static void startManager() {
-        manager = Manager.start();
-    }
-
-    @AfterAll
-    static void stopManager() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final SharedManager MANAGER = new SharedManager();
 
     static void setFromChild(Namespace ns) {
         ns.set("from-child", List.of(1, 2, 3));
@@ -38,7 +29,7 @@ class ManagerBasicsTest {
     @Test
     @Tag("G-MGR-1")
     void aWriteIsVisibleToEveryProcessOnceItReturns() throws Exception {
-        Namespace ns = manager.namespace();
+        Namespace ns = MANAGER.get().namespace();
         ns.set("from-parent", "hello");
         try (Reaper reaper = new Reaper()) {
             ProcessQueue<Object> seen = ProcessQueue.create();
@@ -55,7 +46,7 @@ class ManagerBasicsTest {
     @Test
     @Tag("G-MGR-5")
     void valuesComeBackAsCopies() {
-        SharedValue<ArrayList<Integer>> shared = manager.value(new ArrayList<>(List.of(1)));
+        SharedValue<ArrayList<Integer>> shared = MANAGER.get().value(new ArrayList<>(List.of(1)));
         ArrayList<Integer> mine = shared.get();
         mine.add(2);
         assertEquals(List.of(1), shared.get());
@@ -76,7 +67,7 @@ class ManagerBasicsTest {
     @Test
     @Tag("G-MGR-4")
     void theReferentsExceptionsComeBackWithClassAndMessage() {
-        Namespace ns = manager.namespace();
+        Namespace ns = MANAGER.get().namespace();
         NoSuchElementException unset = assertThrows(NoSuchElementException.class, () -> ns.get("nothing"));
         assertTrue(unset.getMessage().contains("'nothing'"), unset.getMessage());
         ns.set("n", 1);
@@ -87,7 +78,7 @@ class ManagerBasicsTest {
                 () -> ns.updateAndGet("n", ManagerBasicsTest::failChecked));
         assertInstanceOf(IOException.class, checked.getCause());
         assertEquals("disk on fire", checked.getCause().getMessage());
-        assertEquals(manager.pid(), checked.workerPid());
+        assertEquals(MANAGER.get().pid(), checked.workerPid());
         assertEquals(1, ns.<Integer>get("n"), "a failed update changes nothing");
     }
 
@@ -122,7 +113,7 @@ class ManagerBasicsTest {
     @Test
     @Tag("G-MGR-3")
     void updateAndGetFromManyProcessesNeverLosesAnIncrement() throws Exception {
-        assertEquals(4 * 150, runIncrements(manager.namespace(), 4, 150, true));
+        assertEquals(4 * 150, runIncrements(MANAGER.get().namespace(), 4, 150, true));
     }
 
     @Test
@@ -132,7 +123,7 @@ class ManagerBasicsTest {
         int lowest = Integer.MAX_VALUE;
         while (rounds < 5 && lowest == Integer.MAX_VALUE) {
             rounds++;
-            int last = runIncrements(manager.namespace(), 4, 200, false);
+            int last = runIncrements(MANAGER.get().namespace(), 4, 200, false);
             assertTrue(last >= 1 && last <= 4 * 200, "final value " + last + " outside [1, 800]");
             if (last < 4 * 200) {
                 lowest = last;

@@ -8,26 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
+import org.mproc.testkit.SharedManager;
 
 /** dict(), list() and queue() of a manager, used from the parent and from a child. */
 class ManagerCollectionsTest {
-    private static Manager manager;
-
-    @BeforeAll
-    static void startManager() {
-        manager = Manager.start();
-    }
-
-    @AfterAll
-    static void stopManager() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final SharedManager MANAGER = new SharedManager();
 
     static void fillFromChild(SharedMap<String, Integer> map, SharedList<String> list, ProcessQueue<String> queue)
             throws InterruptedException {
@@ -40,9 +31,9 @@ class ManagerCollectionsTest {
     @Test
     @Tag("G-MGR-1")
     void aChildsWritesToDictListAndQueueAreSeenByTheParent() throws Exception {
-        SharedMap<String, Integer> map = manager.dict();
-        SharedList<String> list = manager.list();
-        ProcessQueue<String> queue = manager.queue();
+        SharedMap<String, Integer> map = MANAGER.get().dict();
+        SharedList<String> list = MANAGER.get().list();
+        ProcessQueue<String> queue = MANAGER.get().queue();
         map.put("parent", 1);
         list.add("from parent");
         try (Reaper reaper = new Reaper()) {
@@ -59,14 +50,14 @@ class ManagerCollectionsTest {
     @Test
     @Tag("G-MGR-4")
     void theServersExceptionsArriveWithClassAndMessage() {
-        SharedList<String> list = manager.list();
+        SharedList<String> list = MANAGER.get().list();
         list.add("a");
         list.add("b");
         String expected = assertThrows(IndexOutOfBoundsException.class, () -> new ArrayList<>(List.of("a", "b")).get(99))
                 .getMessage();
         IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> list.get(99));
         assertEquals(expected, e.getMessage());
-        SharedMap<String, Integer> map = manager.dict();
+        SharedMap<String, Integer> map = MANAGER.get().dict();
         assertNull(map.get("absent"));
         assertThrows(NoSuchElementException.class, () -> map.updateAndGet("absent", v -> v + 1));
     }
@@ -74,12 +65,12 @@ class ManagerCollectionsTest {
     @Test
     @Tag("G-MGR-5")
     void snapshotsAndElementsAreCopies() {
-        SharedList<ArrayList<Integer>> list = manager.list();
+        SharedList<ArrayList<Integer>> list = MANAGER.get().list();
         list.add(new ArrayList<>(List.of(1)));
         list.get(0).add(2);
         list.snapshot().get(0).add(3);
         assertEquals(List.of(1), list.get(0));
-        SharedMap<String, ArrayList<Integer>> map = manager.dict();
+        SharedMap<String, ArrayList<Integer>> map = MANAGER.get().dict();
         map.put("k", new ArrayList<>(List.of(1)));
         map.snapshot().get("k").add(2);
         assertEquals(List.of(1), map.get("k"));

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.harness.CounterCall;
 import org.mproc.harness.CounterChecker;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
+import org.mproc.testkit.SharedManager;
 
 /**
  * Counter bounds checked Jepsen-style over histories recorded in real processes: with the lock or
@@ -24,17 +24,8 @@ import org.mproc.testkit.Reaper;
 class ManagerCounterBoundsTest {
     private static final int PROCESSES = 3;
     private static final int INCREMENTS = 120;
-    private static Manager manager;
-
-    @BeforeAll
-    static void startManager() {
-        manager = Manager.start();
-    }
-
-    @AfterAll
-    static void stopManager() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final SharedManager MANAGER = new SharedManager();
 
     enum Way { ATOMIC, LOCKED, RACY }
 
@@ -63,8 +54,8 @@ class ManagerCounterBoundsTest {
     }
 
     private static List<CounterCall> run(Way way) throws Exception {
-        Namespace ns = manager.namespace();
-        SharedLock lock = manager.lock();
+        Namespace ns = MANAGER.get().namespace();
+        SharedLock lock = MANAGER.get().lock();
         ns.set("counter", 0);
         ProcessQueue<ArrayList<CounterCall>> histories = ProcessQueue.create();
         List<CounterCall> all = new ArrayList<>();

@@ -10,26 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
+import org.mproc.testkit.SharedManager;
 
 /** The manager's lock across real processes: exclusion, timeouts, ownership, and a holder's death. */
 class ManagerLockTest {
-    private static Manager manager;
-
-    @BeforeAll
-    static void startManager() {
-        manager = Manager.start();
-    }
-
-    @AfterAll
-    static void stopManager() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final SharedManager MANAGER = new SharedManager();
 
     static void incrementUnderLock(SharedLock lock, Namespace ns, int times) throws InterruptedException {
         for (int i = 0; i < times; i++) {
@@ -42,8 +33,8 @@ class ManagerLockTest {
     @Test
     @Tag("G-MGR-3")
     void getThenSetUnderTheLockFromManyProcessesIsExact() throws Exception {
-        SharedLock lock = manager.lock();
-        Namespace ns = manager.namespace();
+        SharedLock lock = MANAGER.get().lock();
+        Namespace ns = MANAGER.get().namespace();
         ns.set("counter", 0);
         try (Reaper reaper = new Reaper()) {
             List<ChildProcess> children = new ArrayList<>();
@@ -60,7 +51,7 @@ class ManagerLockTest {
 
     @Test
     void tryLockTimesOutUnlockByAnotherThreadIsRefusedAndTheLockIsNotReentrant() throws Exception {
-        SharedLock lock = manager.lock();
+        SharedLock lock = MANAGER.get().lock();
         assertTrue(lock.tryLock());
         assertThrows(IllegalStateException.class, lock::tryLock, "not reentrant");
         CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
@@ -88,7 +79,7 @@ class ManagerLockTest {
     @Test
     @Tag("G-MGR-7")
     void aLockWhoseHolderIsKilledIsReleasedAndTheNextHolderSeesItAbandoned() throws Exception {
-        SharedLock lock = manager.lock();
+        SharedLock lock = MANAGER.get().lock();
         try (Reaper reaper = new Reaper()) {
             java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
             ChildProcess holder = reaper.start(ChildProcess.builder().name("holder").target(() -> holdAndAnnounce(lock))
@@ -116,7 +107,7 @@ class ManagerLockTest {
 
     @Test
     void anInterruptedWaitGivesUpWithoutTakingTheLock() throws Exception {
-        SharedLock lock = manager.lock();
+        SharedLock lock = MANAGER.get().lock();
         lock.lock();
         Thread waiter = new Thread(() -> {
             try {
