@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.harness.CounterCall;
 import org.mproc.harness.CounterChecker;
@@ -76,19 +78,11 @@ class ManagerCounterBoundsTest {
         return all;
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(value = Way.class, names = {"ATOMIC", "LOCKED"})
     @Tag("G-MGR-3")
-    void atomicIncrementsKeepEveryReadWithinTheBounds() throws Exception {
-        List<CounterCall> history = run(Way.ATOMIC);
-        List<String> violations = CounterChecker.check(history, true);
-        assertTrue(violations.isEmpty(), String.join("\n", violations));
-        assertEquals(PROCESSES * INCREMENTS, history.get(history.size() - 1).amount());
-    }
-
-    @Test
-    @Tag("G-MGR-3")
-    void lockedIncrementsKeepEveryReadWithinTheBounds() throws Exception {
-        List<CounterCall> history = run(Way.LOCKED);
+    void exactIncrementsKeepEveryReadWithinTheBounds(Way way) throws Exception {
+        List<CounterCall> history = run(way);
         List<String> violations = CounterChecker.check(history, true);
         assertTrue(violations.isEmpty(), String.join("\n", violations));
         assertEquals(PROCESSES * INCREMENTS, history.get(history.size() - 1).amount());
