@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.mproc.wire.Frame;
 import org.mproc.wire.FrameTypes;
 import org.mproc.wire.ManagerFrames;
@@ -92,19 +90,18 @@ final class LockProxy extends ManagerProxy implements SharedLock {
         byte[] timeout = ByteBuffer.allocate(8).putLong(timeoutNanos).array();
         Frame request = new Call(corr, objectId(), ManagerFrames.LOCK, thread().getBytes(StandardCharsets.UTF_8),
                 timeout).toFrame();
-        CompletableFuture<Reply> answer = client.send(request, corr);
-        Reply r;
-        try {
-            r = answer.get();
-        } catch (InterruptedException e) {
-            client.sendQuietly(new Frame(FrameTypes.MGR_CANCEL, corr, new byte[0]));
-            r = ManagerClient.awaitUninterruptibly(answer);
-            if (r.status() != Status.VALUE) {
-                throw e;
+        boolean interruptedBefore = Thread.interrupted();
+        if (interruptedBefore && timeoutNanos != 0) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedException();
+        }
+        ManagerClient.Call call = client.send(request, corr);
+        Reply r = client.await(call, () -> client.sendQuietly(new Frame(FrameTypes.MGR_CANCEL, corr, new byte[0])));
+        if (Thread.interrupted() || interruptedBefore) {
+            if (r.status() != Status.VALUE && timeoutNanos != 0) {
+                throw new InterruptedException(); // cancelled before it was granted
             }
             Thread.currentThread().interrupt(); // granted before the cancel arrived: we hold it
-        } catch (ExecutionException e) {
-            throw (ProcessException) e.getCause();
         }
         switch (r.status()) {
             case VALUE:

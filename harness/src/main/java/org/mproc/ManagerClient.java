@@ -1,39 +1,57 @@
 package org.mproc;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Paths;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.mproc.spawn.Hosting;
 import org.mproc.wire.Connection;
 import org.mproc.wire.Frame;
 import org.mproc.wire.FrameTypes;
 import org.mproc.wire.HelloFrame;
 import org.mproc.wire.ManagerFrames.Reply;
+import org.mproc.wire.ProtocolException;
 
 /**
- * This process's one connection to a manager's server, shared by every proxy and thread: calls
- * carry correlation ids, one reader thread completes them. When the server is gone, pending and
- * later calls fail with {@link ProcessException}.
+ * This process's one connection to a manager's server, shared by every proxy and thread; calls
+ * carry correlation ids. There is no reader thread: a caller waiting for its answer reads the
+ * connection itself (leader/follower) and hands other callers' answers to them, so a lone call
+ * costs a round trip and no thread hand-off; when it has its own answer it wakes a waiting caller
+ * to read on. When the server is gone, pending and later calls fail with {@link ProcessException}.
  */
 final class ManagerClient {
     private static final Map<String, ManagerClient> CLIENTS = new ConcurrentHashMap<>();
 
     private final String socket;
     private final Connection connection;
-    private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Call> pending = new ConcurrentHashMap<>();
+    private final ReentrantLock reading = new ReentrantLock();
     private final AtomicLong ids = new AtomicLong();
     private volatile ProcessException gone;
+
+    /** One call in flight: its answer, or why there is none, and who waits for it. */
+    static final class Call {
+        final long correlationId;
+        final Thread caller = Thread.currentThread();
+        volatile Reply reply;
+        volatile ProcessException failure;
+
+        Call(long correlationId) {
+            this.correlationId = correlationId;
+        }
+
+        boolean done() {
+            return reply != null || failure != null;
+        }
+    }
 
     private ManagerClient(String socket) throws IOException {
         this.socket = socket;
         this.connection = Hosting.connectAsClient(Paths.get(socket), HelloFrame.MANAGER);
-        Thread reader = new Thread(this::read, "mproc-manager-client");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     static ManagerClient to(String socket) {
@@ -57,34 +75,27 @@ final class ManagerClient {
         return ids.incrementAndGet();
     }
 
-    /** Sends {@code request} (whose correlation id is {@code corr}) and waits for the answer. */
+    /** Sends {@code request} (correlation id {@code corr}) and waits for its answer; an interrupt is kept for after. */
     Reply call(Frame request, long corr) {
-        CompletableFuture<Reply> answer = send(request, corr);
-        return awaitUninterruptibly(answer); // a manager call is short: an interrupt is kept for after it
+        return await(send(request, corr), null);
     }
 
-    /** Sends {@code request}; the future completes with its answer, or fails once the server is gone. */
-    CompletableFuture<Reply> send(Frame request, long corr) {
-        CompletableFuture<Reply> answer = new CompletableFuture<>();
-        pending.put(corr, answer);
+    /** Sends {@code request}; {@link #await} then waits for the answer. */
+    Call send(Frame request, long corr) {
+        Call call = new Call(corr);
+        pending.put(corr, call);
+        ProcessException dead = gone;
+        if (dead != null) {
+            pending.remove(corr);
+            throw dead;
+        }
         try {
-            ProcessException dead = gone;
-            if (dead != null) {
-                throw dead;
-            }
             connection.send(request);
         } catch (IOException e) {
             pending.remove(corr);
-            answer.completeExceptionally(serverGone(e));
-        } catch (ProcessException e) {
-            pending.remove(corr);
-            answer.completeExceptionally(e);
+            throw serverGone(e);
         }
-        ProcessException dead = gone;
-        if (dead != null && pending.remove(corr) != null) {
-            answer.completeExceptionally(dead); // the reader ended between our put and its sweep
-        }
-        return answer;
+        return call;
     }
 
     /** Sends a frame that needs no answer; a server that is gone makes it moot. */
@@ -92,20 +103,34 @@ final class ManagerClient {
         try {
             connection.send(frame);
         } catch (IOException gone) {
-            // Pending calls fail through the reader.
+            // Pending calls fail when their reader sees the end.
         }
     }
 
-    static Reply awaitUninterruptibly(CompletableFuture<Reply> answer) {
+    /**
+     * Waits for {@code call}'s answer, reading the connection whenever no other caller does. The
+     * first interrupt runs {@code onInterrupt} (which may send a cancel) and the wait goes on until
+     * the answer; the interrupt status is set again on return.
+     */
+    Reply await(Call call, Runnable onInterrupt) {
         boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return answer.get();
-                } catch (InterruptedException e) {
+            while (!call.done()) {
+                if (reading.tryLock()) {
+                    try {
+                        interrupted |= readUntil(call, interrupted ? null : onInterrupt);
+                    } finally {
+                        reading.unlock();
+                        wakeAnotherReader();
+                    }
+                } else {
+                    LockSupport.park(this);
+                }
+                if (Thread.interrupted() && !interrupted) {
                     interrupted = true;
-                } catch (ExecutionException e) {
-                    throw (ProcessException) e.getCause();
+                    if (onInterrupt != null) {
+                        onInterrupt.run();
+                    }
                 }
             }
         } finally {
@@ -113,34 +138,77 @@ final class ManagerClient {
                 Thread.currentThread().interrupt();
             }
         }
+        if (call.failure != null) {
+            throw call.failure;
+        }
+        return call.reply;
+    }
+
+    /** Reads answers until {@code mine} has one; returns whether an interrupt came meanwhile. */
+    private boolean readUntil(Call mine, Runnable onInterrupt) {
+        boolean interrupted = false;
+        while (!mine.done()) {
+            Frame f;
+            try {
+                f = onInterrupt != null && !interrupted ? connection.readOrInterrupt() : connection.read();
+            } catch (InterruptedIOException e) {
+                Thread.interrupted();
+                interrupted = true;
+                onInterrupt.run();
+                continue;
+            } catch (IOException e) {
+                failAll(serverGone(e));
+                break;
+            }
+            if (f == null) {
+                failAll(serverGone(null));
+                break;
+            }
+            try {
+                if (f.type() != FrameTypes.MGR_REPLY) {
+                    throw new ProtocolException("a manager may not send " + f);
+                }
+                Call answered = pending.remove(f.correlationId());
+                if (answered != null) {
+                    answered.reply = Reply.from(f);
+                    LockSupport.unpark(answered.caller);
+                }
+            } catch (ProtocolException e) {
+                connection.close();
+                failAll(serverGone(e));
+                break;
+            }
+        }
+        if (Thread.interrupted()) {
+            interrupted = true;
+        }
+        return interrupted;
+    }
+
+    /** The reader is done: a caller still waiting must read next. */
+    private void wakeAnotherReader() {
+        for (Call c : pending.values()) {
+            if (!c.done()) {
+                LockSupport.unpark(c.caller);
+                return;
+            }
+        }
+    }
+
+    private void failAll(ProcessException why) {
+        gone = why;
+        CLIENTS.remove(socket, this);
+        connection.close();
+        for (Long corr : pending.keySet()) {
+            Call c = pending.remove(corr);
+            if (c != null) {
+                c.failure = why;
+                LockSupport.unpark(c.caller);
+            }
+        }
     }
 
     private ProcessException serverGone(Throwable cause) {
         return new ProcessException("the manager's server is gone (" + socket + ")", cause);
-    }
-
-    private void read() {
-        Throwable why = null;
-        try {
-            for (Frame f = connection.read(); f != null; f = connection.read()) {
-                if (f.type() != FrameTypes.MGR_REPLY) {
-                    throw new IOException("a manager may not send " + f);
-                }
-                CompletableFuture<Reply> answer = pending.remove(f.correlationId());
-                if (answer != null) {
-                    answer.complete(Reply.from(f));
-                }
-            }
-        } catch (IOException e) {
-            why = e;
-        }
-        gone = serverGone(why);
-        connection.close();
-        for (Long corr : pending.keySet()) {
-            CompletableFuture<Reply> answer = pending.remove(corr);
-            if (answer != null) {
-                answer.completeExceptionally(gone);
-            }
-        }
     }
 }

@@ -172,4 +172,39 @@ class ManagerBasicsTest {
         assertTimeoutPreemptively(Delays.SHORT, () -> assertThrows(ProcessException.class, () -> ns.get("x")));
         own.close();
     }
+
+    /** Many threads of one process share its one connection: each call's answer reaches its caller. */
+    @Test
+    @Tag("G-MGR-3")
+    void manyThreadsOfOneProcessShareTheConnectionAndEveryCallGetsItsOwnAnswer() throws Exception {
+        Namespace ns = MANAGER.get().namespace();
+        SharedLock lock = MANAGER.get().lock();
+        ns.set("counter", 0);
+        ns.set("locked", 0);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int me = t;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        ns.updateAndGet("counter", (Integer v) -> v + 1);
+                        ns.set("mine-" + me, i);
+                        assertEquals(i, ns.<Integer>get("mine-" + me), "an answer meant for another thread");
+                        try (SharedLock.Held held = lock.acquire()) {
+                            ns.set("locked", ns.<Integer>get("locked") + 1);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(Delays.LONG.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(800, ns.<Integer>get("counter"));
+        assertEquals(800, ns.<Integer>get("locked"));
+    }
 }

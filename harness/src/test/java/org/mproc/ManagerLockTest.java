@@ -118,7 +118,9 @@ class ManagerLockTest {
             }
         });
         waiter.start();
-        org.awaitility.Awaitility.await().atMost(Delays.SHORT).until(() -> waiter.getState() == Thread.State.WAITING);
+        // Waiting for its answer: parked, or reading the connection for everyone (leader/follower).
+        org.awaitility.Awaitility.await().atMost(Delays.SHORT).until(() -> java.util.Arrays.stream(waiter.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals(ManagerClient.class.getName()) && f.getMethodName().equals("await")));
         waiter.interrupt();
         waiter.join(Delays.SHORT.toMillis());
         assertFalse(waiter.isAlive());

@@ -69,6 +69,15 @@ public final class Connection implements AutoCloseable {
         writer.nonBlocking(writable);
     }
 
+    /**
+     * The next frame, or null at a clean end of stream; on an {@link #uninterruptible()}
+     * connection an interrupt before the frame begins ends the wait with
+     * {@link java.io.InterruptedIOException}. One reader at a time.
+     */
+    public Frame readOrInterrupt() throws IOException {
+        return reader.read(true);
+    }
+
     /** The next frame, or null at a clean end of stream. Owner thread only. */
     public Frame read() throws IOException {
         return reader.read();

@@ -2,6 +2,7 @@ package org.mproc.wire;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 
@@ -38,7 +39,16 @@ public final class FrameReader {
 
     /** The next frame, or {@code null} at a clean end of stream (between frames). */
     public Frame read() throws IOException {
-        if (!fill(Frame.HEADER_BYTES)) {
+        return read(false);
+    }
+
+    /**
+     * Like {@link #read()}, but on a non-blocking channel an interrupt that comes while no byte of
+     * the next frame has arrived ends the wait with {@link InterruptedIOException} (the interrupt
+     * status kept); once a frame has begun, it is read to its end.
+     */
+    public Frame read(boolean stopOnInterrupt) throws IOException {
+        if (!fill(Frame.HEADER_BYTES, stopOnInterrupt)) {
             if (in.hasRemaining()) {
                 throw new EOFException("connection closed inside a frame header after " + in.remaining()
                         + " of " + Frame.HEADER_BYTES + " bytes");
@@ -70,7 +80,7 @@ public final class FrameReader {
     }
 
     /** Makes at least {@code n} (≤ the buffer) bytes available; false at end of stream before that. */
-    private boolean fill(int n) throws IOException {
+    private boolean fill(int n, boolean stopOnInterrupt) throws IOException {
         if (in.remaining() >= n) {
             return true;
         }
@@ -85,6 +95,9 @@ public final class FrameReader {
                 }
                 if (got == 0 && r != null) {
                     interrupted |= r.await();
+                    if (interrupted && stopOnInterrupt && in.position() == 0) {
+                        throw new InterruptedIOException("interrupted while waiting for a frame");
+                    }
                 }
             }
             return true;
