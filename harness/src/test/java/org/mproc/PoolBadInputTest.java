@@ -7,13 +7,11 @@ import static org.mproc.testkit.Pools.range;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.mproc.testkit.Delays;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Marks;
-import org.mproc.testkit.Pools;
+import org.mproc.testkit.SharedPool;
 
 /**
  * G-POOL-7 and G-POOL-9 at every entry point: bad configuration and null functions are refused at
@@ -21,17 +19,8 @@ import org.mproc.testkit.Pools;
  * the class, before any worker runs any task of that call.
  */
 class PoolBadInputTest {
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(1);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        Pools.closeWithin(pool, Delays.CHILD);
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(1);
 
 
     @Test
@@ -46,15 +35,15 @@ class PoolBadInputTest {
     @Test
     @Tag("G-POOL-9")
     void badCallsAreRefusedAtOnceAtEveryEntryPoint() {
-        assertThrows(IllegalArgumentException.class, () -> pool.map(x -> x, range(3), -1));
-        assertThrows(IllegalArgumentException.class, () -> pool.mapAsync(x -> x, range(3), 0));
-        assertThrows(NullPointerException.class, () -> pool.map(null, range(3), 2));
-        assertThrows(NullPointerException.class, () -> pool.mapAsync(null, range(3)));
-        assertThrows(NullPointerException.class, () -> pool.mapAsync(null, List.of()));
-        assertThrows(NullPointerException.class, () -> pool.apply(null, 1));
-        assertThrows(NullPointerException.class, () -> pool.applyAsync(null, 1));
-        assertThrows(NullPointerException.class, () -> pool.map(x -> x, null));
-        assertEquals(range(3), pool.map(x -> x, range(3)), "refused calls leave the pool as it was");
+        assertThrows(IllegalArgumentException.class, () -> POOL.get().map(x -> x, range(3), -1));
+        assertThrows(IllegalArgumentException.class, () -> POOL.get().mapAsync(x -> x, range(3), 0));
+        assertThrows(NullPointerException.class, () -> POOL.get().map(null, range(3), 2));
+        assertThrows(NullPointerException.class, () -> POOL.get().mapAsync(null, range(3)));
+        assertThrows(NullPointerException.class, () -> POOL.get().mapAsync(null, List.of()));
+        assertThrows(NullPointerException.class, () -> POOL.get().apply(null, 1));
+        assertThrows(NullPointerException.class, () -> POOL.get().applyAsync(null, 1));
+        assertThrows(NullPointerException.class, () -> POOL.get().map(x -> x, null));
+        assertEquals(range(3), POOL.get().map(x -> x, range(3)), "refused calls leave the pool as it was");
     }
 
     static int marked(Object x, String dir) {
@@ -70,11 +59,11 @@ class PoolBadInputTest {
             List<Object> items = new ArrayList<>(range(100));
             items.set(57, new Thread());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> pool.mapAsync(x -> marked(x, dir), items, 10));
+                    () -> POOL.get().mapAsync(x -> marked(x, dir), items, 10));
             assertTrue(e.getMessage().contains("java.lang.Thread"), e::getMessage);
-            assertThrows(IllegalArgumentException.class, () -> pool.applyAsync(x -> marked(x, dir), new Thread()));
+            assertThrows(IllegalArgumentException.class, () -> POOL.get().applyAsync(x -> marked(x, dir), new Thread()));
             // The pool answers a later call, so anything the refused call had sent would have run by now.
-            assertEquals(range(4), pool.map(x -> x, range(4), 1));
+            assertEquals(range(4), POOL.get().map(x -> x, range(4), 1));
             assertEquals(List.of(), marks.names("ran-"), "tasks of a refused call ran");
         }
     }

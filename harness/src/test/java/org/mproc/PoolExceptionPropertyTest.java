@@ -22,13 +22,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
-import org.mproc.testkit.Pools;
+import org.mproc.testkit.SharedPool;
 import org.quicktheories.core.Gen;
 
 /**
@@ -41,17 +40,8 @@ import org.quicktheories.core.Gen;
  */
 class PoolExceptionPropertyTest {
     private static final Duration BUDGET = Delays.scaled(Duration.ofSeconds(3));
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(2);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        Pools.closeWithin(pool, Delays.CHILD);
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(2);
 
     // ---- task exceptions at generated positions (G-POOL-3, -4) ---------------------------------
 
@@ -90,7 +80,7 @@ class PoolExceptionPropertyTest {
     private static void assertPoolAnswers() {
         List<Integer> xs = range(23);
         assertEquals(xs.stream().map(x -> x * 3).collect(Collectors.toList()),
-                pool.map(x -> explode(new int[] {x, 0}), xs, 4), "the pool stays usable");
+                POOL.get().map(x -> explode(new int[] {x, 0}), xs, 4), "the pool stays usable");
     }
 
     @Test
@@ -106,7 +96,7 @@ class PoolExceptionPropertyTest {
                     Set<Integer> failing = IntStream.range(0, ks.size()).filter(i -> ks.get(i) > 0).boxed()
                             .collect(Collectors.toCollection(TreeSet::new));
                     TaskFailedException e = assertThrows(TaskFailedException.class,
-                            () -> pool.map(PoolExceptionPropertyTest::explode, jobs(ks), chunk));
+                            () -> POOL.get().map(PoolExceptionPropertyTest::explode, jobs(ks), chunk));
                     int index = e.taskIndex();
                     assertTrue(failing.contains(index), "task " + index + " is not one of the failing " + failing);
                     Throwable cause = e.getCause();
@@ -126,10 +116,10 @@ class PoolExceptionPropertyTest {
     @Tag("G-POOL-3")
     void applyAndApplyAsyncFailTheSameWay() throws Exception {
         TaskFailedException e = assertThrows(TaskFailedException.class,
-                () -> pool.apply(PoolExceptionPropertyTest::explode, new int[] {0, 2}));
+                () -> POOL.get().apply(PoolExceptionPropertyTest::explode, new int[] {0, 2}));
         assertEquals(0, e.taskIndex());
         assertInstanceOf(TaskCheckedException.class, e.getCause());
-        CompletableFuture<Integer> f = pool.applyAsync(PoolExceptionPropertyTest::explode, new int[] {7, 1});
+        CompletableFuture<Integer> f = POOL.get().applyAsync(PoolExceptionPropertyTest::explode, new int[] {7, 1});
         ExecutionException wrapped = assertThrows(ExecutionException.class,
                 () -> f.get(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS));
         TaskFailedException inner = assertInstanceOf(TaskFailedException.class, wrapped.getCause());
@@ -148,7 +138,7 @@ class PoolExceptionPropertyTest {
     @Tag("G-POOL-3")
     void aStackOverflowFailsTheTaskAndTheWorkerLivesOn() {
         TaskFailedException e = assertThrows(TaskFailedException.class,
-                () -> pool.map(PoolExceptionPropertyTest::recurse, List.of(0, 1, 2), 1));
+                () -> POOL.get().map(PoolExceptionPropertyTest::recurse, List.of(0, 1, 2), 1));
         assertInstanceOf(StackOverflowError.class, e.getCause());
         assertTrue(Arrays.stream(e.getCause().getStackTrace()).anyMatch(f -> f.getMethodName().equals("recurse")));
         assertPoolAnswers();
@@ -177,7 +167,7 @@ class PoolExceptionPropertyTest {
             String dir = marks.dir();
             long slow = SLOW_MILLIS;
             long t0 = System.nanoTime();
-            CompletableFuture<List<Integer>> f = pool.mapAsync(x -> slowOrFail(x, dir, slow), range(4), 1);
+            CompletableFuture<List<Integer>> f = POOL.get().mapAsync(x -> slowOrFail(x, dir, slow), range(4), 1);
             Duration bound = Duration.ofMillis(SLOW_MILLIS / 2);
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> f.get(bound.toMillis(), TimeUnit.MILLISECONDS),
@@ -210,12 +200,12 @@ class PoolExceptionPropertyTest {
         try (Marks marks = Marks.create()) {
             String dir = marks.dir();
             int tasks = 200;
-            assertThrows(TaskFailedException.class, () -> pool.map(x -> markOrFail(x, dir), range(tasks), 1));
+            assertThrows(TaskFailedException.class, () -> POOL.get().map(x -> markOrFail(x, dir), range(tasks), 1));
             // A later call queues behind whatever is still pending; once it is answered, the
             // failed call's leftovers have had their chance to run.
             assertPoolAnswers();
             List<String> ran = marks.names("ran-");
-            int bound = 2 * pool.processes() * PoolEngine.PREFETCH;
+            int bound = 2 * POOL.get().processes() * PoolEngine.PREFETCH;
             assertTrue(ran.size() <= bound, "after task 0 failed, " + ran.size() + " of its " + (tasks - 1)
                     + " sibling tasks still ran (at most " + bound + " may have been taken already)");
         }
@@ -229,7 +219,7 @@ class PoolExceptionPropertyTest {
             ks.add(i % 3 == 0 ? 1 + (i % 4) : 0);
         }
         for (int round = 0; round < 5; round++) {
-            assertThrows(TaskFailedException.class, () -> pool.map(PoolExceptionPropertyTest::explode, jobs(ks), 2));
+            assertThrows(TaskFailedException.class, () -> POOL.get().map(PoolExceptionPropertyTest::explode, jobs(ks), 2));
         }
         assertPoolAnswers();
     }

@@ -13,14 +13,13 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Causes;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Futures;
-import org.mproc.testkit.Pools;
+import org.mproc.testkit.SharedPool;
 
 /**
  * G-POOL-6 for exceptions, with G-POOL-3's promise that a task's exception fails only its task: an
@@ -31,17 +30,8 @@ import org.mproc.testkit.Pools;
  * could wedge a pool use their own and terminate it.
  */
 class PoolExceptionsThatCannotTravelTest {
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(2);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        Pools.closeWithin(pool, Delays.CHILD);
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(2);
 
 
     private static boolean isLiveWorker(long pid) {
@@ -89,10 +79,10 @@ class PoolExceptionsThatCannotTravelTest {
     @Tag("G-POOL-6")
     void anExceptionThatCannotBeSerializedArrivesAsARemoteTraceback() {
         TaskFailedException e = assertThrows(TaskFailedException.class,
-                () -> pool.map(PoolExceptionsThatCannotTravelTest::throwUnserializable, range(8), 2));
+                () -> POOL.get().map(PoolExceptionsThatCannotTravelTest::throwUnserializable, range(8), 2));
         assertEquals(3, e.taskIndex());
         assertRemoteTraceback(e, UnserializableFieldException.class, "cannot travel 3", "throwUnserializable");
-        assertAnswers(pool);
+        assertAnswers(POOL.get());
     }
 
     /** A chain of records far deeper than JDK serialization can write on a thread's stack. */
@@ -127,11 +117,11 @@ class PoolExceptionsThatCannotTravelTest {
     @Test
     @Tag("G-POOL-6")
     void anExceptionTooDeepToSerializeArrivesAsARemoteTraceback() throws Exception {
-        TaskFailedException e = taskFailure(pool.mapAsync(PoolExceptionsThatCannotTravelTest::throwDeep, range(3), 1));
+        TaskFailedException e = taskFailure(POOL.get().mapAsync(PoolExceptionsThatCannotTravelTest::throwDeep, range(3), 1));
         assertEquals(1, e.taskIndex());
         assertRemoteTraceback(e, DeepException.class, "too deep to travel", "throwDeep");
         assertTrue(isLiveWorker(e.workerPid()), "the worker lives on");
-        assertAnswers(pool);
+        assertAnswers(POOL.get());
     }
 
     // ---- cannot be read in the parent --------------------------------------------------------------
@@ -158,10 +148,10 @@ class PoolExceptionsThatCannotTravelTest {
     @Tag("G-POOL-6")
     void anExceptionThatCannotBeReadInTheParentArrivesAsARemoteTraceback() {
         TaskFailedException e = assertThrows(TaskFailedException.class,
-                () -> pool.map(PoolExceptionsThatCannotTravelTest::throwUnreadable, range(8), 3));
+                () -> POOL.get().map(PoolExceptionsThatCannotTravelTest::throwUnreadable, range(8), 3));
         assertEquals(4, e.taskIndex());
         assertRemoteTraceback(e, UnreadableException.class, "cannot be read 4", "throwUnreadable");
-        assertAnswers(pool);
+        assertAnswers(POOL.get());
     }
 
     /** Its readObject fails with an Error, as a failed {@code assert} does under {@code -ea}. */

@@ -9,25 +9,16 @@ import static org.mproc.testkit.Pools.range;
 
 import java.util.List;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
+import org.mproc.testkit.SharedPool;
 
 /** G-POOL-3, -5, -7: task exceptions come back whole; a dead worker fails its call and is replaced. */
 class PoolFailureTest {
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(2);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.close();
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(2);
 
     static int failAt(int x, int bad) {
         if (x == bad) {
@@ -41,13 +32,13 @@ class PoolFailureTest {
     @Tag("G-POOL-3")
     void aTaskExceptionFailsTheCallWithItsClassMessageIndexAndWorker() {
         TaskFailedException e = assertThrows(TaskFailedException.class,
-                () -> pool.map(x -> failAt(x, 37), range(100), 7));
+                () -> POOL.get().map(x -> failAt(x, 37), range(100), 7));
         assertEquals(37, e.taskIndex());
         assertTrue(e.workerPid() > 0);
         IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
         assertEquals("bad item 37", cause.getMessage());
         assertTrue(java.util.Arrays.stream(cause.getStackTrace()).anyMatch(f -> f.getMethodName().equals("failAt")));
-        assertEquals(range(10), pool.map(x -> x, range(10)), "the pool stays usable");
+        assertEquals(range(10), POOL.get().map(x -> x, range(10)), "the pool stays usable");
     }
 
     static int halt(int x) {
@@ -65,30 +56,30 @@ class PoolFailureTest {
     @Test
     @Tag("G-POOL-5")
     void aWorkerThatHaltsFailsTheCallWithWorkerDiedAndIsReplaced() {
-        WorkerDiedException e = assertThrows(WorkerDiedException.class, () -> pool.apply(PoolFailureTest::halt, 1));
+        WorkerDiedException e = assertThrows(WorkerDiedException.class, () -> POOL.get().apply(PoolFailureTest::halt, 1));
         assertEquals(OptionalInt.of(7), e.exitCode());
-        assertEquals(range(50), pool.map(x -> x, range(50), 3), "a replacement took over");
+        assertEquals(range(50), POOL.get().map(x -> x, range(50), 3), "a replacement took over");
     }
 
     @Test
     @Tag("G-POOL-5")
     void aWorkerThatCallsSystemExitMidMapFailsThatMap() {
         WorkerDiedException e = assertThrows(WorkerDiedException.class,
-                () -> pool.map(PoolFailureTest::exitAt, range(40), 4));
+                () -> POOL.get().map(PoolFailureTest::exitAt, range(40), 4));
         assertTrue(e.firstTaskIndex() <= 13 && 13 <= e.lastTaskIndex(), e::getMessage);
         assertEquals(OptionalInt.of(3), e.exitCode());
-        assertEquals(range(20), pool.map(x -> x, range(20)));
+        assertEquals(range(20), POOL.get().map(x -> x, range(20)));
     }
 
     @Test
     @Tag("G-POOL-7")
     void anUnserializableArgumentFailsInTheCallerNamingTheClass() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> pool.map(x -> x, List.of(new Object())));
+                () -> POOL.get().map(x -> x, List.of(new Object())));
         assertTrue(e.getMessage().contains("java.lang.Object"), e::getMessage);
         Object captured = new Object();
         IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
-                () -> pool.apply(x -> captured.hashCode() + (Integer) x, 1));
+                () -> POOL.get().apply(x -> captured.hashCode() + (Integer) x, 1));
         assertTrue(f.getMessage().contains("java.lang.Object"), f::getMessage);
     }
 
@@ -97,8 +88,8 @@ class PoolFailureTest {
     void badConfigurationIsRefusedAtOnce() {
         assertThrows(IllegalArgumentException.class, () -> new Pool(0));
         assertThrows(IllegalArgumentException.class, () -> Pool.builder().maxTasksPerChild(0));
-        assertThrows(IllegalArgumentException.class, () -> pool.map(x -> x, range(3), 0));
-        assertThrows(NullPointerException.class, () -> pool.map(null, range(3)));
+        assertThrows(IllegalArgumentException.class, () -> POOL.get().map(x -> x, range(3), 0));
+        assertThrows(NullPointerException.class, () -> POOL.get().map(null, range(3)));
     }
 
     @Test

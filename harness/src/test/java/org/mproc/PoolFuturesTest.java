@@ -17,13 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
-import org.mproc.testkit.Pools;
+import org.mproc.testkit.SharedPool;
 
 /**
  * G-POOL-8: {@code applyAsync}/{@code mapAsync} futures time out in {@code get(timeout)} after about
@@ -34,17 +33,8 @@ import org.mproc.testkit.Pools;
 @Tag("G-POOL-8")
 class PoolFuturesTest {
     private static final Duration GATE_BOUND = Delays.LONG;
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(2);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        Pools.closeWithin(pool, Delays.CHILD);
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(2);
 
     /** Holds the task until the test opens {@code gate}, then returns {@code x}. */
     static int gated(int x, String dir, String gate) throws InterruptedException {
@@ -59,7 +49,7 @@ class PoolFuturesTest {
 
 
     private static void assertPoolAnswers() throws Exception {
-        CompletableFuture<List<Integer>> later = pool.mapAsync(x -> x + 1, range(12), 2);
+        CompletableFuture<List<Integer>> later = POOL.get().mapAsync(x -> x + 1, range(12), 2);
         assertEquals(range(12).stream().map(x -> x + 1).collect(Collectors.toList()),
                 later.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS), "a later call completes");
     }
@@ -68,7 +58,7 @@ class PoolFuturesTest {
     void getWithATimeoutThrowsTimeoutExceptionAfterAboutTheTimeout() throws Exception {
         try (Marks marks = Marks.create()) {
             String dir = marks.dir();
-            CompletableFuture<Integer> f = pool.applyAsync(x -> gated(x, dir, "go"), 5);
+            CompletableFuture<Integer> f = POOL.get().applyAsync(x -> gated(x, dir, "go"), 5);
             long timeout = 300;
             long t0 = System.nanoTime();
             assertThrows(TimeoutException.class, () -> f.get(timeout, TimeUnit.MILLISECONDS));
@@ -85,7 +75,7 @@ class PoolFuturesTest {
     void mapAsyncGetWithATimeoutThrowsTimeoutException() throws Exception {
         try (Marks marks = Marks.create()) {
             String dir = marks.dir();
-            CompletableFuture<List<Integer>> f = pool.mapAsync(x -> gated(x, dir, "go"), range(6), 1);
+            CompletableFuture<List<Integer>> f = POOL.get().mapAsync(x -> gated(x, dir, "go"), range(6), 1);
             assertThrows(TimeoutException.class, () -> f.get(200, TimeUnit.MILLISECONDS));
             marks.open("go");
             assertEquals(range(6), f.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS));
@@ -99,9 +89,9 @@ class PoolFuturesTest {
             AtomicReference<String> ok = new AtomicReference<>();
             AtomicReference<String> failed = new AtomicReference<>();
             AtomicReference<String> mapped = new AtomicReference<>();
-            CompletableFuture<Integer> a = pool.applyAsync(x -> gated(x, dir, "go"), 1);
-            CompletableFuture<Integer> b = pool.applyAsync(x -> fails(x, dir, "go"), 2);
-            CompletableFuture<List<Integer>> c = pool.mapAsync(x -> gated(x, dir, "go"), range(5), 2);
+            CompletableFuture<Integer> a = POOL.get().applyAsync(x -> gated(x, dir, "go"), 1);
+            CompletableFuture<Integer> b = POOL.get().applyAsync(x -> fails(x, dir, "go"), 2);
+            CompletableFuture<List<Integer>> c = POOL.get().mapAsync(x -> gated(x, dir, "go"), range(5), 2);
             CompletableFuture<?> all = CompletableFuture.allOf(
                     a.whenComplete((r, e) -> ok.set(Thread.currentThread().getName())),
                     b.whenComplete((r, e) -> failed.set(Thread.currentThread().getName())),
@@ -122,8 +112,8 @@ class PoolFuturesTest {
     void aCallbackThatThrowsLeavesThePoolWorking() throws Exception {
         try (Marks marks = Marks.create()) {
             String dir = marks.dir();
-            CompletableFuture<Integer> f = pool.applyAsync(x -> gated(x, dir, "go"), 3);
-            CompletableFuture<Integer> g = pool.applyAsync(x -> gated(x, dir, "go"), 4);
+            CompletableFuture<Integer> f = POOL.get().applyAsync(x -> gated(x, dir, "go"), 3);
+            CompletableFuture<Integer> g = POOL.get().applyAsync(x -> gated(x, dir, "go"), 4);
             CompletableFuture<Void> throwing = f.thenAccept(r -> {
                 throw new IllegalStateException("a callback that throws");
             });
@@ -146,8 +136,8 @@ class PoolFuturesTest {
         CountDownLatch blocking = new CountDownLatch(1);
         try (Marks marks = Marks.create()) {
             String dir = marks.dir();
-            CompletableFuture<Integer> f = pool.applyAsync(x -> gated(x, dir, "go"), 3);
-            CompletableFuture<Integer> sibling = pool.applyAsync(x -> gated(x, dir, "go"), 4);
+            CompletableFuture<Integer> f = POOL.get().applyAsync(x -> gated(x, dir, "go"), 3);
+            CompletableFuture<Integer> sibling = POOL.get().applyAsync(x -> gated(x, dir, "go"), 4);
             CompletableFuture<Void> blocked = f.thenAccept(r -> {
                 blocking.countDown();
                 try {
@@ -161,7 +151,7 @@ class PoolFuturesTest {
             // While the callback blocks, a sibling call, later calls, and failures still complete.
             assertEquals(4, sibling.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS));
             assertPoolAnswers();
-            assertThrows(TaskFailedException.class, () -> pool.apply(x -> fails(x, dir, "go"), 9));
+            assertThrows(TaskFailedException.class, () -> POOL.get().apply(x -> fails(x, dir, "go"), 9));
             assertFalse(blocked.isDone());
         } finally {
             release.countDown();

@@ -15,25 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
+import org.mproc.testkit.SharedPool;
 
 /** G-POOL-2: imap yields map's list in order and lazily; imapUnordered yields the same multiset. */
 class PoolImapTest {
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(2);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.close();
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(2);
 
     static int square(int x) {
         return x * x;
@@ -55,8 +46,8 @@ class PoolImapTest {
                 .forAll(lists().of(integers().between(-500, 500)).ofSizeBetween(0, 120), integers().between(1, 9))
                 .checkAssert((xs, chunk) -> {
                     List<Integer> expected = xs.stream().map(PoolImapTest::square).collect(Collectors.toList());
-                    assertEquals(expected, drain(pool.imap(PoolImapTest::square, xs, chunk)));
-                    List<Integer> unordered = drain(pool.imapUnordered(PoolImapTest::square, xs, chunk));
+                    assertEquals(expected, drain(POOL.get().imap(PoolImapTest::square, xs, chunk)));
+                    List<Integer> unordered = drain(POOL.get().imapUnordered(PoolImapTest::square, xs, chunk));
                     assertEquals(expected.stream().sorted().collect(Collectors.toList()),
                             unordered.stream().sorted().collect(Collectors.toList()));
                 });
@@ -87,13 +78,13 @@ class PoolImapTest {
     void imapReadsItsInputLazilyInBoundedBatches() {
         Endless input = new Endless();
         List<Integer> first = new ArrayList<>();
-        try (ResultIterator<Integer> it = pool.imap(PoolImapTest::square, input, 3)) {
+        try (ResultIterator<Integer> it = POOL.get().imap(PoolImapTest::square, input, 3)) {
             for (int i = 0; i < 20; i++) {
                 first.add(it.next());
             }
         }
         assertEquals(IntStream.range(0, 20).map(x -> x * x).boxed().collect(Collectors.toList()), first);
-        int window = 4 * pool.processes() * 3;
+        int window = 4 * POOL.get().processes() * 3;
         assertTrue(input.read.get() <= 20 + window + 3, "read " + input.read.get() + " items for 20 results");
     }
 
@@ -107,7 +98,7 @@ class PoolImapTest {
     @Test
     @Tag("G-POOL-3")
     void aFailingTaskThrowsAtItsPositionAndIterationGoesOn() {
-        try (ResultIterator<Integer> it = pool.imap(PoolImapTest::failAtFive, List.of(0, 1, 2, 3, 4, 5, 6, 7))) {
+        try (ResultIterator<Integer> it = POOL.get().imap(PoolImapTest::failAtFive, List.of(0, 1, 2, 3, 4, 5, 6, 7))) {
             for (int i = 0; i < 5; i++) {
                 assertEquals(i, it.next());
             }

@@ -8,25 +8,16 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
+import org.mproc.testkit.SharedPool;
 
 /** G-POOL-1: {@code map} returns {@code [f(x) for x in xs]} in input order for any list and chunk size. */
 class PoolMapTest {
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(2);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.close();
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(2);
 
     static int square(int x) {
         return x * x;
@@ -42,7 +33,7 @@ class PoolMapTest {
         qt().withTestingTime(Delays.scaled(Duration.ofSeconds(20)).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .withShrinkCycles(50)
                 .forAll(lists().of(integers().between(-1000, 1000)).ofSizeBetween(0, 200), integers().between(1, 40))
-                .checkAssert((xs, chunk) -> assertEquals(expected(xs), pool.map(PoolMapTest::square, xs, chunk)));
+                .checkAssert((xs, chunk) -> assertEquals(expected(xs), POOL.get().map(PoolMapTest::square, xs, chunk)));
     }
 
     @Test
@@ -50,23 +41,23 @@ class PoolMapTest {
     void mapWithTheDefaultChunkSizeKeepsInputOrder() {
         qt().withExamples(30).withShrinkCycles(50)
                 .forAll(lists().of(integers().all()).ofSizeBetween(0, 500))
-                .checkAssert(xs -> assertEquals(expected(xs), pool.map(PoolMapTest::square, xs)));
+                .checkAssert(xs -> assertEquals(expected(xs), POOL.get().map(PoolMapTest::square, xs)));
     }
 
     @Test
     @Tag("G-POOL-1")
     void theSeedsExample() {
-        assertEquals(List.of(1, 4, 9, 16, 25), pool.map(PoolMapTest::square, List.of(1, 2, 3, 4, 5)));
-        assertEquals(List.of(), pool.map(PoolMapTest::square, List.of()));
-        assertEquals(Integer.valueOf(49), pool.apply(PoolMapTest::square, 7));
+        assertEquals(List.of(1, 4, 9, 16, 25), POOL.get().map(PoolMapTest::square, List.of(1, 2, 3, 4, 5)));
+        assertEquals(List.of(), POOL.get().map(PoolMapTest::square, List.of()));
+        assertEquals(Integer.valueOf(49), POOL.get().apply(PoolMapTest::square, 7));
     }
 
     @Test
     void theDefaultChunkSizeIsCPythons() {
-        assertEquals(1, pool.defaultChunksize(0));
-        assertEquals(1, pool.defaultChunksize(8));
-        assertEquals(2, pool.defaultChunksize(9));
-        assertEquals(125_000, pool.defaultChunksize(1_000_000));
+        assertEquals(1, POOL.get().defaultChunksize(0));
+        assertEquals(1, POOL.get().defaultChunksize(8));
+        assertEquals(2, POOL.get().defaultChunksize(9));
+        assertEquals(125_000, POOL.get().defaultChunksize(1_000_000));
     }
 
     static int add(int x, int y) {
@@ -80,11 +71,11 @@ class PoolMapTest {
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < PoolEngine.FUNCTIONS_PER_WORKER + 20; i++) {
                 int k = i;
-                assertEquals(Integer.valueOf(1 + k), pool.apply(x -> add(x, k), 1));
+                assertEquals(Integer.valueOf(1 + k), POOL.get().apply(x -> add(x, k), 1));
             }
         }
         for (int i = 0; i < 50; i++) {
-            assertEquals(Integer.valueOf(i * i), pool.apply(PoolMapTest::square, i));
+            assertEquals(Integer.valueOf(i * i), POOL.get().apply(PoolMapTest::square, i));
         }
     }
 
@@ -96,10 +87,10 @@ class PoolMapTest {
     @Test
     void asManyChunksAsWorkersRunOnDifferentWorkers() {
         List<java.util.concurrent.CompletableFuture<Long>> futures = new java.util.ArrayList<>();
-        for (int i = 0; i < pool.processes(); i++) {
-            futures.add(pool.applyAsync(PoolMapTest::pidAfterNap, i));
+        for (int i = 0; i < POOL.get().processes(); i++) {
+            futures.add(POOL.get().applyAsync(PoolMapTest::pidAfterNap, i));
         }
         long distinct = futures.stream().map(java.util.concurrent.CompletableFuture::join).distinct().count();
-        assertEquals(pool.processes(), distinct, "an idle worker was left idle while another had two tasks");
+        assertEquals(POOL.get().processes(), distinct, "an idle worker was left idle while another had two tasks");
     }
 }

@@ -13,14 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
 import org.mproc.testkit.Pids;
 import org.mproc.testkit.Pools;
+import org.mproc.testkit.SharedPool;
 
 /**
  * G-PROC-8: a pool task may start its own {@link Pool} (or {@link ChildProcess}) inside the worker;
@@ -29,17 +29,8 @@ import org.mproc.testkit.Pools;
  */
 @Tag("G-PROC-8")
 class PoolNestingTest {
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(2);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        Pools.closeWithin(pool, Delays.CHILD);
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(2);
 
 
     static long pidOf(int x) throws InterruptedException {
@@ -64,7 +55,7 @@ class PoolNestingTest {
 
     @Test
     void aTaskMapsOnItsOwnPoolAndLeavesNothingBehind() {
-        List<Nested> all = pool.map(PoolNestingTest::mapInANestedPool, List.of(10, 25), 1);
+        List<Nested> all = POOL.get().map(PoolNestingTest::mapInANestedPool, List.of(10, 25), 1);
         for (Nested nested : all) {
             int n = nested.squares().size();
             assertEquals(range(n).stream().map(x -> x * x).collect(Collectors.toList()), nested.squares());
@@ -137,7 +128,7 @@ class PoolNestingTest {
 
     @Test
     void aTaskStartsAndJoinsAChildProcess() {
-        assertEquals(List.of(0, 3, 5), pool.map(PoolNestingTest::childExitCode, List.of(0, 3, 5), 1));
-        assertEquals(OptionalInt.of(7), OptionalInt.of(pool.apply(PoolNestingTest::childExitCode, 7)));
+        assertEquals(List.of(0, 3, 5), POOL.get().map(PoolNestingTest::childExitCode, List.of(0, 3, 5), 1));
+        assertEquals(OptionalInt.of(7), OptionalInt.of(POOL.get().apply(PoolNestingTest::childExitCode, 7)));
     }
 }

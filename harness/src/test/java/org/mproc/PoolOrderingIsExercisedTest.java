@@ -18,12 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
-import org.mproc.testkit.Pools;
+import org.mproc.testkit.SharedPool;
 
 /**
  * G-POOL-1 is only worth checking if the pool really finishes tasks out of order. Tasks sleep a
@@ -34,17 +33,8 @@ import org.mproc.testkit.Pools;
 @Tag("G-POOL-1")
 class PoolOrderingIsExercisedTest {
     private static final Duration BUDGET = Delays.scaled(Duration.ofSeconds(3));
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(2);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        Pools.closeWithin(pool, Delays.CHILD);
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(2);
 
     /** What a task reports: which input it was, when it ended, and where it ran. */
     record Done(int index, long endedNanos, long pid) implements Serializable {}
@@ -73,7 +63,7 @@ class PoolOrderingIsExercisedTest {
         qt().withTestingTime(BUDGET.toMillis(), TimeUnit.MILLISECONDS).withExamples(200).withShrinkCycles(50)
                 .forAll(lists().of(integers().between(0, 12)).ofSizeBetween(4, 24), integers().between(1, 3))
                 .checkAssert((millis, chunk) -> {
-                    List<Done> done = pool.map(PoolOrderingIsExercisedTest::work, jobs(millis), chunk);
+                    List<Done> done = POOL.get().map(PoolOrderingIsExercisedTest::work, jobs(millis), chunk);
                     assertEquals(range(millis.size()), done.stream().map(Done::index).collect(Collectors.toList()),
                             "map must return input order");
                     examples.incrementAndGet();
@@ -96,7 +86,7 @@ class PoolOrderingIsExercisedTest {
         List<CompletableFuture<Done>> futures = new ArrayList<>();
         List<Integer> completed = new ArrayList<>();
         for (int[] job : jobs(millis)) {
-            CompletableFuture<Done> f = pool.applyAsync(PoolOrderingIsExercisedTest::work, job);
+            CompletableFuture<Done> f = POOL.get().applyAsync(PoolOrderingIsExercisedTest::work, job);
             futures.add(f.whenComplete((d, e) -> {
                 synchronized (completed) {
                     completed.add(job[0]);

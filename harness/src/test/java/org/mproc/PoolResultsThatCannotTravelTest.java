@@ -17,14 +17,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Causes;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Futures;
-import org.mproc.testkit.Pools;
+import org.mproc.testkit.SharedPool;
 import org.quicktheories.core.Gen;
 
 /**
@@ -36,17 +35,8 @@ import org.quicktheories.core.Gen;
  */
 class PoolResultsThatCannotTravelTest {
     private static final Duration BUDGET = Delays.scaled(Duration.ofSeconds(3));
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(2);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        Pools.closeWithin(pool, Delays.CHILD);
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(2);
 
 
     private static void assertAnswers(Pool p) {
@@ -79,11 +69,11 @@ class PoolResultsThatCannotTravelTest {
                     List<int[]> jobs = IntStream.range(0, shape[0]).mapToObj(i -> new int[] {i, shape[1]})
                             .collect(Collectors.toList());
                     TaskFailedException e = assertThrows(TaskFailedException.class,
-                            () -> pool.map(PoolResultsThatCannotTravelTest::opaqueAt, jobs, chunk));
+                            () -> POOL.get().map(PoolResultsThatCannotTravelTest::opaqueAt, jobs, chunk));
                     assertEquals(shape[1], e.taskIndex());
                     assertTrue(e.getMessage().contains(Opaque.class.getName()), e::getMessage);
                 });
-        assertAnswers(pool);
+        assertAnswers(POOL.get());
     }
 
     /** A chain of records far deeper than JDK serialization can write on a thread's stack. */
@@ -103,12 +93,12 @@ class PoolResultsThatCannotTravelTest {
     @Test
     @Tag("G-POOL-6")
     void aResultTooDeepToSerializeFailsItsTaskAndTheWorkerLivesOn() throws Exception {
-        Throwable failure = Futures.failureOf(pool.mapAsync(PoolResultsThatCannotTravelTest::deepAt, range(4), 1), Delays.CHILD);
+        Throwable failure = Futures.failureOf(POOL.get().mapAsync(PoolResultsThatCannotTravelTest::deepAt, range(4), 1), Delays.CHILD);
         TaskFailedException e = assertInstanceOf(TaskFailedException.class, failure, () -> "got " + Causes.text(failure));
         assertEquals(2, e.taskIndex());
         assertTrue(e.getMessage().contains(Link.class.getName()), e::getMessage);
         assertTrue(ProcessHandle.of(e.workerPid()).map(ProcessHandle::isAlive).orElse(false), "the worker lives on");
-        assertAnswers(pool);
+        assertAnswers(POOL.get());
     }
 
     // ---- cannot be read in the parent --------------------------------------------------------------

@@ -7,12 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.testkit.Delays;
-import org.mproc.testkit.Pools;
+import org.mproc.testkit.SharedPool;
 
 /**
  * Close while other processes are just opening the queue: the close barrier must hear from each
@@ -20,17 +19,8 @@ import org.mproc.testkit.Pools;
  */
 @Tag("G-QUEUE-6")
 class ProcessQueueCloseRaceTest {
-    private static Pool pool;
-
-    @BeforeAll
-    static void startPool() {
-        pool = new Pool(2);
-    }
-
-    @AfterAll
-    static void stopPool() throws Exception {
-        Pools.closeWithin(pool, Delays.CHILD);
-    }
+    @RegisterExtension
+    static final SharedPool POOL = new SharedPool(2);
 
     static List<Integer> takeUntilClosed(ProcessQueue<Integer> queue) throws InterruptedException {
         List<Integer> got = new ArrayList<>();
@@ -47,8 +37,8 @@ class ProcessQueueCloseRaceTest {
     void closeRightAfterConsumersOpenNeverHangsAndLosesNothing() throws Exception {
         for (int round = 0; round < 60; round++) {
             ProcessQueue<Integer> queue = ProcessQueue.create();
-            CompletableFuture<List<Integer>> first = pool.applyAsync(ProcessQueueCloseRaceTest::takeUntilClosed, queue);
-            CompletableFuture<List<Integer>> second = pool.applyAsync(ProcessQueueCloseRaceTest::takeUntilClosed, queue);
+            CompletableFuture<List<Integer>> first = POOL.get().applyAsync(ProcessQueueCloseRaceTest::takeUntilClosed, queue);
+            CompletableFuture<List<Integer>> second = POOL.get().applyAsync(ProcessQueueCloseRaceTest::takeUntilClosed, queue);
             queue.put(round);
             assertTimeoutPreemptively(Delays.SHORT, queue::close, "close() in round " + round);
             List<Integer> all = new ArrayList<>(first.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS));
