@@ -50,18 +50,14 @@ final class QueueClient {
     }
 
     static QueueClient to(String socket) {
-        try {
-            return CLIENTS.computeIfAbsent(socket, s -> {
-                try {
-                    return new QueueClient(s);
-                } catch (IOException e) {
-                    throw new ProcessException("cannot reach the process hosting the queue (" + s + "): "
-                            + e.getMessage(), e);
-                }
-            });
-        } catch (ProcessException e) {
-            throw e;
-        }
+        return CLIENTS.computeIfAbsent(socket, s -> {
+            try {
+                return new QueueClient(s);
+            } catch (IOException e) {
+                throw new ProcessException("cannot reach the process hosting the queue (" + s + "): "
+                        + e.getMessage(), e);
+            }
+        });
     }
 
     /** Opens queue {@code id} for this process, once; later handles share the link. */
