@@ -1,0 +1,45 @@
+package org.mproc.harness;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One scenario's run: its outcomes tallied and graded, what failed, and how long it took against
+ * its budget (G-HAR-5). What the console table, the JSON file and the JUnit XML show.
+ *
+ * @param trials   how many trials ran, the warm-up included
+ * @param counts   every outcome seen, in the order first seen, then the required rows never seen
+ * @param failures empty when the run passed
+ * @param replay   the command that reruns it with the same settings (G-HAR-3)
+ * @param leakCheck what the leak check covered on this machine
+ */
+public record ScenarioResult(String id, String title, String seedSection, RunSettings settings,
+                             Duration actual, int trials, List<OutcomeCount> counts,
+                             List<ScenarioFailure> failures, String replay, String leakCheck) {
+    public ScenarioResult {
+        counts = List.copyOf(counts);
+        failures = List.copyOf(failures);
+    }
+
+    public boolean passed() {
+        return failures.isEmpty();
+    }
+
+    /** 0 passed, 1 a semantic failure, 2 the harness could not run it. */
+    public int exitCode() {
+        if (failures.isEmpty()) {
+            return 0;
+        }
+        return failures.stream().allMatch(ScenarioFailure::semantic) ? 1 : 2;
+    }
+
+    public Optional<String> subject() {
+        return settings.subject();
+    }
+
+    /** The share of trials that observed {@code count}'s outcome, 0 when no trial ran. */
+    public double frequency(OutcomeCount count) {
+        return trials == 0 ? 0 : (double) count.samples() / trials;
+    }
+}
