@@ -1,0 +1,121 @@
+package org.mproc.scenarios;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import org.mproc.harness.ConsoleTable;
+import org.mproc.harness.Durations;
+import org.mproc.harness.JUnitXml;
+import org.mproc.harness.Profile;
+import org.mproc.harness.ResultJson;
+import org.mproc.harness.RunSettings;
+import org.mproc.harness.Scenario;
+import org.mproc.harness.ScenarioResult;
+import org.mproc.harness.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code run [ID…]}: runs scenarios one after the other, prints each one's graded table, writes
+ * {@code <out>/scenarios/<id>.json} and {@code <out>/junit/TEST-mproc-scenarios.xml}, and exits
+ * with the worst code of the run (0 pass, 1 semantic failure, 2 infrastructure).
+ */
+@Command(name = "run", description = "Runs graded scenarios (all when no id is given).")
+final class RunCommand implements Callable<Integer> {
+    static final String JUNIT_SUITE = "mproc-scenarios";
+
+    @ParentCommand
+    private Main main;
+
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "Scenario ids (see list); all when none.")
+    private List<String> ids = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "default|stress",
+            description = "default: the seed's shapes; stress: shapes big enough to catch broken code, and the stress grades.")
+    private String profile = System.getProperty("mproc.profile", "default");
+
+    @Option(names = "--budget", paramLabel = "DURATION", description = "Time budget per scenario: 500ms, 5s, 2m (default ${DEFAULT-VALUE}).")
+    private String budget = System.getProperty("mproc.budget", "3s");
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for the trials' inputs (default: random, printed).")
+    private Long seed;
+
+    @Option(names = "--subject", paramLabel = "CLASS", description = "Replace the real implementation with this subject class.")
+    private String subject;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where JSON and JUnit XML go (default ${DEFAULT-VALUE}).")
+    private Path out = Paths.get("reports", "out");
+
+    @Override
+    public Integer call() {
+        PrintStream console = main.out();
+        RunSettings settings;
+        List<Scenario> scenarios;
+        try {
+            long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+            settings = new RunSettings(Profile.parse(profile), Durations.parse(budget), chosenSeed, Optional.ofNullable(subject));
+            scenarios = chosen();
+        } catch (IllegalArgumentException e) {
+            console.println("error: " + e.getMessage());
+            return Main.INFRASTRUCTURE;
+        }
+        console.printf("mproc harness: %d scenario%s, profile %s, budget %s each, seed %d%n", scenarios.size(),
+                scenarios.size() == 1 ? "" : "s", settings.profile().label(), Durations.format(settings.budget()), settings.seed());
+        ScenarioRunner runner = new ScenarioRunner(console::println);
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            console.printf("%n▶ %s  %s …%n", scenario.id(), scenario.title());
+            ScenarioResult result = runner.run(scenario, settings);
+            results.add(result);
+            ConsoleTable.lines(result).forEach(console::println);
+        }
+        return finish(console, results);
+    }
+
+    private List<Scenario> chosen() {
+        if (!ids.isEmpty()) {
+            return ScenarioCatalog.select(ids);
+        }
+        if (subject == null) {
+            return ScenarioCatalog.all();
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(subject);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("subject class " + subject + " is not on the class path");
+        }
+        List<Scenario> accepting = ScenarioCatalog.accepting(type);
+        if (accepting.isEmpty()) {
+            throw new IllegalArgumentException("no scenario exercises a subject like " + subject);
+        }
+        return accepting;
+    }
+
+    private int finish(PrintStream console, List<ScenarioResult> results) {
+        int exit = results.stream().mapToInt(ScenarioResult::exitCode).max().orElse(0);
+        long passed = results.stream().filter(ScenarioResult::passed).count();
+        console.printf("%n%d of %d scenarios passed%n", passed, results.size());
+        try {
+            Path json = out.resolve("scenarios");
+            for (ScenarioResult r : results) {
+                ResultJson.write(r, json);
+            }
+            Path xml = JUnitXml.write(JUNIT_SUITE, results, out.resolve("junit"));
+            console.println("results: " + json + "/<id>.json, " + xml);
+        } catch (IOException e) {
+            console.println("error: cannot write results under " + out + ": " + e.getMessage());
+            return Main.INFRASTRUCTURE;
+        }
+        return exit;
+    }
+}
