@@ -145,6 +145,7 @@ public final class Manager implements AutoCloseable {
     @Override
     public void close() {
         if (!server.isAlive()) {
+            ManagerClient.serverStopped(socket);
             return;
         }
         try {
@@ -162,6 +163,8 @@ public final class Manager implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessException("interrupted while the manager's server stopped", e);
+        } finally {
+            ManagerClient.serverStopped(socket);
         }
     }
 

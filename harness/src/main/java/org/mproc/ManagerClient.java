@@ -71,6 +71,18 @@ final class ManagerClient {
         });
     }
 
+    /**
+     * The server at {@code socket} was stopped: this process's connection to it is closed now
+     * rather than left open until some call reads its end (there is no reader thread to notice),
+     * and calls still waiting fail with {@link ProcessException}.
+     */
+    static void serverStopped(String socket) {
+        ManagerClient client = CLIENTS.get(socket);
+        if (client != null) {
+            client.failAll(new ProcessException("the manager's server was stopped (" + socket + ")", null));
+        }
+    }
+
     long nextId() {
         return ids.incrementAndGet();
     }

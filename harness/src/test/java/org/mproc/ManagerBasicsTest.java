@@ -151,6 +151,30 @@ class ManagerBasicsTest {
     }
 
     @Test
+    @Tag("G-MGR-8")
+    void closeAlsoClosesThisProcesssConnectionToTheServer() throws IOException {
+        long before = sockets();
+        try (Manager own = Manager.start()) {
+            own.namespace().set("x", 1);
+        }
+        // The server's own connections end with it, seen by this side's readers a moment later.
+        org.awaitility.Awaitility.await("socket descriptors back to " + before).atMost(Delays.SHORT)
+                .until(() -> sockets() == before);
+    }
+
+    private static long sockets() throws IOException {
+        try (var fds = java.nio.file.Files.list(java.nio.file.Paths.get("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return java.nio.file.Files.readSymbolicLink(fd).toString().startsWith("socket:");
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
+    @Test
     @Tag("G-MGR-1")
     void whenTheServerIsKilledEveryProxyFailsPromptlyWithProcessException() throws Exception {
         Manager own = Manager.start();

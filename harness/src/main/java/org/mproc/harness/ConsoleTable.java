@@ -18,8 +18,6 @@ import java.util.Locale;
  * </pre>
  */
 public final class ConsoleTable {
-    private static final int MAX_RESULT_WIDTH = 56;
-
     private ConsoleTable() {}
 
     public static List<String> lines(ScenarioResult r) {
@@ -31,14 +29,13 @@ public final class ConsoleTable {
                 r.subject().map(s -> " · subject " + s).orElse(""), r.leakCheck()));
         int width = "RESULT".length();
         for (OutcomeCount c : r.counts()) {
-            width = Math.max(width, Math.min(MAX_RESULT_WIDTH, c.key().length()));
+            width = Math.max(width, c.key().length());
         }
         String row = "  %-" + width + "s  %7s  %6s  %-11s  %s";
         lines.add(String.format(Locale.ROOT, row, "RESULT", "SAMPLES", "FREQ", "EXPECT", "DESCRIPTION"));
         for (OutcomeCount c : r.counts()) {
-            String key = c.key().length() > MAX_RESULT_WIDTH ? c.key().substring(0, MAX_RESULT_WIDTH - 1) + "…" : c.key();
             String marker = c.failing() ? "  ◀ fails the run" : "";
-            lines.add(String.format(Locale.ROOT, row, key, c.samples(),
+            lines.add(String.format(Locale.ROOT, row, c.key(), c.samples(),
                     String.format(Locale.ROOT, "%.1f%%", 100 * r.frequency(c)), c.expect(), c.description() + marker));
         }
         for (ScenarioFailure f : r.failures()) {

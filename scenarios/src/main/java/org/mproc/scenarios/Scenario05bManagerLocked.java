@@ -6,6 +6,11 @@ import org.mproc.ChildProcess;
 import org.mproc.Manager;
 import org.mproc.Namespace;
 import org.mproc.SharedLock;
+import org.mproc.harness.Grade;
+import org.mproc.harness.Outcome;
+import org.mproc.harness.OutcomeTable;
+import org.mproc.harness.Scenario;
+import org.mproc.harness.TrialContext;
 
 /**
  * Scenario 05b — the seed's section 5 made exact the way CPython users do it: a manager lock
@@ -20,11 +25,20 @@ import org.mproc.SharedLock;
  * three round trips instead of one for {@link Scenario05cManagerAtomic}'s {@code updateAndGet},
  * but it works for any sequence of calls, not just one function of one value.
  *
+ * <p><b>Graded</b> (G-HAR-1) by {@link ManagerCounterTrial}, like {@link Scenario05ManagerSharedState}:
+ * the seed's shape by default, and under stress K = 4 children released together by a gate, m = 250
+ * locked increments each. Here the bounds are exact (G-MGR-3): every read, made under the lock, lies
+ * between the increments complete when it began and those attempted when it returned, and the final
+ * value is K·m.
+ *
  * <table>
- * <caption>Outcomes: the one line the parent prints</caption>
- * <tr><th>Printed</th><th>Grade</th><th>Meaning</th></tr>
- * <tr><td>{@code 5}</td><td>ACCEPTABLE</td><td>every increment counted</td></tr>
- * <tr><td>anything else: {@code 1} … {@code 4}, no line, an exception</td><td>FORBIDDEN</td>
+ * <caption>Outcomes</caption>
+ * <tr><th>Outcome</th><th>Grade</th><th>Meaning</th></tr>
+ * <tr><td>{@code 5}</td><td>ACCEPTABLE</td><td>default: every increment counted</td></tr>
+ * <tr><td>{@code all K·m increments kept}</td><td>ACCEPTABLE</td><td>stress: the final value is
+ *     K·m = 1000 and every read within the exact bounds</td></tr>
+ * <tr><td>anything else: {@code 1} … {@code 4}, {@code lost updates},
+ *     {@code counter bounds violated: n reads}, a child that failed, a hang</td><td>FORBIDDEN</td>
  *     <td>two children were inside the lock at once: the lock does not exclude</td></tr>
  * </table>
  *
@@ -39,15 +53,58 @@ import org.mproc.SharedLock;
  * 5
  * </pre>
  * The output never varies. A run takes about as long as 05's: most of it is starting the server's
- * JVM and the five children's.
+ * JVM and the five children's. As a graded scenario, {@code scripts/harness run 05b --profile stress}:
+ * a default trial takes about 0.8 s, a stress trial about 1.3 s (measured while other builds shared
+ * the machine).
  */
-public final class Scenario05bManagerLocked {
-    private Scenario05bManagerLocked() {}
+public final class Scenario05bManagerLocked implements Scenario {
+    private static final OutcomeTable OUTCOMES = OutcomeTable.builder()
+            .exact("5", Grade.ACCEPTABLE, "every increment counted")
+            .exact(ManagerCounterTrial.ALL_KEPT, Grade.ACCEPTABLE,
+                    "every increment counted, every read in exact bounds")
+            .regex(".*", Grade.FORBIDDEN, "two children were inside the lock at once: the lock does not exclude")
+            .build();
 
-    /** {@code shared.value += 1}, with the manager's lock held across the read and the write. */
-    static void increment(SharedLock lock, Namespace shared) throws InterruptedException {
+    /** For {@link java.util.ServiceLoader}. */
+    public Scenario05bManagerLocked() {}
+
+    @Override
+    public String id() {
+        return "05b";
+    }
+
+    @Override
+    public String title() {
+        return "The same increments under the manager's lock: none is lost";
+    }
+
+    @Override
+    public String seedSection() {
+        return "§5 Using Manager for Shared State";
+    }
+
+    @Override
+    public OutcomeTable outcomes() {
+        return OUTCOMES;
+    }
+
+    @Override
+    public Outcome runOnce(TrialContext trial) throws Exception {
+        return ManagerCounterTrial.run(trial, mgr -> {
+            SharedLock lock = mgr.lock();
+            return shared -> increment(lock, shared);
+        }, true);
+    }
+
+    /**
+     * {@code shared.value += 1}, with the manager's lock held across the read and the write. Returns
+     * the value it read.
+     */
+    static int increment(SharedLock lock, Namespace shared) throws InterruptedException {
         try (SharedLock.Held held = lock.acquire()) {
-            shared.set("value", shared.<Integer>get("value") + 1);
+            int read = shared.<Integer>get("value");
+            shared.set("value", read + 1);
+            return read;
         }
     }
 

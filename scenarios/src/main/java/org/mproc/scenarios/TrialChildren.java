@@ -1,0 +1,168 @@
+package org.mproc.scenarios;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.OptionalInt;
+import org.mproc.ChildProcess;
+import org.mproc.ProcessQueue;
+import org.mproc.ProcessTask;
+
+/**
+ * The child processes of one graded trial: their output kept off the console (a trial prints
+ * nothing), every wait bounded by the trial's deadline and cut short when a child fails, and all of
+ * them reaped by {@link #close()}, killed first if still running (G-HAR-2).
+ *
+ * <pre>{@code
+ * try (TrialChildren children = new TrialChildren(Duration.ofSeconds(30))) {
+ *     children.start("producer", () -> queue.put(42));
+ *     Integer got = children.await(queue);   // or TrialChildren.Stopped: a child failed or hung
+ *     children.joinAll();
+ * }
+ * }</pre>
+ */
+final class TrialChildren implements AutoCloseable {
+    /** How often a wait looks at whether a child has failed. */
+    private static final Duration SLICE = Duration.ofMillis(100);
+    /** How long {@link #close()} waits for each killed child to be gone. */
+    private static final Duration REAP = Duration.ofSeconds(10);
+    private static final int KEPT_LINES = 5;
+
+    private final long deadline;
+    private final List<ChildProcess> children = new ArrayList<>();
+    private final Deque<String> lastLines = new ArrayDeque<>(); // guarded by itself
+
+    /** @param patience how long, from now, the trial's children may take to do everything asked */
+    TrialChildren(Duration patience) {
+        this.deadline = System.nanoTime() + patience.toNanos();
+    }
+
+    /** A trial that cannot go on: a child failed or did not finish in time. Its message is the outcome. */
+    static final class Stopped extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(String outcome) {
+            super(outcome, null, false, false);
+        }
+    }
+
+    ChildProcess start(String name, ProcessTask task) {
+        ChildProcess child = ChildProcess.builder().name(name).target(task).output(this::keep).build();
+        children.add(child);
+        child.start();
+        return child;
+    }
+
+    /** The next element of {@code queue}, waiting while every child is alive or ended well. */
+    <T> T await(ProcessQueue<T> queue) throws InterruptedException, Stopped {
+        while (true) {
+            T got = queue.poll(SLICE);
+            if (got != null) {
+                return got;
+            }
+            checkFailures();
+            if (System.nanoTime() - deadline > 0) {
+                throw new Stopped("hang: nothing arrived before the trial's deadline");
+            }
+        }
+    }
+
+    /** Waits until every child has exited, each with code 0. */
+    void joinAll() throws InterruptedException, Stopped {
+        join(children);
+    }
+
+    /** Waits until each of {@code some} has exited with code 0 (and no other child has failed). */
+    void join(List<ChildProcess> some) throws InterruptedException, Stopped {
+        for (ChildProcess child : some) {
+            while (!child.join(SLICE)) {
+                checkFailures();
+                if (System.nanoTime() - deadline > 0) {
+                    throw new Stopped("hang: " + child.name() + " still running at the trial's deadline");
+                }
+            }
+        }
+        checkFailures();
+    }
+
+    private void checkFailures() throws Stopped {
+        for (ChildProcess child : children) {
+            OptionalInt code = child.exitCode();
+            if (code.isPresent() && code.getAsInt() != 0) {
+                String why = child.failure().map(t -> t.getClass().getName() + ": " + t.getMessage())
+                        .orElseGet(this::lastLines);
+                throw new Stopped("child failed: " + child.name() + " exited with " + code.getAsInt()
+                        + " (" + why.replace('\n', ' ') + ")");
+            }
+        }
+    }
+
+    private void keep(String line) {
+        synchronized (lastLines) {
+            if (lastLines.size() == KEPT_LINES) {
+                lastLines.removeFirst();
+            }
+            lastLines.addLast(line);
+        }
+    }
+
+    private String lastLines() {
+        synchronized (lastLines) {
+            return lastLines.isEmpty() ? "no output" : String.join(" | ", lastLines);
+        }
+    }
+
+    /**
+     * Runs every step, each with the interrupt status cleared, then restores it: an interrupted
+     * trial must still close what it opened (a manager's {@code close} would otherwise stop waiting
+     * for its server). The first step to throw is rethrown once all have run.
+     */
+    static void cleanUp(Runnable... steps) {
+        boolean interrupted = Thread.interrupted();
+        RuntimeException first = null;
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Kills the children still running and waits for every one to be gone, even when interrupted. */
+    @Override
+    public void close() {
+        boolean interrupted = false;
+        for (ChildProcess child : children) {
+            if (child.isAlive()) {
+                child.kill();
+            }
+        }
+        for (ChildProcess child : children) {
+            long until = System.nanoTime() + REAP.toNanos();
+            while (child.isAlive() && System.nanoTime() - until < 0) {
+                try {
+                    child.join(SLICE);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
