@@ -44,6 +44,8 @@ ensure_built() {
       echo "error: the build failed; the whole log is in $log" >&2
       exit 2
     fi
+    # The dependency plugin leaves an unchanged class path file untouched; mark the build as done.
+    touch "$MPROC_CLASSPATH_FILE"
     grep -E '^\[INFO\] (Building mproc|mproc .*(SUCCESS|FAILURE)|BUILD|Total time)' "$log" | sed 's/^\[INFO\] /  /'
   else
     echo "==> build is up to date"

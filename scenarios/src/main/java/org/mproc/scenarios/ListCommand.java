@@ -14,8 +14,8 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Scenario s : ScenarioCatalog.all()) {
-            main.out().printf("%-4s %-60s %s%s%n", s.id(), s.title(), s.seedSection(),
-                    s.subjectType().map(t -> "  [subject: " + t.getSimpleName() + "]").orElse(""));
+            main.out().printf("%-4s %s%n     %s%s%n", s.id(), s.title(), s.seedSection(),
+                    s.subjectType().map(t -> " · subject: " + t.getName()).orElse(""));
         }
         return 0;
     }
