@@ -1,0 +1,168 @@
+package org.mproc.reports.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.mproc.reports.report.ReportData.Chart;
+import org.mproc.reports.report.ReportData.Coverage;
+import org.mproc.reports.report.ReportData.Fit;
+import org.mproc.reports.report.ReportData.Met;
+import org.mproc.reports.report.ReportData.RatioRow;
+import org.mproc.reports.report.ReportData.Scenario;
+import org.mproc.reports.report.ReportData.Section;
+import org.mproc.reports.report.ReportData.Series;
+import org.mproc.reports.report.ReportData.Verdict;
+
+/**
+ * Turns {@link ReportData} into the template's scope: text cells already formatted (three
+ * significant digits, grouped thousands, percentages), CSS classes for verdicts, and for each
+ * empty part its "no data" reason under {@code <part>Missing} (null when the part has data).
+ * Formatting only: no markup is built here.
+ */
+final class ReportView {
+    private ReportView() {}
+
+    static Map<String, Object> of(ReportData d) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("title", d.title());
+        v.put("generated", d.generated());
+        part(v, "verdicts", d.verdicts(), ReportView::verdict, d, Section.VERDICTS);
+        part(v, "environment", d.environment(), r -> row("key", r.key(), "value", r.value()), d, Section.ENVIRONMENT);
+        part(v, "scenarios", d.scenarios(), ReportView::scenario, d, Section.SCENARIOS);
+        part(v, "coverage", d.coverage(), ReportView::coverage, d, Section.COVERAGE);
+        part(v, "fits", d.fits(), ReportView::fit, d, Section.FITS);
+        part(v, "ratios", d.ratios(), ReportView::ratio, d, Section.RATIOS);
+        v.put("workloads", workloads(d.charts()));
+        v.put("chartsMissing", d.charts().isEmpty() ? d.reasonFor(Section.CHARTS) : null);
+        v.put("gate", d.gate() == null ? null : gate(d.gate()));
+        v.put("gateMissing", d.gate() == null ? d.reasonFor(Section.GATE) : null);
+        v.put("summary", summary(d));
+        return v;
+    }
+
+    private static <T> void part(Map<String, Object> v, String name, List<T> items,
+            Function<T, Map<String, Object>> view, ReportData d, Section section) {
+        v.put(name, items.stream().map(view).toList());
+        v.put(name + "Missing", items.isEmpty() ? d.reasonFor(section) : null);
+    }
+
+    private static Map<String, Object> summary(ReportData d) {
+        long goalsMet = d.verdicts().stream().filter(x -> x.met() == Met.MET).count();
+        long passed = d.scenarios().stream().filter(s -> "PASS".equals(s.verdict())).count();
+        int tests = d.coverage().stream().mapToInt(Coverage::tests).sum();
+        int failed = d.coverage().stream().mapToInt(Coverage::failed).sum();
+        return row(
+                "goals", goalsMet + " of " + d.verdicts().size(),
+                "goalsCls", goalsMet == d.verdicts().size() ? "good" : "bad",
+                "scenarios", passed + " of " + d.scenarios().size(),
+                "scenariosCls", passed == d.scenarios().size() ? "good" : "bad",
+                "guarantees", d.coverage().size() + " IDs, " + tests + " tests",
+                "guaranteesCls", failed == 0 ? "good" : "bad");
+    }
+
+    private static Map<String, Object> verdict(Verdict x) {
+        return row("goal", x.goal(), "measured", x.measured(),
+                "met", switch (x.met()) { case MET -> "met"; case NOT_MET -> "not met"; case NO_DATA -> "no data"; },
+                "cls", switch (x.met()) { case MET -> "good"; case NOT_MET -> "bad"; case NO_DATA -> "neutral"; });
+    }
+
+    private static Map<String, Object> scenario(Scenario s) {
+        Map<String, Object> v = row("id", s.id(), "title", s.title(), "verdict", s.verdict(),
+                "cls", "PASS".equals(s.verdict()) ? "good" : "bad", "profile", s.profile(),
+                "trials", s.trials(), "budget", seconds(s.budgetMs()), "actual", seconds(s.actualMs()),
+                "failures", s.failures());
+        v.put("outcomes", s.outcomes().stream().map(o -> row(
+                "key", o.key(), "samples", String.format(Locale.ROOT, "%,d", o.samples()),
+                "frequency", String.format(Locale.ROOT, "%.1f%%", 100 * o.frequency()),
+                "grade", o.grade(), "gradeCls", gradeClass(o.grade()), "description", o.description())).toList());
+        v.put("outcomesMissing", s.outcomes().isEmpty() ? "no outcome was recorded" : null);
+        return v;
+    }
+
+    private static String gradeClass(String grade) {
+        return switch (grade == null ? "" : grade) {
+            case "ACCEPTABLE", "REQUIRED" -> "good";
+            case "INTERESTING" -> "neutral";
+            default -> "bad";
+        };
+    }
+
+    private static Map<String, Object> coverage(Coverage c) {
+        return row("id", c.id(), "tests", c.tests(), "passed", c.passed(), "failed", c.failed(),
+                "notRun", c.notRun(), "cls", c.failed() > 0 ? "bad" : c.passed() > 0 ? "good" : "neutral");
+    }
+
+    private static Map<String, Object> fit(Fit f) {
+        return row("workload", f.workload(), "f", number(f.serialFraction()),
+                "interval", f.lo() == null || f.hi() == null ? "—" : "[" + number(f.lo()) + ", " + number(f.hi()) + "]",
+                "note", f.note() == null ? "" : f.note());
+    }
+
+    private static Map<String, Object> ratio(RatioRow r) {
+        return row("workload", r.workload(), "cores", r.cores(), "unit", r.unit(), "mproc", number(r.mproc()),
+                "fork", number(r.cpythonFork()), "spawn", number(r.cpythonSpawn()),
+                "ratio", r.ratio() == null ? "—" : number(r.ratio()) + "×",
+                "verdict", r.verdict() == null ? "" : r.verdict());
+    }
+
+    private static Map<String, Object> gate(ReportData.Gate g) {
+        return row("summary", g.summary(), "regressed", g.regressed(), "cls", g.regressed() ? "bad" : "good", "columns", g.columns(),
+                "rows", g.rows().stream().map(cells -> row("cells", cells)).toList(),
+                "rowsMissing", g.rows().isEmpty() ? "nothing was compared" : null);
+    }
+
+    /** Charts grouped by workload in their order; {@code index} is the chart's place in {@code charts}. */
+    private static List<Map<String, Object>> workloads(List<Chart> charts) {
+        Map<String, List<Map<String, Object>>> byWorkload = new LinkedHashMap<>();
+        for (int i = 0; i < charts.size(); i++) {
+            Chart c = charts.get(i);
+            boolean empty = !drawable(c);
+            byWorkload.computeIfAbsent(c.workload(), w -> new ArrayList<>()).add(row(
+                    "index", i, "title", c.title(), "yLabel", c.yLabel(),
+                    "note", c.note() == null ? "" : c.note(),
+                    "missing", empty ? (c.note() == null ? "no measured points" : c.note()) : null,
+                    "series", c.series().stream().map(Series::name).toList()));
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byWorkload.forEach((w, list) -> out.add(row("workload", w, "charts", list)));
+        return out;
+    }
+
+    /** Whether the page script will draw {@code c} (it has measured points). */
+    static boolean drawable(Chart c) {
+        return c.series().stream().anyMatch(s -> s.kind() != ReportData.SeriesKind.IDEAL && !s.points().isEmpty());
+    }
+
+    /** Three significant digits, thousands grouped from 100 up; "—" for null, NaN or infinite. */
+    static String number(Double value) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return "—";
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));
+        return Math.abs(value) >= 100
+                ? String.format(Locale.ROOT, "%,d", rounded.toBigInteger())
+                : rounded.stripTrailingZeros().toPlainString();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /** A map from alternating keys and values; values may be null (a missing part). */
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+}
