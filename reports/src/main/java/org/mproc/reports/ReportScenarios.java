@@ -1,0 +1,80 @@
+package org.mproc.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mproc.reports.report.ReportData;
+import org.mproc.reports.report.ReportData.Coverage;
+import org.mproc.reports.report.ReportData.OutcomeRow;
+
+/**
+ * The harness's side of the report: scenario tables from {@code scenarios/<id>.json} (schema 1,
+ * see {@code org.mproc.harness.ResultJson}) and guarantee coverage from the
+ * {@code target/guarantee-coverage.json} files {@code mvn verify} leaves in each module.
+ */
+final class ReportScenarios {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportScenarios() {}
+
+    static List<ReportData.Scenario> scenarios(List<JsonNode> results) {
+        List<ReportData.Scenario> rows = new ArrayList<>();
+        for (JsonNode r : results) {
+            if (r.path("schemaVersion").asInt() != 1) {
+                throw new IllegalArgumentException("scenario result " + r.path("id").asText("?") + " has schema version "
+                        + r.path("schemaVersion").asText("none") + "; this report reads version 1");
+            }
+            List<OutcomeRow> outcomes = new ArrayList<>();
+            r.path("outcomes").forEach(o -> outcomes.add(new OutcomeRow(o.path("key").asText(), o.path("samples").asLong(),
+                    o.path("frequency").asDouble(), o.path("grade").asText(), o.path("description").asText())));
+            List<String> failures = new ArrayList<>();
+            r.path("failures").forEach(f -> failures.add(f.path("kind").asText() + ": " + f.path("message").asText()));
+            rows.add(new ReportData.Scenario(r.path("id").asText(), r.path("title").asText(), r.path("verdict").asText(),
+                    r.path("profile").asText(), r.path("trials").asInt(), r.path("budgetMs").asLong(),
+                    r.path("actualMs").asLong(), outcomes, failures));
+        }
+        return rows;
+    }
+
+    /** Per guarantee ID: how many tagged tests ran, passed, failed or did not run, over all the files given. */
+    static List<Coverage> coverage(List<Path> files) throws IOException {
+        Map<String, int[]> counts = new TreeMap<>(ReportScenarios::compareIds);
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            for (JsonNode test : JSON.readTree(file.toFile()).path("tests")) {
+                String result = test.path("result").asText();
+                for (JsonNode id : test.path("guarantees")) {
+                    int[] c = counts.computeIfAbsent(id.asText(), k -> new int[4]);
+                    c[0]++;
+                    c["SUCCESSFUL".equals(result) ? 1 : "FAILED".equals(result) ? 2 : 3]++;
+                }
+            }
+        }
+        List<Coverage> rows = new ArrayList<>();
+        counts.forEach((id, c) -> rows.add(new Coverage(id, c[0], c[1], c[2], c[3])));
+        return rows;
+    }
+
+    /** G-POOL-2 before G-POOL-10: by prefix, then by number. */
+    private static int compareIds(String a, String b) {
+        int da = a.lastIndexOf('-');
+        int db = b.lastIndexOf('-');
+        int byPrefix = a.substring(0, da + 1).compareTo(b.substring(0, db + 1));
+        if (byPrefix != 0) {
+            return byPrefix;
+        }
+        try {
+            return Integer.compare(Integer.parseInt(a.substring(da + 1)), Integer.parseInt(b.substring(db + 1)));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.mproc.reports;
+
+import java.util.List;
+import java.util.Map;
+import org.mproc.reports.Workload.Role;
+import org.mproc.reports.Workload.Series;
+
+/** The scaling suite's workloads, as {@code scripts/bench-scaling} and {@code scripts/cpython/bench-scaling} name them. */
+public final class Workloads {
+    private Workloads() {}
+
+    public static final List<Workload> ALL = List.of(
+            map("tiny", "Pool.map, tiny grain (square of an int)"),
+            map("medium", "Pool.map, medium grain (~50 µs of arithmetic per item)"),
+            map("coarse", "Pool.map, coarse grain (BigInteger factorials of 2,000–3,000)"),
+            pair("apply", "Pool.apply round trip", "ApplyScalingBenchmark.mproc", "ApplyScaling",
+                    "one call at a time uses one worker: a latency has no speedup"),
+            pair("queue", "Queue throughput, producer child → consumer child", "QueueScalingBenchmark.mproc", "QueueScaling",
+                    "two processes whatever the core count: the shape does not scale with cores"),
+            pair("manager", "Manager Namespace get", "ManagerScalingBenchmark.mproc", "ManagerScaling",
+                    "one call at a time: a latency has no speedup"),
+            new Workload("start", "Process start → join (no-op)", Map.of(), List.of(
+                    new Series("mproc cold", "StartScalingBenchmark.cold", Role.MPROC),
+                    new Series("mproc warm spare", "StartScalingBenchmark.warm", Role.JAVA_BASELINE),
+                    new Series("CPython fork", "cpython.StartScaling.fork", Role.CPYTHON_FORK),
+                    new Series("CPython spawn", "cpython.StartScaling.spawn", Role.CPYTHON_SPAWN)), false,
+                    "one child at a time: a latency has no speedup"));
+
+    private static Workload map(String grain, String title) {
+        return new Workload("map-" + grain, title, Map.of("grain", grain), List.of(
+                new Series("mproc Pool", "MapScalingBenchmark.mproc", Role.MPROC),
+                new Series("ForkJoinPool (one JVM)", "MapScalingBenchmark.forkJoin", Role.JAVA_BASELINE),
+                new Series("sequential (Java)", "MapScalingBenchmark.sequential", Role.JAVA_SEQUENTIAL),
+                new Series("CPython fork", "cpython.MapScaling.fork", Role.CPYTHON_FORK),
+                new Series("CPython spawn", "cpython.MapScaling.spawn", Role.CPYTHON_SPAWN),
+                new Series("sequential (CPython)", "cpython.MapScaling.sequential", Role.CPYTHON_SEQUENTIAL)), true, null);
+    }
+
+    private static Workload pair(String id, String title, String mproc, String cpython, String note) {
+        return new Workload(id, title, Map.of(), List.of(
+                new Series("mproc", mproc, Role.MPROC),
+                new Series("CPython fork", "cpython." + cpython + ".fork", Role.CPYTHON_FORK),
+                new Series("CPython spawn", "cpython." + cpython + ".spawn", Role.CPYTHON_SPAWN)), false, note);
+    }
+}
