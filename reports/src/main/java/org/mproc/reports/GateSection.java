@@ -3,6 +3,8 @@ package org.mproc.reports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.OptionalDouble;
 import org.mproc.reports.gate.Comparison;
 import org.mproc.reports.gate.Gate;
@@ -19,13 +21,22 @@ import org.mproc.reports.stats.BenchmarkResult;
  */
 final class GateSection {
     /** Numerator / denominator pairs, each matched on equal params (grain, workers). */
-    static final List<RatioSeries> RATIOS = List.of(
-            RatioSeries.parse("MapScalingBenchmark.mproc/MapScalingBenchmark.forkJoin"),
-            RatioSeries.parse("MapScalingBenchmark.mproc/cpython.MapScaling.fork"),
-            RatioSeries.parse("ApplyScalingBenchmark.mproc/cpython.ApplyScaling.fork"),
-            RatioSeries.parse("QueueScalingBenchmark.mproc/cpython.QueueScaling.fork"),
-            RatioSeries.parse("ManagerScalingBenchmark.mproc/cpython.ManagerScaling.fork"),
-            RatioSeries.parse("StartScalingBenchmark.cold/cpython.StartScaling.spawn"));
+    static final List<RatioSeries> RATIOS = ratios();
+    private static final String BENCH = "org.mproc.reports.bench.";
+
+    private static List<RatioSeries> ratios() {
+        List<RatioSeries> ratios = new ArrayList<>();
+        for (String grain : List.of("tiny", "medium", "coarse")) {
+            String jmh = BENCH + Workloads.mapClass(grain);
+            ratios.add(RatioSeries.parse(jmh + ".mproc/" + jmh + ".forkJoin"));
+            ratios.add(RatioSeries.parse(jmh + ".mproc/cpython.MapScaling.fork"));
+        }
+        ratios.add(RatioSeries.parse(BENCH + "ApplyScalingBenchmark.mproc/cpython.ApplyScaling.fork"));
+        ratios.add(RatioSeries.parse(BENCH + "QueueScalingBenchmark.mproc/cpython.QueueScaling.fork"));
+        ratios.add(RatioSeries.parse(BENCH + "ManagerScalingBenchmark.mproc/cpython.ManagerScaling.fork"));
+        ratios.add(RatioSeries.parse(BENCH + "StartScalingBenchmark.cold/cpython.StartScaling.spawn"));
+        return List.copyOf(ratios);
+    }
 
     private GateSection() {}
 
@@ -33,10 +44,24 @@ final class GateSection {
         return Gate.compareRatios(results(baseline), results(current), RATIOS, settings);
     }
 
+    /**
+     * Every result of a run, each keyed by the core count it ran on: {@code cores} replaces
+     * {@code workers} (equal in a scaling run, and absent from benchmarks that do not use it), so
+     * that results of different core counts never share a key and pairs match on it.
+     */
     static List<BenchmarkResult> results(RunFiles run) {
-        List<BenchmarkResult> all = new ArrayList<>(run.jmh().all());
-        all.addAll(run.cpython().all());
+        List<BenchmarkResult> all = new ArrayList<>();
+        for (RunFiles.SortedResults perCores : List.of(run.jmh(), run.cpython())) {
+            perCores.forEach((cores, results) -> results.forEach(r -> all.add(withCores(r, cores))));
+        }
         return all;
+    }
+
+    private static BenchmarkResult withCores(BenchmarkResult r, int cores) {
+        Map<String, String> params = new TreeMap<>(r.params());
+        params.remove("workers");
+        params.put("cores", String.valueOf(cores));
+        return new BenchmarkResult(r.benchmark(), r.mode(), params, r.score(), r.scoreError(), r.unit(), r.rawData());
     }
 
     static ReportData.Gate section(GateReport report, String baseline) {

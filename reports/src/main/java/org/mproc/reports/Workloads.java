@@ -26,11 +26,17 @@ public final class Workloads {
                     new Series("CPython spawn", "cpython.StartScaling.spawn", Role.CPYTHON_SPAWN)), false,
                     "one child at a time: a latency has no speedup"));
 
+    /** The JMH class of a grain: items/s needs one {@code @OperationsPerInvocation} per item count, so one nested class each. */
+    static String mapClass(String grain) {
+        return "MapScalingBenchmark." + Character.toUpperCase(grain.charAt(0)) + grain.substring(1);
+    }
+
     private static Workload map(String grain, String title) {
+        String jmh = mapClass(grain);
         return new Workload("map-" + grain, title, Map.of("grain", grain), List.of(
-                new Series("mproc Pool", "MapScalingBenchmark.mproc", Role.MPROC),
-                new Series("ForkJoinPool (one JVM)", "MapScalingBenchmark.forkJoin", Role.JAVA_BASELINE),
-                new Series("sequential (Java)", "MapScalingBenchmark.sequential", Role.JAVA_SEQUENTIAL),
+                new Series("mproc Pool", jmh + ".mproc", Role.MPROC),
+                new Series("ForkJoinPool (one JVM)", jmh + ".forkJoin", Role.JAVA_BASELINE),
+                new Series("sequential (Java)", jmh + ".sequential", Role.JAVA_SEQUENTIAL),
                 new Series("CPython fork", "cpython.MapScaling.fork", Role.CPYTHON_FORK),
                 new Series("CPython spawn", "cpython.MapScaling.spawn", Role.CPYTHON_SPAWN),
                 new Series("sequential (CPython)", "cpython.MapScaling.sequential", Role.CPYTHON_SEQUENTIAL)), true, null);

@@ -1,0 +1,159 @@
+package org.mproc.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mproc.reports.stats.BenchmarkResult;
+import org.mproc.reports.stats.Synthetic;
+
+/**
+ * The report command on synthetic runs written in JMH's JSON shape with the suite's names: what it
+ * renders, and the gate's verdicts (an A/A pair does not flag, a 30% slower mproc does, a machine
+ * slower on both sides does not).
+ */
+class ReportMainTest {
+    private static final String BENCH = "org.mproc.reports.bench.";
+
+    @TempDir
+    Path dir;
+
+    /** One run: per core count, mproc at {@code mprocSpeed} and everything at {@code machineSpeed}. */
+    private static Path run(Path out, double mprocSpeed, double machineSpeed, long seed, boolean python) throws IOException {
+        for (int k = 1; k <= 2; k++) {
+            List<BenchmarkResult> jmh = new ArrayList<>();
+            List<BenchmarkResult> cpython = new ArrayList<>();
+            String workers = String.valueOf(k);
+            double m = mprocSpeed * machineSpeed;
+            for (String grain : List.of("tiny", "medium", "coarse")) {
+                Map<String, String> params = Map.of("grain", grain, "workers", workers);
+                String jmhClass = BENCH + Workloads.mapClass(grain);
+                jmh.add(rate(jmhClass + ".mproc", params, 1000 * k * 0.9 * m, seed++));
+                jmh.add(rate(jmhClass + ".forkJoin", params, 1000 * k * 0.95 * machineSpeed, seed++));
+                jmh.add(rate(jmhClass + ".sequential", params, 1000 * machineSpeed, seed++));
+                cpython.add(rate("cpython.MapScaling.fork", params, 300 * k * 0.85 * machineSpeed, seed++));
+                cpython.add(rate("cpython.MapScaling.spawn", params, 280 * k * 0.85 * machineSpeed, seed++));
+                cpython.add(rate("cpython.MapScaling.sequential", params, 300 * machineSpeed, seed++));
+            }
+            Map<String, String> onlyWorkers = Map.of("workers", workers);
+            jmh.add(time(BENCH + "ApplyScalingBenchmark.mproc", onlyWorkers, 60 / m, "us/op", seed++));
+            jmh.add(rate(BENCH + "QueueScalingBenchmark.mproc", onlyWorkers, 200_000 * m, seed++));
+            jmh.add(time(BENCH + "ManagerScalingBenchmark.mproc", onlyWorkers, 45 / m, "us/op", seed++));
+            jmh.add(time(BENCH + "StartScalingBenchmark.cold", Map.of(), 120 / m, "ms/op", seed++));
+            jmh.add(time(BENCH + "StartScalingBenchmark.warm", Map.of(), 20 / m, "ms/op", seed++));
+            for (String method : List.of("fork", "spawn")) {
+                cpython.add(time("cpython.ApplyScaling." + method, onlyWorkers, 160 / machineSpeed, "us/op", seed++));
+                cpython.add(rate("cpython.QueueScaling." + method, onlyWorkers, 250_000 * machineSpeed, seed++));
+                cpython.add(time("cpython.ManagerScaling." + method, onlyWorkers, 40 / machineSpeed, "us/op", seed++));
+                cpython.add(time("cpython.StartScaling." + method, onlyWorkers, (method.equals("fork") ? 3 : 65) / machineSpeed, "ms/op", seed++));
+            }
+            write(out.resolve("jmh/k" + k + ".json"), Synthetic.json(jmh));
+            if (python) {
+                write(out.resolve("cpython/k" + k + ".json"), Synthetic.json(cpython));
+            }
+        }
+        write(out.resolve("env.json"), "{\"cores\": 2, \"jdk\": \"17\", \"python\": " + (python ? "\"3.11.7\"" : "null") + ", \"mode\": \"quick\"}");
+        write(out.resolve("scenarios/05.json"), "{\"schemaVersion\": 1, \"id\": \"05\", \"title\": \"racy <counter>\", \"verdict\": \"PASS\","
+                + " \"profile\": \"default\", \"trials\": 4, \"budgetMs\": 3000, \"actualMs\": 3100, \"outcomes\": [{\"key\": \"4\","
+                + " \"samples\": 4, \"frequency\": 1.0, \"grade\": \"INTERESTING\", \"description\": \"lost update\"}], \"failures\": []}");
+        return out;
+    }
+
+    private static BenchmarkResult rate(String name, Map<String, String> params, double mean, long seed) {
+        return Synthetic.noisy(name, "ops/s", params, mean, 0.02, 1, 5, seed);
+    }
+
+    private static BenchmarkResult time(String name, Map<String, String> params, double mean, String unit, long seed) {
+        return Synthetic.noisy(name, unit, params, mean, 0.02, 1, 5, seed);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private record Result(int code, String out) {}
+
+    private static Result report(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = ReportMain.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), args);
+        return new Result(code, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rendersChartsFitsRatiosScenariosAndGoalsFromARun() throws Exception {
+        Path out = run(dir.resolve("run"), 1.0, 1.0, 1, true);
+        Result r = report("--out", out.toString(), "--no-browser-check");
+        assertEquals(0, r.code(), r.out());
+        Document page = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
+        String data = page.getElementById("report-data").data();
+        assertEquals(10, data.split("\"kind\" ?: ?\"(THROUGHPUT|SPEEDUP)\"", -1).length - 1, "charts in " + data);
+        assertTrue(data.contains("racy <counter>") || data.contains("racy \\u003Ccounter>"), "the scenario table is in the data");
+        assertTrue(r.out().contains("MET      every graded scenario passes — 1 of 1 passed"), r.out());
+        assertTrue(r.out().contains("MET      Pool.map, tiny grain: ≥ 3× CPython fork's items/s"), r.out());
+        assertTrue(r.out().contains("NOT_MET  Manager get ≤ ½ CPython fork's latency"), r.out());
+    }
+
+    @Test
+    void anAaComparisonDoesNotFlag() throws Exception {
+        Path baseline = run(dir.resolve("a1"), 1.0, 1.0, 100, true);
+        Path current = run(dir.resolve("a2"), 1.0, 1.0, 900, true);
+        Result r = report("--out", current.toString(), "--baseline", baseline.toString(), "--enforce", "--no-browser-check");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains(" 0 regressed"), r.out());
+    }
+
+    @Test
+    void aThirtyPercentSlowerMprocIsFlaggedAndExits3OnlyWhenEnforced() throws Exception {
+        Path baseline = run(dir.resolve("base"), 1.0, 1.0, 100, true);
+        Path current = run(dir.resolve("slow"), 0.7, 1.0, 900, true);
+        Result enforced = report("--out", current.toString(), "--baseline", baseline.toString(), "--enforce", "--no-browser-check");
+        assertEquals(3, enforced.code(), enforced.out());
+        assertTrue(enforced.out().contains("REGRESSED"), enforced.out());
+        assertTrue(enforced.out().contains("ratio:" + BENCH + "MapScalingBenchmark.Tiny.mproc/" + BENCH + "MapScalingBenchmark.Tiny.forkJoin"),
+                enforced.out());
+        Result advisory = report("--out", current.toString(), "--baseline", baseline.toString(), "--no-browser-check");
+        assertEquals(0, advisory.code(), advisory.out());
+        assertTrue(advisory.out().contains("REGRESSION — advisory mode, exit code 0"), advisory.out());
+    }
+
+    @Test
+    void aMachineSlowerOnBothSidesDoesNotFlag() throws Exception {
+        Path baseline = run(dir.resolve("fast-box"), 1.0, 1.0, 100, true);
+        Path current = run(dir.resolve("slow-box"), 1.0, 0.6, 900, true);
+        Result r = report("--out", current.toString(), "--baseline", baseline.toString(), "--enforce", "--no-browser-check");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains(" 0 regressed"), r.out());
+    }
+
+    @Test
+    void withoutPythonTheReportSaysSoAndTheGoalsHaveNoData() throws Exception {
+        Path out = run(dir.resolve("nopy"), 1.0, 1.0, 5, false);
+        Result r = report("--out", out.toString(), "--no-browser-check");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("python3 was not found: CPython was not measured"));
+        assertTrue(r.out().contains("NO_DATA  Queue child → child: ≥ CPython fork's throughput — CPython not measured"), r.out());
+    }
+
+    @Test
+    void aMissingBaselineIsBadInput() throws Exception {
+        Path out = run(dir.resolve("run"), 1.0, 1.0, 1, true);
+        Result r = report("--out", out.toString(), "--baseline", dir.resolve("nowhere").toString(), "--no-browser-check");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.out().contains("no benchmark results under baseline"), r.out());
+        assertFalse(r.out().contains("REGRESSED"));
+    }
+}
