@@ -94,8 +94,20 @@
     return { min: xs[0] - 0.5, max: xs[xs.length - 1] + 0.5, ticks: xs };
   }
 
+  // A measure whose series lie orders of magnitude apart (a tiny map: sequential Java against
+  // processes) is drawn on a log axis, or the small ones would sit flat on zero.
+  function logScale(chart) {
+    var values = [];
+    chart.series.forEach(function (s) {
+      if (s.kind === "IDEAL") return;
+      s.points.forEach(function (p) { values.push(p.y); (p.iterations || []).forEach(function (v) { values.push(v); }); });
+    });
+    if (values.length === 0 || values.some(function (v) { return !(v > 0); })) return false;
+    return Math.max.apply(null, values) / Math.min.apply(null, values) > 10;
+  }
+
   function draw(canvas, chart) {
-    var range = xRange(chart), unit = chart.unit || "";
+    var range = xRange(chart), unit = chart.unit || "", log = logScale(chart);
     return new Chart(canvas, {
       data: { datasets: datasets(chart) },
       plugins: [intervals],
@@ -114,8 +126,9 @@
             grid: { color: "#eef2f6" }
           },
           y: {
-            beginAtZero: true,
-            title: { display: true, text: chart.yLabel, font: { weight: "600" } },
+            type: log ? "logarithmic" : "linear",
+            beginAtZero: !log,
+            title: { display: true, text: chart.yLabel + (log ? " — log scale" : ""), font: { weight: "600" } },
             ticks: { callback: function (v) { return format(v); } },
             grid: { color: "#eef2f6" }
           }
