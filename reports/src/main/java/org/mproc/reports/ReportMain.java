@@ -119,6 +119,7 @@ public final class ReportMain implements Callable<Integer> {
                 ratios.addAll(RatioSection.rows(results));
             }
         }
+        ScalingSection.oversubscription(run.oversubscription()).ifPresent(charts::add);
         data.charts(charts).fits(fits).ratios(ratios);
         if (!run.hasBenchmarks()) {
             data.missing(Section.CHARTS, "no benchmark results under " + out + "/jmh or /cpython (run scripts/bench-scaling)");

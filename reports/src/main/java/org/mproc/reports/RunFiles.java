@@ -19,7 +19,7 @@ import org.mproc.reports.stats.JmhJson;
 /**
  * One run's raw results as the scripts leave them under an output directory (reports/out):
  * {@code jmh/k<k>.json} and {@code cpython/k<k>.json} (JMH's JSON shape, one file per core count),
- * {@code env.json}, {@code scenarios/<id>.json}. Whatever is missing is simply absent here; the
+ * {@code jmh/oversubscription.json} (more workers than cores), {@code env.json}, {@code scenarios/<id>.json}. Whatever is missing is simply absent here; the
  * report says "no data" for it.
  *
  * <pre>{@code
@@ -27,8 +27,8 @@ import org.mproc.reports.stats.JmhJson;
  * run.jmh().get(2);   // the JMH results of the run pinned to 2 cores
  * }</pre>
  */
-public record RunFiles(Path directory, SortedResults jmh, SortedResults cpython, Optional<JsonNode> env,
-                       List<JsonNode> scenarios) {
+public record RunFiles(Path directory, SortedResults jmh, SortedResults cpython, List<BenchmarkResult> oversubscription,
+                       Optional<JsonNode> env, List<JsonNode> scenarios) {
     private static final Pattern PER_CORES = Pattern.compile("k(\\d+)\\.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +45,9 @@ public record RunFiles(Path directory, SortedResults jmh, SortedResults cpython,
     }
 
     public static RunFiles load(Path directory) throws IOException {
+        Path oversubscription = directory.resolve("jmh").resolve("oversubscription.json");
         return new RunFiles(directory, perCores(directory.resolve("jmh")), perCores(directory.resolve("cpython")),
+                Files.isRegularFile(oversubscription) ? JmhJson.read(oversubscription) : List.of(),
                 readIfPresent(directory.resolve("env.json")), scenarios(directory.resolve("scenarios")));
     }
 

@@ -103,11 +103,40 @@ final class ScalingSection {
                 if (fit.fitted()) {
                     Interval f = fit.serialFraction();
                     String name = w.workload().title() + " — " + w.workload().series(role).orElseThrow().name();
-                    fits.add(new Fit(name, f.estimate(), f.lower(), f.upper(), fit.note()));
+                    fits.add(new Fit(name, f.estimate(), f.lower(), f.upper(), fit.note() + karpFlatt(points)));
                 }
             });
         }
         return fits;
+    }
+
+    /** Karp–Flatt's experimentally determined serial fraction e(k) at each k above 1. */
+    private static String karpFlatt(List<ScalingPoint> points) {
+        StringBuilder text = new StringBuilder();
+        for (ScalingPoint p : points) {
+            p.karpFlatt().ifPresent(e -> text.append(text.length() == 0 ? "; Karp–Flatt " : ", ")
+                    .append(String.format(java.util.Locale.ROOT, "e(%d) = %.3f", p.cores(), e)));
+        }
+        return text.toString();
+    }
+
+    /** Pool.map at all cores with more workers than cores: what oversubscription costs. */
+    static Optional<Chart> oversubscription(List<BenchmarkResult> results) {
+        List<Point> points = new ArrayList<>();
+        String unit = results.isEmpty() ? "" : results.get(0).unit();
+        for (BenchmarkResult r : results) {
+            Optional<String> workers = r.param("workers");
+            if (workers.isPresent()) {
+                points.add(point(Integer.parseInt(workers.get()), WorkloadResults.mean(r, unit), r, unit));
+            }
+        }
+        if (points.isEmpty()) {
+            return Optional.empty();
+        }
+        points.sort(java.util.Comparator.comparingDouble(Point::x));
+        return Optional.of(new Chart("Oversubscription: Pool.map, medium grain, on all cores", "Throughput by pool size",
+                ChartKind.THROUGHPUT, "workers (pool size), all cores", "throughput (" + unit + ")", unit,
+                List.of(new ReportData.Series("mproc Pool", SeriesKind.MEASURED, points)), null));
     }
 
     private static Point point(int cores, Interval mean, BenchmarkResult r, String unit) {

@@ -25,7 +25,7 @@ public record Workload(String id, String title, Map<String, String> params, List
     }
 
     /** What a series is to the workload. */
-    public enum Role { MPROC, JAVA_BASELINE, JAVA_SEQUENTIAL, CPYTHON_FORK, CPYTHON_SPAWN, CPYTHON_SEQUENTIAL }
+    public enum Role { MPROC, JAVA_BASELINE, JAVA_SEQUENTIAL, FLOOR, CPYTHON_FORK, CPYTHON_SPAWN, CPYTHON_SEQUENTIAL }
 
     public Optional<Series> series(Role role) {
         return series.stream().filter(s -> s.role() == role).findFirst();

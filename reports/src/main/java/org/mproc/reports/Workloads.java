@@ -42,10 +42,22 @@ public final class Workloads {
                 new Series("sequential (CPython)", "cpython.MapScaling.sequential", Role.CPYTHON_SEQUENTIAL)), true, null);
     }
 
+    /** The raw Unix-socket round trip between two JVMs: the floor under every round trip, measured in the same run. */
+    static final String FLOOR = "SocketPingPongBenchmark.roundTrip";
+
     private static Workload pair(String id, String title, String mproc, String cpython, String note) {
-        return new Workload(id, title, Map.of(), List.of(
-                new Series("mproc", mproc, Role.MPROC),
+        List<Series> series = new java.util.ArrayList<>(List.of(new Series("mproc", mproc, Role.MPROC)));
+        if (!id.equals("queue")) {
+            series.add(new Series("socket round-trip floor (two JVMs)", FLOOR, Role.FLOOR));
+        }
+        return new Workload(id, title, Map.of(), List.copyOf(concat(series, List.of(
                 new Series("CPython fork", "cpython." + cpython + ".fork", Role.CPYTHON_FORK),
-                new Series("CPython spawn", "cpython." + cpython + ".spawn", Role.CPYTHON_SPAWN)), false, note);
+                new Series("CPython spawn", "cpython." + cpython + ".spawn", Role.CPYTHON_SPAWN)))), false, note);
+    }
+
+    private static List<Series> concat(List<Series> a, List<Series> b) {
+        List<Series> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }
