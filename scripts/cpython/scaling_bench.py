@@ -16,8 +16,12 @@ Benchmarks (names and params as in /tmp/issue7-contract.md, paired with the JMH 
   cpython.ApplyScaling.fork|spawn    {workers}  avgt us/op  Pool(workers).apply(identity, (1,))
   cpython.QueueScaling.fork|spawn    {workers}  thrpt ops/s elements per second, producer child ->
       consumer child through a multiprocessing.Queue created by this process (workers ignored)
+  cpython.QueueLatencyScaling.fork|spawn {workers}  avgt us/op  one element out to an echoing child
+      through one Queue and back through another (workers ignored)
   cpython.ManagerScaling.fork|spawn  {workers}  avgt us/op  Manager().Namespace() attribute get
       from this process (workers ignored)
+  cpython.ManagerIncrementScaling.fork|spawn {workers}  avgt us/op  the seed's `ns.value += 1`:
+      a get then a set, two round trips (workers ignored)
   cpython.StartScaling.fork|spawn    {workers}  avgt ms/op  Process(target=noop) start + join
       (workers ignored)
 
@@ -276,6 +280,40 @@ def queue_setup(method):
     return setup
 
 
+def queue_latency_setup(method):
+    def setup():
+        ctx = mp.get_context(method)
+        out, back = ctx.Queue(), ctx.Queue()
+        child = ctx.Process(target=tasks.echo, args=(out, back), daemon=True)
+        child.start()
+        out.put(0)
+        back.get()  # the child is up
+
+        def op():
+            out.put(7)
+            back.get()
+
+        def teardown():
+            out.put(None)
+            child.join(30)
+            out.close()
+            back.close()
+        return op, 1, teardown
+    return setup
+
+
+def manager_increment_setup(method):
+    def setup():
+        manager = mp.get_context(method).Manager()
+        ns = manager.Namespace()
+        ns.value = 0
+
+        def op():
+            ns.value += 1
+        return op, 1, manager.shutdown
+    return setup
+
+
 def manager_setup(method):
     def setup():
         manager = mp.get_context(method).Manager()
@@ -316,8 +354,14 @@ def suite(workers):
         out.append(("cpython.QueueScaling." + method, {"workers": w}, "thrpt", "ops/s", 1,
                     queue_setup(method)))
     for method in START_METHODS:
+        out.append(("cpython.QueueLatencyScaling." + method, {"workers": w}, "avgt", "us/op", 1e6,
+                    queue_latency_setup(method)))
+    for method in START_METHODS:
         out.append(("cpython.ManagerScaling." + method, {"workers": w}, "avgt", "us/op", 1e6,
                     manager_setup(method)))
+    for method in START_METHODS:
+        out.append(("cpython.ManagerIncrementScaling." + method, {"workers": w}, "avgt", "us/op", 1e6,
+                    manager_increment_setup(method)))
     for method in START_METHODS:
         out.append(("cpython.StartScaling." + method, {"workers": w}, "avgt", "ms/op", 1e3,
                     start_setup(method)))

@@ -99,3 +99,12 @@ def consumer(queue, control):
         for _ in range(n):
             get()
         control.send(n)
+
+
+def echo(inbox, outbox):
+    """Takes from `inbox` and puts the same element on `outbox` until it takes None."""
+    while True:
+        x = inbox.get()
+        if x is None:
+            return
+        outbox.put(x)

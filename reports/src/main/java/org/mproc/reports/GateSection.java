@@ -33,7 +33,9 @@ final class GateSection {
         }
         ratios.add(RatioSeries.parse(BENCH + "ApplyScalingBenchmark.mproc/cpython.ApplyScaling.fork"));
         ratios.add(RatioSeries.parse(BENCH + "QueueScalingBenchmark.mproc/cpython.QueueScaling.fork"));
+        ratios.add(RatioSeries.parse(BENCH + "QueueLatencyScalingBenchmark.mproc/cpython.QueueLatencyScaling.fork"));
         ratios.add(RatioSeries.parse(BENCH + "ManagerScalingBenchmark.mproc/cpython.ManagerScaling.fork"));
+        ratios.add(RatioSeries.parse(BENCH + "ManagerScalingBenchmark.increment/cpython.ManagerIncrementScaling.fork"));
         ratios.add(RatioSeries.parse(BENCH + "StartScalingBenchmark.cold/cpython.StartScaling.spawn"));
         return List.copyOf(ratios);
     }

@@ -17,8 +17,12 @@ public final class Workloads {
                     "one call at a time uses one worker: a latency has no speedup"),
             pair("queue", "Queue throughput, producer child → consumer child", "QueueScalingBenchmark.mproc", "QueueScaling",
                     "two processes whatever the core count: the shape does not scale with cores"),
+            pair("queue-latency", "Queue latency: out to an echoing child and back", "QueueLatencyScalingBenchmark.mproc",
+                    "QueueLatencyScaling", "one element at a time: a latency has no speedup"),
             pair("manager", "Manager Namespace get", "ManagerScalingBenchmark.mproc", "ManagerScaling",
                     "one call at a time: a latency has no speedup"),
+            pair("manager-increment", "Manager: the seed's shared.value += 1 (a get, then a set)",
+                    "ManagerScalingBenchmark.increment", "ManagerIncrementScaling", "one call at a time: a latency has no speedup"),
             new Workload("start", "Process start → join (no-op)", Map.of(), List.of(
                     new Series("mproc cold", "StartScalingBenchmark.cold", Role.MPROC),
                     new Series("mproc warm spare", "StartScalingBenchmark.warm", Role.JAVA_BASELINE),

@@ -18,9 +18,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The scaling suite's manager operation: {@code Namespace.get} from this JVM, one round trip to
+ * The scaling suite's manager operations: {@code Namespace.get} from this JVM, one round trip to
  * the manager's server child (CPython: {@code cpython.ManagerScaling.fork/.spawn}, a
- * {@code Namespace} attribute read). Average time, so each iteration's mean is in {@code rawData};
+ * {@code Namespace} attribute read), and the seed's increment, a get then a set ({@code increment};
+ * CPython: {@code cpython.ManagerIncrementScaling}). Average time, so each iteration's mean is in {@code rawData};
  * {@code ManagerBenchmark} has the other operations and the percentiles. {@code workers} is
  * present for the suite's {@code -p workers=k} and ignored: one server, one caller.
  *
@@ -56,5 +57,11 @@ public class ManagerScalingBenchmark {
     @Benchmark
     public Object mproc() {
         return shared.get("value");
+    }
+
+    /** The seed's {@code shared.value += 1}: a get, then a set — two round trips, as in CPython. */
+    @Benchmark
+    public void increment() {
+        shared.set("value", shared.<Integer>get("value") + 1);
     }
 }
