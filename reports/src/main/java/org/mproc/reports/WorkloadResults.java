@@ -48,8 +48,9 @@ final class WorkloadResults {
         return workload.series(role).map(this::perCores).filter(m -> !m.isEmpty());
     }
 
+    /** Nothing measured but, at most, the shared floor: the workload is not in this run. */
     boolean empty() {
-        return bySeries.values().stream().allMatch(Map::isEmpty);
+        return bySeries.entrySet().stream().allMatch(e -> e.getKey().role() == Role.FLOOR || e.getValue().isEmpty());
     }
 
     /** The unit the charts use: the MPROC series' unit, else the first found. */

@@ -101,7 +101,8 @@ class ReportMainTest {
         assertEquals(0, r.code(), r.out());
         Document page = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
         String data = page.getElementById("report-data").data();
-        assertEquals(10, data.split("\"kind\" ?: ?\"(THROUGHPUT|SPEEDUP)\"", -1).length - 1, "charts in " + data);
+        assertEquals(10, data.split("\"kind\" ?: ?\"(THROUGHPUT|SPEEDUP)\"", -1).length - 1,
+                "one chart per workload measured, two per map grain");
         assertTrue(data.contains("racy <counter>") || data.contains("racy \\u003Ccounter>"), "the scenario table is in the data");
         assertTrue(r.out().contains("MET      every graded scenario passes — 1 of 1 passed"), r.out());
         assertTrue(r.out().contains("MET      Pool.map, tiny grain: ≥ 3× CPython fork's items/s"), r.out());
