@@ -180,7 +180,7 @@ public final class Scenario01BasicProcess implements Scenario {
             }
             return Outcome.of(verdict(children, received, before, after));
         } finally {
-            reap(children);
+            TrialChildren.reap(children);
             reports.close();
         }
     }
@@ -246,24 +246,5 @@ public final class Scenario01BasicProcess implements Scenario {
             }
         }
         return SEQUENTIAL;
-    }
-
-    /** Kills whatever is still running and waits for it, even when the trial was interrupted. */
-    private static void reap(List<ChildProcess> children) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            for (ChildProcess child : children) {
-                child.kill(); // a no-op for a child that has exited
-            }
-            for (ChildProcess child : children) {
-                child.join(REAP_WAIT);
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

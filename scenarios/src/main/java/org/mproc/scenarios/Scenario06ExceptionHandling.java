@@ -180,7 +180,7 @@ public final class Scenario06ExceptionHandling implements Scenario {
             }
             return Outcome.of(EXPECTED);
         } finally {
-            reap(children);
+            TrialChildren.reap(children);
         }
     }
 
@@ -234,24 +234,5 @@ public final class Scenario06ExceptionHandling implements Scenario {
             return Optional.of("missing the frame in risky");
         }
         return header < exception && exception < top ? Optional.empty() : Optional.of("its lines are out of order");
-    }
-
-    /** Kills whatever is still running and waits for it, even when the trial was interrupted. */
-    private static void reap(List<ChildProcess> children) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            for (ChildProcess child : children) {
-                child.kill(); // a no-op for a child that has exited
-            }
-            for (ChildProcess child : children) {
-                child.join(EXIT_WAIT);
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -145,6 +145,15 @@ final class TrialChildren implements AutoCloseable {
     /** Kills the children still running and waits for every one to be gone, even when interrupted. */
     @Override
     public void close() {
+        reap(children);
+    }
+
+    /**
+     * Kills those of {@code children} still running and waits up to ten seconds each for them to be
+     * gone; an interrupt does not cut the wait short (the trial must end what it started) and is
+     * kept for the caller.
+     */
+    static void reap(List<ChildProcess> children) {
         boolean interrupted = false;
         for (ChildProcess child : children) {
             if (child.isAlive()) {

@@ -1,8 +1,6 @@
 package org.mproc.reports.bench;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.mproc.Pool;
 import org.mproc.ProcessQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,29 +32,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ProcessQueueLatencyBenchmark {
-    private Pool pool;
-    private ProcessQueue<Object> out;
-    private ProcessQueue<Object> back;
-    private CompletableFuture<Integer> echo;
+    private QueueEcho echo;
 
     @Setup(Level.Trial)
     public void setUp() {
-        pool = new Pool(1);
-        out = ProcessQueue.create();
-        back = ProcessQueue.create();
-        echo = pool.applyAsync(QueueTasks.echo(out, back), 0);
+        echo = new QueueEcho();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        out.close();
-        echo.get(30, TimeUnit.SECONDS);
-        pool.close();
+        echo.close();
     }
 
     @Benchmark
     public Object echoRoundTrip() throws InterruptedException {
-        out.put(7);
-        return back.take();
+        return echo.roundTrip(7);
     }
 }

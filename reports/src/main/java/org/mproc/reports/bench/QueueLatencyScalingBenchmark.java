@@ -1,8 +1,6 @@
 package org.mproc.reports.bench;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.mproc.Pool;
 import org.mproc.ProcessQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,29 +38,20 @@ public class QueueLatencyScalingBenchmark {
     @Param({"1", "2"})
     public int workers;
 
-    private Pool pool;
-    private ProcessQueue<Object> out;
-    private ProcessQueue<Object> back;
-    private CompletableFuture<Integer> echo;
+    private QueueEcho echo;
 
     @Setup(Level.Trial)
     public void setUp() {
-        pool = new Pool(1);
-        out = ProcessQueue.create();
-        back = ProcessQueue.create();
-        echo = pool.applyAsync(QueueTasks.echo(out, back), 0);
+        echo = new QueueEcho();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        out.close();
-        echo.get(30, TimeUnit.SECONDS);
-        pool.close();
+        echo.close();
     }
 
     @Benchmark
     public Object mproc() throws InterruptedException {
-        out.put(7);
-        return back.take();
+        return echo.roundTrip(7);
     }
 }
