@@ -42,8 +42,44 @@ final class GateSection {
 
     private GateSection() {}
 
-    static GateReport compare(RunFiles baseline, RunFiles current, GateSettings settings) {
-        return Gate.compareRatios(results(baseline), results(current), RATIOS, settings);
+    /**
+     * Gates {@code current} against one or more baseline runs. Several baseline runs are pooled:
+     * each result's iterations from every run form one sample, so the baseline's spread includes
+     * what varies from run to run (a machine's state, a wake-up on another core), which the
+     * iterations of a single run do not show.
+     */
+    static GateReport compare(List<RunFiles> baselines, RunFiles current, GateSettings settings) {
+        List<BenchmarkResult> pooled = new ArrayList<>();
+        for (RunFiles run : baselines) {
+            pooled.addAll(results(run));
+        }
+        return Gate.compareRatios(pool(pooled), results(current), RATIOS, settings);
+    }
+
+    /** Results with the same key merged into one: their iterations together, the score their mean. */
+    static List<BenchmarkResult> pool(List<BenchmarkResult> results) {
+        Map<String, List<BenchmarkResult>> byKey = new java.util.LinkedHashMap<>();
+        results.forEach(r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
+        List<BenchmarkResult> pooled = new ArrayList<>();
+        for (List<BenchmarkResult> same : byKey.values()) {
+            BenchmarkResult first = same.get(0);
+            if (same.size() == 1) {
+                pooled.add(first);
+                continue;
+            }
+            List<List<Double>> raw = new ArrayList<>();
+            double sum = 0;
+            int n = 0;
+            for (BenchmarkResult r : same) {
+                for (double x : r.samples()) {
+                    sum += x;
+                    n++;
+                }
+                raw.add(java.util.Arrays.stream(r.samples()).boxed().toList());
+            }
+            pooled.add(new BenchmarkResult(first.benchmark(), first.mode(), first.params(), sum / n, Double.NaN, first.unit(), raw));
+        }
+        return pooled;
     }
 
     /**

@@ -154,12 +154,13 @@ public final class ReportMain implements Callable<Integer> {
     }
 
     private int gate(ReportData.Builder data) throws Exception {
-        RunFiles base = RunFiles.load(baseline);
-        if (!base.hasBenchmarks()) {
-            console.println("error: no benchmark results under baseline " + baseline + " (expected jmh/k<k>.json, cpython/k<k>.json)");
+        List<RunFiles> runs = baselineRuns(baseline);
+        if (runs.isEmpty()) {
+            console.println("error: no benchmark results under baseline " + baseline
+                    + " (expected jmh/k<k>.json, cpython/k<k>.json, or sub-directories of runs holding them)");
             return BAD_INPUT;
         }
-        GateReport report = GateSection.compare(base, RunFiles.load(out), new GateSettings(alpha, minEffect));
+        GateReport report = GateSection.compare(runs, RunFiles.load(out), new GateSettings(alpha, minEffect));
         data.gate(GateSection.section(report, baseline.toString()));
         console.println("gate against " + baseline + ":");
         report.table().forEach(line -> console.println("  " + line));
@@ -169,6 +170,26 @@ public final class ReportMain implements Callable<Integer> {
         }
         console.println(enforce ? "gate: REGRESSION (exit 3)" : "gate: REGRESSION — advisory mode, exit code 0 (--enforce exits 3)");
         return enforce ? REGRESSION : 0;
+    }
+
+    /** A baseline is one run (its jmh/ and cpython/), or a directory of runs, pooled by the gate. */
+    static List<RunFiles> baselineRuns(Path dir) throws java.io.IOException {
+        RunFiles single = RunFiles.load(dir);
+        if (single.hasBenchmarks()) {
+            return List.of(single);
+        }
+        List<RunFiles> runs = new ArrayList<>();
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+                for (Path sub : entries.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
+                    RunFiles run = RunFiles.load(sub);
+                    if (run.hasBenchmarks()) {
+                        runs.add(run);
+                    }
+                }
+            }
+        }
+        return runs;
     }
 
     private List<EnvRow> environment(RunFiles run) {

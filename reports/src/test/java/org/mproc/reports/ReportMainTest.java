@@ -143,6 +143,19 @@ class ReportMainTest {
     }
 
     @Test
+    void severalBaselineRunsArePooledSoRunToRunSpreadIsNotARegression() throws Exception {
+        Path fast = run(dir.resolve("runs/r1"), 1.0, 1.0, 100, true);
+        run(dir.resolve("runs/r2"), 0.7, 1.0, 300, true);
+        Path current = run(dir.resolve("now"), 0.72, 1.0, 900, true);
+        Result againstOne = report("--out", current.toString(), "--baseline", fast.toString(), "--enforce", "--no-browser-check");
+        assertEquals(3, againstOne.code(), "a single fast run makes an ordinary slow one look like a regression");
+        Result pooled = report("--out", current.toString(), "--baseline", dir.resolve("runs").toString(), "--enforce",
+                "--no-browser-check");
+        assertEquals(0, pooled.code(), pooled.out());
+        assertTrue(pooled.out().contains(" 0 regressed"), pooled.out());
+    }
+
+    @Test
     void withoutPythonTheReportSaysSoAndTheGoalsHaveNoData() throws Exception {
         Path out = run(dir.resolve("nopy"), 1.0, 1.0, 5, false);
         Result r = report("--out", out.toString(), "--no-browser-check");
