@@ -57,12 +57,7 @@ public class ProcessQueueBenchmark {
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
     public int childToChild() throws Exception {
-        ProcessQueue<Object> queue = ProcessQueue.create();
-        CompletableFuture<Integer> taken = pool.applyAsync(QueueTasks.consumer(queue), MESSAGES);
-        CompletableFuture<Integer> put = pool.applyAsync(QueueTasks.producer(queue, payload), MESSAGES);
-        int n = taken.get() + put.get();
-        queue.close();
-        return n;
+        return QueueTasks.childToChild(pool, payload, MESSAGES);
     }
 
     @Benchmark

@@ -1,6 +1,5 @@
 package org.mproc.reports.bench;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.mproc.Pool;
 import org.mproc.ProcessQueue;
@@ -59,13 +58,6 @@ public class QueueScalingBenchmark {
     @Benchmark
     @OperationsPerInvocation(ELEMENTS)
     public int mproc() throws Exception {
-        ProcessQueue<Object> queue = ProcessQueue.create();
-        try {
-            CompletableFuture<Integer> taken = pool.applyAsync(QueueTasks.consumer(queue), ELEMENTS);
-            CompletableFuture<Integer> put = pool.applyAsync(QueueTasks.producer(queue, "int"), ELEMENTS);
-            return taken.get() + put.get();
-        } finally {
-            queue.close();
-        }
+        return QueueTasks.childToChild(pool, "int", ELEMENTS);
     }
 }

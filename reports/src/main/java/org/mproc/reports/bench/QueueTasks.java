@@ -1,5 +1,7 @@
 package org.mproc.reports.bench;
 
+import java.util.concurrent.CompletableFuture;
+import org.mproc.Pool;
 import org.mproc.ProcessFunction;
 import org.mproc.ProcessQueue;
 
@@ -32,6 +34,21 @@ final class QueueTasks {
             }
             return n;
         };
+    }
+
+    /**
+     * One producer and one consumer, two workers of {@code pool}, move {@code n} elements through a
+     * fresh queue hosted by this JVM; returns when both are done (the three-process shape).
+     */
+    static int childToChild(Pool pool, String kind, int n) throws Exception {
+        ProcessQueue<Object> queue = ProcessQueue.create();
+        try {
+            CompletableFuture<Integer> taken = pool.applyAsync(consumer(queue), n);
+            CompletableFuture<Integer> put = pool.applyAsync(producer(queue, kind), n);
+            return taken.get() + put.get();
+        } finally {
+            queue.close();
+        }
     }
 
     /** Takes from {@code in} and puts into {@code out} until {@code in} is closed. */
