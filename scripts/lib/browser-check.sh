@@ -10,5 +10,5 @@ browser_check() {
   local html=$1
   local png=${2:-${1%.html}.png}
   scripts/ensure-chromium || return 2
-  java -cp reports/target/benchmarks.jar org.mproc.reports.report.BrowserCheck "$html" "$png"
+  java -cp reports/target/benchmarks.jar org.mproc.reports.html.BrowserCheck "$html" "$png"
 }

@@ -22,7 +22,7 @@ with_ticker() {
 needs_build() {
   [ -f "$MPROC_CLASSPATH_FILE" ] || return 0
   [ -f reports/target/benchmarks.jar ] || return 0
-  [ -n "$(find pom.xml harness scenarios reports -newer "$MPROC_CLASSPATH_FILE" \
+  [ -n "$(find pom.xml runtime harness scenarios reports -newer "$MPROC_CLASSPATH_FILE" \
           \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -print -quit)" ]
 }
 
@@ -38,7 +38,7 @@ ensure_built() {
     echo "==> building mproc (mvn package, tests skipped; 'mvn -B verify' runs them)"
     local log=target/build.log
     mkdir -p target
-    if ! with_ticker "building" mvn -B -DskipTests package dependency:build-classpath \
+    if ! with_ticker "building" mvn -B -DskipTests -Dmaven.javadoc.skip=true package dependency:build-classpath \
         -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >"$log" 2>&1; then
       tail -40 "$log" >&2
       echo "error: the build failed; the whole log is in $log" >&2

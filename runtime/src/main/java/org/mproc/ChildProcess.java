@@ -12,18 +12,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.mproc.spawn.ChildExit;
-import org.mproc.spawn.Launch;
-import org.mproc.wire.Codec;
-import org.mproc.wire.FrameLimits;
-import org.mproc.wire.RunTaskFrame;
+import org.mproc.internal.spawn.ChildExit;
+import org.mproc.internal.spawn.Launch;
+import org.mproc.internal.wire.Failures;
+import org.mproc.internal.wire.FrameLimits;
+import org.mproc.internal.wire.RunTaskFrame;
+import org.mproc.internal.wire.codec.Codec;
 
 /**
  * Runs one {@link ProcessTask} in a fresh child JVM, like Python's {@code multiprocessing.Process}
- * with the spawn start method. Guarantees G-PROC-1 … G-PROC-8 of {@code GUARANTEES.md}: CPython's
- * exit codes (0, 1, {@code System.exit(n)}, −N for signal N), its lifecycle, the child's output on
- * the parent's streams, the child's exception through {@link #failure()}, and no orphans — when
- * this JVM is killed, even by SIGKILL, its children exit within 2 s.
+ * with the spawn start method, and keeps CPython's contract for it (docs/GUARANTEES.md): its exit
+ * codes — 0, 1 for an uncaught exception, n for {@code System.exit(n)}, −N for signal N (G-PROC-1);
+ * its lifecycle (G-PROC-2); the child's uncaught exception through {@link #failure()} (G-PROC-3);
+ * the child's output on this JVM's streams, complete when {@link #join()} returns (G-PROC-4);
+ * spawn isolation (G-PROC-5); and nesting (G-PROC-8). No orphans (G-PROC-7): at a normal exit
+ * this JVM waits for non-daemon children and terminates daemon ones, and when it is killed, even
+ * by SIGKILL, its children exit within 2 s.
  *
  * <pre>{@code
  * ChildProcess p = new ChildProcess("A", () -> System.out.println("hello from " + ProcessHandle.current().pid()));
@@ -34,7 +38,8 @@ import org.mproc.wire.RunTaskFrame;
  *
  * <p>The target travels by serialization: it and everything it captures must be
  * {@link java.io.Serializable}, or {@link #start()} throws {@link IllegalArgumentException} naming
- * the class, before any process is spawned.
+ * the class, before any process is spawned (G-PROC-6). A {@code ChildProcess} may be used from
+ * several threads; it can be started once.
  */
 public final class ChildProcess {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -67,6 +72,14 @@ public final class ChildProcess {
     private volatile Launch launch;
     private Optional<Throwable> failure; // restored lazily, guarded by this
 
+    /**
+     * A non-daemon child with the given name and target and default options; use
+     * {@link #builder()} for the others.
+     *
+     * @param name   the name shown in the child's failure report and in {@link #toString()}
+     * @param target the work to run in the child
+     * @throws NullPointerException if {@code name} or {@code target} is null
+     */
     public ChildProcess(String name, ProcessTask target) {
         this(builder().name(name).target(target));
     }
@@ -84,23 +97,42 @@ public final class ChildProcess {
         }
     }
 
+    /**
+     * Starts describing a child with more options than the constructor takes.
+     *
+     * @return a new builder, with no target set, non-daemon, on this JVM's streams
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The child's name: the one given, or {@code ChildProcess-<n>} when none was.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * Whether this JVM terminates the child at exit rather than waiting for it (G-PROC-7).
+     *
+     * @return true for a daemon child
+     */
     public boolean daemon() {
         return daemon;
     }
 
     /**
-     * Serializes the target, then spawns the child JVM and returns without waiting for it.
+     * Serializes the target, then spawns the child JVM (or claims a warm spare) and returns without
+     * waiting for it to run. Serializing first is what makes a bad target fail here, in the caller,
+     * with nothing spawned (G-PROC-6).
      *
-     * @throws IllegalStateException    if already started
-     * @throws IllegalArgumentException if the target cannot be serialized (nothing is spawned)
+     * @throws IllegalStateException    if this child was already started, or its {@link Spares} are
+     *                                  closed
+     * @throws IllegalArgumentException if the target cannot be serialized (the message names the
+     *                                  class) or is over the frame limit; nothing is spawned
      * @throws ProcessException         if the JVM cannot be launched
      */
     public void start() {
@@ -148,7 +180,13 @@ public final class ChildProcess {
         }
     }
 
-    /** Waits until the child has exited and all its output has been written. */
+    /**
+     * Waits until the child has exited and all its output has been written to this JVM's streams
+     * or the builder's {@code output} (G-PROC-4); returns at once if it already has.
+     *
+     * @throws IllegalStateException if the child was not started
+     * @throws InterruptedException  if this thread is interrupted while waiting; the child runs on
+     */
     public void join() throws InterruptedException {
         try {
             started().exit().get();
@@ -157,7 +195,16 @@ public final class ChildProcess {
         }
     }
 
-    /** Like {@link #join()} but gives up after {@code timeout}; returns whether the child has exited. */
+    /**
+     * Like {@link #join()} but gives up after {@code timeout}; a timeout is an answer, not an
+     * error (G-PROC-2).
+     *
+     * @param timeout how long to wait at most; zero or negative only looks
+     * @return true if the child has exited and its output is written, false if the timeout passed
+     * @throws IllegalStateException if the child was not started
+     * @throws NullPointerException  if {@code timeout} is null
+     * @throws InterruptedException  if this thread is interrupted while waiting; the child runs on
+     */
     public boolean join(Duration timeout) throws InterruptedException {
         try {
             started().exit().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -169,26 +216,46 @@ public final class ChildProcess {
         return true;
     }
 
-    /** The child's pid; the JVM's own, since no shell is involved. */
+    /**
+     * The child's pid: the JVM's own, since no shell is involved, so signals sent to it reach the
+     * child itself.
+     *
+     * @return the pid of the child process
+     * @throws IllegalStateException if the child was not started
+     */
     public long pid() {
         return started().pid();
     }
 
-    /** True from {@link #start()} until the child has exited (then {@link #exitCode()} is present). */
+    /**
+     * Whether the child is running: true from {@link #start()} until it has exited and its output
+     * is written, when {@link #exitCode()} becomes present. Never throws, so it is safe before
+     * {@code start()}.
+     *
+     * @return false before {@code start()} and after the child has exited
+     */
     public boolean isAlive() {
         Launch l = launch;
         return l != null && !l.exit().isDone();
     }
 
-    /** Empty until the child has exited; then CPython's exit code (−N for signal N). */
+    /**
+     * How the child ended, with CPython's codes (G-PROC-1): 0 when the target returned, 1 for an
+     * uncaught exception, n for {@code System.exit(n)}, −N when killed by signal N.
+     *
+     * @return empty before {@code start()} and while the child runs; then its exit code
+     */
     public OptionalInt exitCode() {
         ChildExit e = exitIfDone();
         return e == null ? OptionalInt.empty() : OptionalInt.of(e.exitCode());
     }
 
     /**
-     * The child's uncaught exception, once it has exited: the same class, message and the child's
-     * stack frames, or a {@link RemoteTraceback} when the exception could not travel.
+     * The exception the target threw, restored here with the same class, message and the child's
+     * stack frames (G-PROC-3), or a {@link RemoteTraceback} when it could not travel.
+     *
+     * @return empty until the child has exited, and empty for a child that did not fail with an
+     *         exception (it returned, called {@code System.exit} or was killed)
      */
     public synchronized Optional<Throwable> failure() {
         ChildExit e = exitIfDone();
@@ -201,12 +268,21 @@ public final class ChildProcess {
         return failure;
     }
 
-    /** Sends SIGTERM; the exit code becomes −15. A no-op once the child has exited. */
+    /**
+     * Sends SIGTERM; the child runs with {@code -Xrs}, so it ends at once and its exit code becomes
+     * −15. A no-op once the child has exited.
+     *
+     * @throws IllegalStateException if the child was not started
+     */
     public void terminate() {
         started().terminate();
     }
 
-    /** Sends SIGKILL; the exit code becomes −9. A no-op once the child has exited. */
+    /**
+     * Sends SIGKILL; the exit code becomes −9. A no-op once the child has exited.
+     *
+     * @throws IllegalStateException if the child was not started
+     */
     public void kill() {
         started().kill();
     }
@@ -243,7 +319,10 @@ public final class ChildProcess {
                 + (e == null ? (l == null ? "" : " started") : " stopped " + e.exitCode()) + "]";
     }
 
-    /** Options for a {@link ChildProcess}; {@code target} is required. */
+    /**
+     * Options for a {@link ChildProcess}; {@code target} is required. Not thread-safe: a builder
+     * belongs to the thread filling it in.
+     */
     public static final class Builder {
         private String name;
         private ProcessTask target;
@@ -255,44 +334,93 @@ public final class ChildProcess {
 
         private Builder() {}
 
+        /**
+         * Names the child; without a name it is {@code ChildProcess-<n>}.
+         *
+         * @param name the name shown in the child's failure report and in {@code toString()}
+         * @return this builder
+         * @throws NullPointerException if {@code name} is null
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
+        /**
+         * Sets the work the child runs; it is serialized by {@link ChildProcess#start()}, so what it
+         * captures must be {@link java.io.Serializable}.
+         *
+         * @param target the work to run in the child
+         * @return this builder
+         * @throws NullPointerException if {@code target} is null
+         */
         public Builder target(ProcessTask target) {
             this.target = Objects.requireNonNull(target, "target");
             return this;
         }
 
-        /** A daemon child is terminated when this JVM exits; a non-daemon one is waited for. */
+        /**
+         * A daemon child is terminated when this JVM exits; a non-daemon one is waited for, as in
+         * CPython (G-PROC-7). The default is non-daemon.
+         *
+         * @param daemon whether the child is a daemon
+         * @return this builder
+         */
         public Builder daemon(boolean daemon) {
             this.daemon = daemon;
             return this;
         }
 
-        /** Extra JVM options for the child, after mproc's defaults (later options win). */
+        /**
+         * Extra JVM options for the child, placed after mproc's defaults and
+         * {@code -Dmproc.childJvmOptions}, so that on a conflict they win. With {@link #spares}, they
+         * must equal the spares' options.
+         *
+         * @param jvmOptions the options, copied; empty by default
+         * @return this builder
+         * @throws NullPointerException if the list or one of its elements is null
+         */
         public Builder jvmOptions(List<String> jvmOptions) {
             this.jvmOptions = List.copyOf(jvmOptions);
             this.jvmOptionsSet = true;
             return this;
         }
 
-        /** Receives the child's stdout and stderr lines instead of this JVM's streams. */
+        /**
+         * Receives the child's stdout and stderr lines instead of this JVM's streams. It is called
+         * from mproc's output threads, one per stream and possibly at the same time, so it must be
+         * thread-safe.
+         *
+         * @param output the consumer of each line, without its line terminator
+         * @return this builder
+         * @throws NullPointerException if {@code output} is null
+         */
         public Builder output(Consumer<String> output) {
             this.output = Objects.requireNonNull(output, "output");
             return this;
         }
 
         /**
-         * Starts the child on a warm spare when one is ready (see {@link Spares}); the child then runs
-         * with the spares' JVM options.
+         * Starts the child on a warm spare when one is ready, and cold otherwise (see
+         * {@link Spares}); either way the child runs with the spares' JVM options.
+         *
+         * @param spares the spares to take from
+         * @return this builder
+         * @throws NullPointerException if {@code spares} is null
          */
         public Builder spares(Spares spares) {
             this.spares = Objects.requireNonNull(spares, "spares");
             return this;
         }
 
+        /**
+         * Creates the child, not yet started.
+         *
+         * @return a new child in its initial state
+         * @throws NullPointerException     if no target was set
+         * @throws IllegalArgumentException if {@link #jvmOptions} were set and differ from the
+         *                                  {@link #spares}' options
+         */
         public ChildProcess build() {
             return new ChildProcess(this);
         }

@@ -3,18 +3,30 @@ package org.mproc;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.ManagerFrames;
-import org.mproc.wire.ManagerFrames.Create;
-import org.mproc.wire.ManagerFrames.Reply;
-import org.mproc.wire.ManagerFrames.Status;
+import org.mproc.internal.manager.ListProxy;
+import org.mproc.internal.manager.LockProxy;
+import org.mproc.internal.manager.ManagerClient;
+import org.mproc.internal.manager.ManagerFrames.Create;
+import org.mproc.internal.manager.ManagerFrames.Reply;
+import org.mproc.internal.manager.ManagerFrames.Status;
+import org.mproc.internal.manager.ManagerFrames;
+import org.mproc.internal.manager.ManagerProxy;
+import org.mproc.internal.manager.ManagerServer;
+import org.mproc.internal.manager.MapProxy;
+import org.mproc.internal.manager.NamespaceProxy;
+import org.mproc.internal.manager.ValueProxy;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
 
 /**
- * A server process holding shared objects, like CPython's {@code multiprocessing.Manager()}: the
- * objects live in the server (G-MGR-1) and every process reaches them through proxies, which are
- * serializable — capture one in a task and the child talks to the same object. Every connection
- * to the server passes the tree's mutual HMAC handshake (G-MGR-6).
+ * A server process holding shared objects, like CPython's {@code multiprocessing.Manager()}
+ * (docs/GUARANTEES.md): the objects live in the server, and a write through any proxy is visible to
+ * every proxy in every process once the call returns (G-MGR-1). Every process reaches them through
+ * proxies, which are serializable — capture one in a task and the child talks to the same object —
+ * and which return copies (G-MGR-5). A read then a write is two calls and not atomic (G-MGR-2);
+ * {@code updateAndGet} and {@link #lock()} make updates exact (G-MGR-3). What the shared object
+ * throws is rethrown to the caller (G-MGR-4), and a lock whose holder dies is released (G-MGR-7).
+ * Every connection to the server passes the tree's mutual HMAC handshake (G-MGR-6).
  *
  * <pre>{@code
  * try (Manager manager = Manager.start()) {
@@ -27,8 +39,9 @@ import org.mproc.wire.ManagerFrames.Status;
  * }
  * }</pre>
  *
- * The server is a daemon child: it ends with {@link #close()}, or with this process. Proxies used
- * after that fail with {@link ProcessException}.
+ * <p>The server is a daemon child: it ends with {@link #close()}, or with this process. Proxies
+ * used after that fail with {@link ProcessException} (G-MGR-8). The manager and its proxies may be
+ * used from several threads.
  */
 public final class Manager implements AutoCloseable {
     /** How long the server child may take to start and report where it listens. */
@@ -43,7 +56,15 @@ public final class Manager implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Starts the server process and returns once it accepts connections. */
+    /**
+     * Starts the server process and returns once it accepts connections.
+     *
+     * @return the running manager
+     * @throws ProcessException if the server cannot be launched, does not start within
+     *                          {@code -Dmproc.managerStartSeconds} (60 s by default; it is then
+     *                          killed), or this thread is interrupted while waiting (the server is
+     *                          killed and the interrupt status set again)
+     */
     public static Manager start() {
         ProcessQueue<String> address = ProcessQueue.create();
         ChildProcess server = ChildProcess.builder().name("SyncManager-" + COUNT.incrementAndGet()).daemon(true)
@@ -67,25 +88,52 @@ public final class Manager implements AutoCloseable {
         return new Manager(server, socket);
     }
 
-    /** A new, empty namespace in the server. */
+    /**
+     * A new, empty namespace in the server, like CPython's {@code Manager().Namespace()}.
+     *
+     * @return a proxy to it
+     * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
+     */
     public Namespace namespace() {
         long[] ids = create(ManagerFrames.NAMESPACE, ManagerProxy.NOTHING);
         return new NamespaceProxy(socket, ids[0], ids[1]);
     }
 
-    /** A new value in the server, starting at {@code initial}. */
+    /**
+     * A new value in the server, starting at {@code initial}, like CPython's
+     * {@code Manager().Value}.
+     *
+     * @param <T>     the value's type
+     * @param initial the starting value, serialized now; may be null
+     * @return a proxy to it
+     * @throws IllegalArgumentException if {@code initial} cannot be serialized
+     * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
+     */
     public <T> SharedValue<T> value(T initial) {
         long[] ids = create(ManagerFrames.VALUE, ManagerProxy.encode(initial, "the initial value"));
         return new ValueProxy<>(socket, ids[0], ids[1]);
     }
 
-    /** A new, empty map in the server, like CPython's {@code Manager().dict()}. */
+    /**
+     * A new, empty map in the server, like CPython's {@code Manager().dict()}.
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return a proxy to it
+     * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
+     */
     public <K, V> SharedMap<K, V> dict() {
         long[] ids = create(ManagerFrames.MAP, ManagerProxy.NOTHING);
         return new MapProxy<>(socket, ids[0], ids[1]);
     }
 
-    /** A new, empty list in the server. */
+    /**
+     * A new, empty list in the server, like CPython's {@code Manager().list()}.
+     *
+     * @param <E> the element type
+     * @return a proxy to it
+     * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
+     */
     public <E> SharedList<E> list() {
         long[] ids = create(ManagerFrames.LIST, ManagerProxy.NOTHING);
         return new ListProxy<>(socket, ids[0], ids[1]);
@@ -94,7 +142,12 @@ public final class Manager implements AutoCloseable {
     /**
      * A new queue hosted by the server process, like CPython's {@code Manager().Queue()}: it
      * outlives the process that asked for it, until the manager closes. It is a {@link ProcessQueue}
-     * with all of its guarantees.
+     * with all of its guarantees (G-QUEUE-1 … G-QUEUE-6); once the manager is closed its calls fail
+     * with {@link ProcessException}, as for any host that is gone.
+     *
+     * @param <E> the element type
+     * @return a handle to the queue
+     * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
      */
     public <E> ProcessQueue<E> queue() {
         Reply r = createReply(ManagerFrames.QUEUE, ManagerProxy.NOTHING);
@@ -102,7 +155,12 @@ public final class Manager implements AutoCloseable {
         return ManagerProxy.decode(handle);
     }
 
-    /** A new lock in the server. */
+    /**
+     * A new lock in the server, released if its holder's process dies (G-MGR-7).
+     *
+     * @return a proxy to it
+     * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
+     */
     public SharedLock lock() {
         long[] ids = create(ManagerFrames.LOCK_OBJECT, ManagerProxy.NOTHING);
         return new LockProxy(socket, ids[0], ids[1]);
@@ -123,24 +181,32 @@ public final class Manager implements AutoCloseable {
         return r;
     }
 
-    /** Where the server listens (for tests that talk to it directly). */
-    String socket() {
-        return socket;
-    }
-
-    /** The server's pid. */
+    /**
+     * The server's pid.
+     *
+     * @return the pid of the server process
+     */
     public long pid() {
         return server.pid();
     }
 
-    /** The server's exit code once it has exited (0 after {@link #close()}), as {@link ChildProcess#exitCode()}. */
+    /**
+     * The server's exit code once it has exited, as {@link ChildProcess#exitCode()} reports it.
+     *
+     * @return empty while the server runs; then 0 after {@link #close()} (−9 if it had to be
+     *         killed), or how it died
+     */
     public java.util.OptionalInt exitCode() {
         return server.exitCode();
     }
 
     /**
-     * Stops the server (it exits with 0) and waits for it; every proxy fails from then on (G-MGR-8).
-     * A server that does not stop within {@link #STOP_TIMEOUT} is killed. Idempotent.
+     * Stops the server (it exits with 0) and waits for it; every proxy call fails with
+     * {@link ProcessException} from then on (G-MGR-8). A server that does not stop within 10 s is
+     * killed. Idempotent.
+     *
+     * @throws ProcessException if this thread is interrupted while waiting for the server to exit
+     *                          (the interrupt status is set again)
      */
     @Override
     public void close() {

@@ -1,24 +1,21 @@
 package org.mproc;
 
-import java.io.IOException;
-import java.io.NotSerializableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import org.mproc.wire.Codec;
-import org.mproc.wire.FrameLimits;
+import org.mproc.internal.pool.ImapIterator;
+import org.mproc.internal.pool.PoolCalls;
+import org.mproc.internal.pool.PoolSettings;
 
 /**
- * A pool of reused worker JVMs, like Python's {@code multiprocessing.Pool}. Guarantees G-POOL-1 …
- * G-POOL-12 of {@code GUARANTEES.md}: {@code map} returns results in input order for any chunk
- * size; a task that throws fails its call with {@link TaskFailedException} carrying the original
- * exception; a worker that dies mid-task fails its call with {@link WorkerDiedException} and is
- * replaced — never a hang, where CPython's pool waits for ever.
+ * A pool of reused worker JVMs, like Python's {@code multiprocessing.Pool}, without its hangs
+ * (docs/GUARANTEES.md): {@code map} returns results in input order for any input, chunk size and
+ * pool size (G-POOL-1); {@code imap} reads its input lazily, in bounded batches (G-POOL-2); a task
+ * that throws fails its call with {@link TaskFailedException} carrying the original exception
+ * (G-POOL-3, G-POOL-6), as soon as it fails (G-POOL-4); a worker that dies mid-task fails its call
+ * with {@link WorkerDiedException} within 1 s and is replaced — never a hang, where CPython's pool
+ * waits for ever (G-POOL-5).
  *
  * <pre>{@code
  * try (Pool pool = new Pool(4)) {
@@ -27,87 +24,159 @@ import org.mproc.wire.FrameLimits;
  * }</pre>
  *
  * <p>Functions and arguments travel by serialization; one that cannot be serialized fails the call
- * in the caller, before any worker sees it (G-POOL-7).
+ * in the caller, before any worker sees it (G-POOL-7). The async forms complete their futures on
+ * a pool-owned thread, so a callback cannot stall the pool (G-POOL-8); bad configuration fails at
+ * once (G-POOL-9); the initializer runs once per worker, before its first task (G-POOL-10); a
+ * worker runs at most {@code maxTasksPerChild} chunks (G-POOL-11); after {@link #close()} or
+ * {@link #terminate()} every submission throws {@link IllegalStateException} and no worker is
+ * alive (G-POOL-12). A pool may be shared by threads. Workers are daemon children: if this JVM
+ * exits without closing the pool, they are terminated.
  */
 public final class Pool implements AutoCloseable {
-    private static final AtomicLong CALLS = new AtomicLong();
-    /** A pool whose workers are not all ready by then fails to start rather than wait for ever. */
-    private static final long START_TIMEOUT_SECONDS = Long.getLong("mproc.poolStartSeconds", 120);
     /** imap keeps at most this many chunks per worker in the pool, reading more input as results are taken. */
     private static final int IMAP_CHUNKS_PER_WORKER = 4;
 
-    /*
-     * Lifecycle, in the ThreadPoolExecutor style:
+    /** The lifecycle (a transition table) and the submissions live in {@code PoolCalls}. */
+    private final PoolCalls calls;
+
+    /**
+     * A pool of {@code processes} workers with default settings; returns once every worker has
+     * started and is ready for tasks.
      *
-     *   RUNNING ──close()──▶ CLOSING ──submitted work done, workers exited──▶ TERMINATED
-     *   RUNNING ──terminate()──▶ TERMINATED (pending calls fail, workers killed)
-     *   CLOSING ──terminate()──▶ TERMINATED
-     *
-     *   map, mapAsync, apply, applyAsync, imap, imapUnordered
-     *                 RUNNING: run; CLOSING, TERMINATED: IllegalStateException (an imap iterator
-     *                 stops reading its input, yields what was computed, then throws it)
-     *   close()       RUNNING: → CLOSING, waits for TERMINATED; otherwise waits for TERMINATED
-     *   terminate()   any: → TERMINATED, waits for the workers to exit
-     *   join()        RUNNING: IllegalStateException; otherwise waits for TERMINATED
+     * @param processes the number of worker JVMs, at least 1
+     * @throws IllegalArgumentException if {@code processes} is less than 1 (G-POOL-9)
+     * @throws ProcessException         if a worker cannot start, the workers are not ready within
+     *                                  {@code -Dmproc.poolStartSeconds} (120 s by default), or this
+     *                                  thread is interrupted while waiting (the interrupt status is
+     *                                  set again); no worker is left running
      */
-    private enum State { RUNNING, CLOSING, TERMINATED }
-
-    private final Settings settings;
-    private final PoolEngine engine;
-    private final FunctionIds functions = new FunctionIds();
-    private volatile State state = State.RUNNING;
-
-    /** A pool of {@code processes} workers with default settings. */
     public Pool(int processes) {
         this(builder().processes(processes).settings());
     }
 
-    private Pool(Settings settings) {
-        this.settings = settings;
-        this.engine = new PoolEngine(settings);
-        try {
-            engine.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            engine.terminate();
-            engine.stopped().join();
-            throw e.getCause() instanceof ProcessException ? (ProcessException) e.getCause()
-                    : new ProcessException("the pool could not start", e.getCause());
-        } catch (TimeoutException | InterruptedException e) {
-            engine.terminate();
-            engine.stopped().join();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new ProcessException("the pool's workers were not ready within " + START_TIMEOUT_SECONDS
-                    + " s (-Dmproc.poolStartSeconds)", e);
-        }
+    private Pool(PoolSettings settings) {
+        this.calls = new PoolCalls(settings);
     }
 
+    /**
+     * Starts describing a pool with more options than the constructor takes.
+     *
+     * @return a new builder: one worker per available processor, no initializer, no task limit
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The number of workers the pool keeps; a dead or retired worker is replaced, so this stays
+     * the same.
+     *
+     * @return the configured number of worker processes
+     */
     public int processes() {
-        return settings.processes();
+        return calls.settings().processes();
     }
 
-    /** {@code [f(x) for x in items]} in input order, with CPython's default chunk size. */
+    /**
+     * {@code [f(x) for x in items]} in input order (G-POOL-1), with CPython's default chunk size
+     * {@code ceil(n / (4 × processes))}; blocks until every result is in or the call fails. The
+     * input is read at once, in the caller.
+     *
+     * @param <T>   the argument type
+     * @param <R>   the result type
+     * @param f     the function, serialized once per call
+     * @param items the inputs; null elements are passed to {@code f} as null
+     * @return the results, in input order; empty for an empty input
+     * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
+     * @throws IllegalArgumentException if {@code f} or an argument cannot be serialized, or a chunk
+     *                                  is over the frame limit; no worker saw the call (G-POOL-7)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     * @throws TaskFailedException      if a task threw or its result could not be serialized
+     *                                  (G-POOL-3, G-POOL-6); the call fails at its first failure
+     *                                  (G-POOL-4)
+     * @throws WorkerDiedException      if a worker died while running one of the call's tasks
+     *                                  (G-POOL-5)
+     * @throws ProcessException         if the pool was terminated or broke meanwhile, a result
+     *                                  cannot be read here, or this thread was interrupted while
+     *                                  waiting (the interrupt status is set again; the call is not
+     *                                  cancelled)
+     */
     public <T, R> List<R> map(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items) {
         List<T> list = materialize(items);
-        return await(submit(f, list, defaultChunksize(list.size()), false));
+        return PoolCalls.await(submit(f, list, defaultChunksize(list.size()), false));
     }
 
+    /**
+     * Like {@link #map(ProcessFunction, Iterable)} with a chosen chunk size: the inputs travel to
+     * the workers {@code chunksize} at a time, and a chunk is one task for
+     * {@link Builder#maxTasksPerChild}.
+     *
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @param f         the function, serialized once per call
+     * @param items     the inputs; null elements are passed to {@code f} as null
+     * @param chunksize how many inputs travel together, at least 1
+     * @return the results, in input order; empty for an empty input
+     * @throws IllegalArgumentException if {@code chunksize} is less than 1 (G-POOL-9), or
+     *                                  {@code f} or an argument cannot be serialized, or a chunk is
+     *                                  over the frame limit (G-POOL-7)
+     * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     * @throws TaskFailedException      if a task threw or its result could not be serialized
+     *                                  (G-POOL-3, G-POOL-6); the call fails at its first failure
+     *                                  (G-POOL-4)
+     * @throws WorkerDiedException      if a worker died while running one of the call's tasks
+     *                                  (G-POOL-5)
+     * @throws ProcessException         if the pool was terminated or broke meanwhile, a result
+     *                                  cannot be read here, or this thread was interrupted while
+     *                                  waiting (the interrupt status is set again; the call is not
+     *                                  cancelled)
+     */
     public <T, R> List<R> map(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items, int chunksize) {
         requireChunksize(chunksize);
-        return await(submit(f, materialize(items), chunksize, false));
+        return PoolCalls.await(submit(f, materialize(items), chunksize, false));
     }
 
+    /**
+     * Like {@link #map(ProcessFunction, Iterable)} without waiting: the input is read and
+     * serialized now, in the caller, and the results arrive through the future. The future
+     * completes on a pool-owned thread, never a wire reader, so a callback that blocks or throws
+     * cannot break the pool; it fails with {@link TaskFailedException}, {@link WorkerDiedException}
+     * or {@link ProcessException} where {@code map} would throw them, and cancelling it drops the
+     * call's chunks that have not started (G-POOL-8).
+     *
+     * @param <T>   the argument type
+     * @param <R>   the result type
+     * @param f     the function, serialized once per call
+     * @param items the inputs; null elements are passed to {@code f} as null
+     * @return a future of the results, in input order
+     * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     * @throws IllegalArgumentException if {@code f} or an argument cannot be serialized, or a chunk
+     *                                  is over the frame limit (G-POOL-7)
+     */
     public <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<? super T, ? extends R> f,
                                                       Iterable<? extends T> items) {
         List<T> list = materialize(items);
         return submit(f, list, defaultChunksize(list.size()), true);
     }
 
+    /**
+     * Like {@link #mapAsync(ProcessFunction, Iterable)} with a chosen chunk size, as in
+     * {@link #map(ProcessFunction, Iterable, int)}.
+     *
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @param f         the function, serialized once per call
+     * @param items     the inputs; null elements are passed to {@code f} as null
+     * @param chunksize how many inputs travel together, at least 1
+     * @return a future of the results, in input order
+     * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     * @throws IllegalArgumentException if {@code chunksize} is less than 1 (G-POOL-9), or
+     *                                  {@code f} or an argument cannot be serialized, or a chunk is
+     *                                  over the frame limit (G-POOL-7)
+     */
     public <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<? super T, ? extends R> f,
                                                       Iterable<? extends T> items, int chunksize) {
         requireChunksize(chunksize);
@@ -120,9 +189,28 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** {@code f(arg)} in a worker, waiting for the result. */
+    /**
+     * {@code f(arg)} in a worker, waiting for the result; a failure reports task index 0.
+     *
+     * @param <T> the argument type
+     * @param <R> the result type
+     * @param f   the function
+     * @param arg the argument; may be null
+     * @return what {@code f} returned, possibly null
+     * @throws NullPointerException     if {@code f} is null (G-POOL-9)
+     * @throws IllegalArgumentException if {@code f} or {@code arg} cannot be serialized, or is over
+     *                                  the frame limit; no worker saw the call (G-POOL-7)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     * @throws TaskFailedException      if {@code f} threw or its result could not be serialized
+     *                                  (G-POOL-3, G-POOL-6)
+     * @throws WorkerDiedException      if the worker died while running it (G-POOL-5)
+     * @throws ProcessException         if the pool was terminated or broke meanwhile, the result
+     *                                  cannot be read here, or this thread was interrupted while
+     *                                  waiting (the interrupt status is set again; the task is not
+     *                                  cancelled)
+     */
     public <T, R> R apply(ProcessFunction<? super T, ? extends R> f, T arg) {
-        List<R> results = await(submit(f, single(arg), 1, false));
+        List<R> results = PoolCalls.await(submit(f, single(arg), 1, false));
         return results.get(0);
     }
 
@@ -132,6 +220,23 @@ public final class Pool implements AutoCloseable {
         return one;
     }
 
+    /**
+     * Like {@link #apply} without waiting: the argument is serialized now, in the caller. The
+     * future completes on a pool-owned thread, never a wire reader, so a callback that blocks or
+     * throws cannot break the pool; it fails with {@link TaskFailedException},
+     * {@link WorkerDiedException} or {@link ProcessException} where {@code apply} would throw them,
+     * and cancelling it drops the task if it has not started (G-POOL-8).
+     *
+     * @param <T> the argument type
+     * @param <R> the result type
+     * @param f   the function
+     * @param arg the argument; may be null
+     * @return a future of what {@code f} returned
+     * @throws NullPointerException     if {@code f} is null (G-POOL-9)
+     * @throws IllegalArgumentException if {@code f} or {@code arg} cannot be serialized, or is over
+     *                                  the frame limit (G-POOL-7)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     */
     public <T, R> CompletableFuture<R> applyAsync(ProcessFunction<? super T, ? extends R> f, T arg) {
         CompletableFuture<List<R>> all = submit(f, single(arg), 1, true);
         CompletableFuture<R> result = new CompletableFuture<>();
@@ -152,24 +257,80 @@ public final class Pool implements AutoCloseable {
 
     /**
      * {@code f} over {@code items}, yielding results in input order as they become available. The
-     * input is read lazily, in chunks of {@code chunksize} (default 1), with a bounded number of
-     * chunks in the pool at once (G-POOL-2).
+     * input is read lazily, one item per chunk, with at most four chunks per worker in the pool at
+     * once, so an endless input never fills memory (G-POOL-2; CPython drains it eagerly). The first
+     * chunks are submitted before this returns; failures surface in
+     * {@link ResultIterator#next()}, at their position.
+     *
+     * @param <T>   the argument type
+     * @param <R>   the result type
+     * @param f     the function
+     * @param items the inputs, read on the thread that calls this method and the iterator's methods
+     * @return an iterator over the results; close it to stop reading the input early
+     * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
+     * @throws IllegalArgumentException if {@code f}, or an argument of the first chunks submitted
+     *                                  here, cannot be serialized (G-POOL-7)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
      */
     public <T, R> ResultIterator<R> imap(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items) {
         return imap(f, items, 1);
     }
 
+    /**
+     * Like {@link #imap(ProcessFunction, Iterable)} with {@code chunksize} items per chunk.
+     *
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @param f         the function
+     * @param items     the inputs, read on the thread that calls this method and the iterator's methods
+     * @param chunksize how many inputs travel together, at least 1
+     * @return an iterator over the results in input order; close it to stop reading the input early
+     * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
+     * @throws IllegalArgumentException if {@code chunksize} is less than 1 (G-POOL-9), or if
+     *                                  {@code f}, or an argument of the first chunks submitted
+     *                                  here, cannot be serialized (G-POOL-7)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     */
     public <T, R> ResultIterator<R> imap(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items,
                                           int chunksize) {
         return iterate(f, items, chunksize, true);
     }
 
-    /** Like {@link #imap} but yields results in the order they complete. */
+    /**
+     * Like {@link #imap(ProcessFunction, Iterable)} but yields results in the order their chunks
+     * complete: the same multiset, in any order (G-POOL-2).
+     *
+     * @param <T>   the argument type
+     * @param <R>   the result type
+     * @param f     the function
+     * @param items the inputs, read on the thread that calls this method and the iterator's methods
+     * @return an iterator over the results in completion order
+     * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
+     * @throws IllegalArgumentException if {@code f}, or an argument of the first chunks submitted
+     *                                  here, cannot be serialized (G-POOL-7)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     */
     public <T, R> ResultIterator<R> imapUnordered(ProcessFunction<? super T, ? extends R> f,
                                                    Iterable<? extends T> items) {
         return imapUnordered(f, items, 1);
     }
 
+    /**
+     * Like {@link #imapUnordered(ProcessFunction, Iterable)} with {@code chunksize} items per
+     * chunk; the results of one chunk stay together, in input order.
+     *
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @param f         the function
+     * @param items     the inputs, read on the thread that calls this method and the iterator's methods
+     * @param chunksize how many inputs travel together, at least 1
+     * @return an iterator over the results in completion order
+     * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
+     * @throws IllegalArgumentException if {@code chunksize} is less than 1 (G-POOL-9), or if
+     *                                  {@code f}, or an argument of the first chunks submitted
+     *                                  here, cannot be serialized (G-POOL-7)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     */
     public <T, R> ResultIterator<R> imapUnordered(ProcessFunction<? super T, ? extends R> f,
                                                    Iterable<? extends T> items, int chunksize) {
         return iterate(f, items, chunksize, false);
@@ -182,25 +343,13 @@ public final class Pool implements AutoCloseable {
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, got " + chunksize);
         }
-        requireRunning();
-        int window = IMAP_CHUNKS_PER_WORKER * settings.processes();
-        return new ImapIterator<>(this, encode(f, "the function"), items.iterator(), chunksize, ordered, window);
+        calls.requireRunning();
+        int window = IMAP_CHUNKS_PER_WORKER * calls.settings().processes();
+        return new ImapIterator<>(calls, PoolCalls.encode(f, "the function"), items.iterator(), chunksize, ordered, window);
     }
 
-    boolean isRunning() {
-        return state == State.RUNNING;
-    }
-
-    private void requireRunning() {
-        if (state != State.RUNNING) {
-            throw new IllegalStateException("the pool is " + state.name().toLowerCase() + ": no new work");
-        }
-    }
-
-    /** CPython's default: {@code ceil(len / (4 × processes))}, at least 1. */
-    int defaultChunksize(int items) {
-        int per = 4 * settings.processes();
-        return Math.max(1, (items + per - 1) / per);
+    private int defaultChunksize(int items) {
+        return PoolCalls.defaultChunksize(items, calls.settings().processes());
     }
 
     private static <T> List<T> materialize(Iterable<? extends T> items) {
@@ -213,110 +362,46 @@ public final class Pool implements AutoCloseable {
     private <T, R> CompletableFuture<List<R>> submit(ProcessFunction<? super T, ? extends R> f, List<T> items,
                                                      int chunksize, boolean exposed) {
         Objects.requireNonNull(f, "function");
-        requireRunning();
-        return submitEncoded(encode(f, "the function"), items, chunksize, 0, exposed);
+        calls.requireRunning();
+        return calls.submit(PoolCalls.encode(f, "the function"), items, chunksize, 0, exposed);
     }
 
     /**
-     * Submits {@code items} as one call; task indexes in failures start at {@code firstTask}. An
-     * {@code exposed} future is handed to the caller, who may attach callbacks: it is completed on
-     * the pool's completion thread; otherwise the caller only waits for it.
+     * Takes no new work, finishes what was submitted, stops the workers and waits until they have
+     * exited, as the JDK's {@code ExecutorService.close()} does (G-POOL-12). A lazy {@code imap}
+     * input is read no further: its iterator yields the results of the chunks already submitted,
+     * then throws {@link IllegalStateException} if input was left unread. Idempotent; after
+     * {@link #terminate()} it only waits.
      */
-    @SuppressWarnings("unchecked")
-    <T, R> CompletableFuture<List<R>> submitEncoded(byte[] function, List<T> items, int chunksize, int firstTask,
-                                                    boolean exposed) {
-        requireRunning();
-        CompletableFuture<List<Object>> future = new CompletableFuture<>();
-        if (items.isEmpty()) {
-            future.complete(List.of());
-            return (CompletableFuture<List<R>>) (CompletableFuture<?>) future;
-        }
-        int chunks = (items.size() + chunksize - 1) / chunksize;
-        PoolCall call = new PoolCall(CALLS.incrementAndGet(), functions.idOf(function), function, chunks, future,
-                exposed);
-        List<PoolChunk> list = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
-            int from = c * chunksize;
-            List<T> slice = new ArrayList<>(items.subList(from, Math.min(items.size(), from + chunksize)));
-            int first = firstTask + from;
-            list.add(new PoolChunk(call, c, first, slice.size(),
-                    encode(slice, "the arguments " + first + "–" + (first + slice.size() - 1))));
-        }
-        future.whenComplete((r, failure) -> {
-            if (future.isCancelled()) {
-                engine.cancel(call); // unstarted chunks are dropped (G-POOL-8)
-            }
-        });
-        engine.submit(call, list);
-        return (CompletableFuture<List<R>>) (CompletableFuture<?>) future;
-    }
-
-    private static byte[] encode(Object value, String what) {
-        try {
-            byte[] bytes = Codec.standard().encode(value);
-            if (bytes.length > FrameLimits.maxFrame() - 64) {
-                throw new IllegalArgumentException(what + " serialize to " + bytes.length
-                        + " bytes, over the frame limit of " + FrameLimits.maxFrame()
-                        + " bytes (use a smaller chunksize, or raise -Dmproc.maxFrame)");
-            }
-            return bytes;
-        } catch (NotSerializableException e) {
-            throw new IllegalArgumentException(what + " cannot be serialized: " + e.getMessage()
-                    + " is not Serializable", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(what + " cannot be serialized: " + e, e);
-        }
-    }
-
-    static <R> R await(CompletableFuture<R> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw new ProcessException("the call failed", cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProcessException("interrupted while waiting for the pool", e);
-        }
-    }
-
-    /** Takes no new work, finishes what was submitted, stops the workers and waits for them. */
     @Override
     public void close() {
-        if (state == State.RUNNING) {
-            state = State.CLOSING;
-            engine.close();
-        }
-        engine.stopped().join();
-        state = State.TERMINATED;
+        calls.close();
     }
 
-    /** Fails every unfinished call, kills the workers now and waits until they have exited. */
+    /**
+     * Fails every unfinished call with {@link ProcessException}, stops the workers now with SIGTERM
+     * and waits until they have exited; it returns promptly however much work is queued
+     * (G-POOL-12). Later submissions throw {@link IllegalStateException}.
+     */
     public void terminate() {
-        state = State.TERMINATED;
-        engine.terminate();
-        engine.stopped().join();
+        calls.terminate();
     }
 
-    /** Waits until the pool has stopped; after {@link #close()} or {@link #terminate()} only. */
+    /**
+     * Waits until the pool has stopped and its workers have exited, for a thread other than the
+     * one that called {@link #close()} or {@link #terminate()}.
+     *
+     * @throws IllegalStateException if neither {@code close()} nor {@code terminate()} was called
+     * @throws InterruptedException  if this thread is interrupted while waiting
+     */
     public void join() throws InterruptedException {
-        if (state == State.RUNNING) {
-            throw new IllegalStateException("the pool is still running: close() or terminate() it first");
-        }
-        try {
-            engine.stopped().get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the stop future never fails", e);
-        }
+        calls.join();
     }
 
-    /** What a pool is made of. */
-    record Settings(int processes, byte[] initializer, int maxTasksPerChild, List<String> jvmOptions) {}
-
-    /** Options for a {@link Pool}. */
+    /**
+     * Options for a {@link Pool}; each setter checks its value at once (G-POOL-9). Not
+     * thread-safe: a builder belongs to the thread filling it in.
+     */
     public static final class Builder {
         private int processes = Runtime.getRuntime().availableProcessors();
         private ProcessTask initializer;
@@ -325,6 +410,13 @@ public final class Pool implements AutoCloseable {
 
         private Builder() {}
 
+        /**
+         * Sets the number of worker JVMs; the default is one per available processor.
+         *
+         * @param processes the number of workers, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code processes} is less than 1
+         */
         public Builder processes(int processes) {
             if (processes < 1) {
                 throw new IllegalArgumentException("a pool needs at least 1 process, got " + processes);
@@ -333,13 +425,29 @@ public final class Pool implements AutoCloseable {
             return this;
         }
 
-        /** Runs once in each worker, before any task on it. */
+        /**
+         * Runs once in each worker, replacements included, before any task on it (G-POOL-10). If it
+         * throws while the pool starts, {@link #build()} fails; if it throws in a replacement
+         * worker, pending and later calls fail with {@link ProcessException} (that cause) and the
+         * pool terminates.
+         *
+         * @param initializer the work to run; serialized by {@link #build()}
+         * @return this builder
+         * @throws NullPointerException if {@code initializer} is null
+         */
         public Builder initializer(ProcessTask initializer) {
             this.initializer = Objects.requireNonNull(initializer, "initializer");
             return this;
         }
 
-        /** A worker exits and is replaced after this many chunks (CPython's maxtasksperchild). */
+        /**
+         * A worker exits and is replaced after this many chunks (CPython's {@code maxtasksperchild},
+         * where a task is one chunk; G-POOL-11); by default a worker runs for the pool's lifetime.
+         *
+         * @param maxTasksPerChild the chunks one worker runs at most, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxTasksPerChild} is less than 1
+         */
         public Builder maxTasksPerChild(int maxTasksPerChild) {
             if (maxTasksPerChild < 1) {
                 throw new IllegalArgumentException("maxTasksPerChild must be at least 1, got " + maxTasksPerChild);
@@ -348,16 +456,36 @@ public final class Pool implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Extra JVM options for every worker, placed after mproc's defaults and
+         * {@code -Dmproc.childJvmOptions}, so that on a conflict they win.
+         *
+         * @param jvmOptions the options, copied; empty by default
+         * @return this builder
+         * @throws NullPointerException if the list or one of its elements is null
+         */
         public Builder jvmOptions(List<String> jvmOptions) {
             this.jvmOptions = List.copyOf(jvmOptions);
             return this;
         }
 
-        Settings settings() {
-            byte[] init = initializer == null ? new byte[0] : encode(initializer, "the initializer");
-            return new Settings(processes, init, maxTasksPerChild, jvmOptions);
+        private PoolSettings settings() {
+            byte[] init = initializer == null ? new byte[0] : PoolCalls.encode(initializer, "the initializer");
+            return new PoolSettings(processes, init, maxTasksPerChild, jvmOptions);
         }
 
+        /**
+         * Starts the pool and returns once every worker has started and run the initializer
+         * (G-POOL-10).
+         *
+         * @return the running pool
+         * @throws IllegalArgumentException if the initializer cannot be serialized
+         * @throws ProcessException         if a worker cannot start, the initializer threw (it is
+         *                                  the cause), the workers are not ready within
+         *                                  {@code -Dmproc.poolStartSeconds} (120 s by default), or
+         *                                  this thread is interrupted while waiting (the interrupt
+         *                                  status is set again); no worker is left running
+         */
         public Pool build() {
             return new Pool(settings());
         }

@@ -4,11 +4,35 @@ import java.util.Iterator;
 
 /**
  * The results of {@link Pool#imap} or {@link Pool#imapUnordered}, available one by one as workers
- * produce them. {@link #next()} throws the call's {@link TaskFailedException} or
- * {@link WorkerDiedException} at the position of the failing chunk; iteration may go on after it.
- * Closing the iterator stops reading the input and drops chunks not yet started.
+ * produce them, while the input is read lazily and in bounded batches (G-POOL-2 of
+ * docs/GUARANTEES.md). {@link #next()} throws the call's {@link TaskFailedException} (G-POOL-3) or
+ * {@link WorkerDiedException} (G-POOL-5) at the position of the failing chunk, and iteration may
+ * go on after it: each chunk is its own call. Not thread-safe, like any iterator.
+ *
+ * <pre>{@code
+ * try (ResultIterator<Integer> squares = pool.imap(x -> x * x, List.of(1, 2, 3))) {
+ *     while (squares.hasNext()) {
+ *         System.out.println(squares.next());   // 1, 4, 9
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@link #hasNext()} reads more input and submits it, but never waits for a result;
+ * {@link #next()} waits. Both throw {@link IllegalArgumentException} for an argument that cannot
+ * be serialized (G-POOL-7). Besides the task failures, {@code next()} throws
+ * {@link java.util.NoSuchElementException} at the end, {@link IllegalStateException} once where
+ * input was left unread because the pool was closed or terminated (G-POOL-12), and
+ * {@link ProcessException} when the pool was terminated under a running chunk or this thread was
+ * interrupted while waiting (the interrupt status is set again).
+ *
+ * @param <R> the result type
  */
 public interface ResultIterator<R> extends Iterator<R>, AutoCloseable {
+    /**
+     * Stops reading the input and forgets the results not yet taken. For {@code imap}, chunks
+     * submitted but not yet started are dropped; for {@code imapUnordered}, chunks already
+     * submitted still run and their results are discarded. Never throws; idempotent.
+     */
     @Override
     void close();
 }

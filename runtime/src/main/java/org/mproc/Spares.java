@@ -5,28 +5,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.mproc.spawn.Launch;
+import org.mproc.internal.spawn.Launch;
 
 /**
  * Warm spare JVMs for {@link ChildProcess}: started ahead of time, connected, authenticated and
- * ready to decode a task, so that {@code start()} skips the JVM's start-up. Opt-in only: the
- * runtime never keeps a JVM alive that the caller did not ask for. Each spare taken is replaced in
- * the background; when none is ready, a child starts cold as usual.
+ * ready to decode a task, so that {@code start()} skips the JVM's start-up. A spare has run no
+ * user code, so a child started on one is as isolated as a cold one (G-PROC-5 of
+ * docs/GUARANTEES.md). Opt-in only: the runtime never keeps a JVM alive that the caller did not
+ * ask for. Each spare taken is replaced in the background; when none is ready, a
+ * child starts cold as usual.
  *
  * <pre>{@code
  * try (Spares spares = Spares.start(2)) {
- *     ChildProcess p = ChildProcess.builder().target(task).spares(spares).build();
+ *     ChildProcess p = ChildProcess.builder().target(() -> System.out.println("warm")).spares(spares).build();
  *     p.start();   // a spare is already running: the task starts within milliseconds
  *     p.join();
  * }                // unused spares are stopped and reaped
  * }</pre>
  *
  * <p>Spares run with the JVM options given here; a child that uses them gets those options.
+ * Unclaimed spares are daemons: they never keep this JVM alive. Thread-safe.
  */
 public final class Spares implements AutoCloseable {
     private final int size;
@@ -44,12 +47,31 @@ public final class Spares implements AutoCloseable {
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** Starts {@code size} spares with mproc's default JVM options. */
+    /**
+     * Starts {@code size} spares with mproc's default JVM options; returns without waiting for them
+     * to be ready (see {@link #awaitReady}).
+     *
+     * @param size how many unclaimed spares to keep, at least 1
+     * @return the running spares
+     * @throws IllegalArgumentException if {@code size} is less than 1
+     * @throws ProcessException         if a spare JVM cannot be launched
+     */
     public static Spares start(int size) {
         return start(size, List.of());
     }
 
-    /** Starts {@code size} spares with extra JVM options, as {@link ChildProcess.Builder#jvmOptions}. */
+    /**
+     * Starts {@code size} spares with extra JVM options, placed as
+     * {@link ChildProcess.Builder#jvmOptions} places them; returns without waiting for them to be
+     * ready.
+     *
+     * @param size       how many unclaimed spares to keep, at least 1
+     * @param jvmOptions the extra options, copied; every child started on these spares runs with them
+     * @return the running spares
+     * @throws IllegalArgumentException if {@code size} is less than 1
+     * @throws NullPointerException     if {@code jvmOptions} or one of its elements is null
+     * @throws ProcessException         if a spare JVM cannot be launched
+     */
     public static Spares start(int size, List<String> jvmOptions) {
         if (size < 1) {
             throw new IllegalArgumentException("a pool of spares needs at least one, got " + size);
@@ -62,11 +84,21 @@ public final class Spares implements AutoCloseable {
         return spares;
     }
 
+    /**
+     * The extra JVM options the spares run with, which a child using them must accept.
+     *
+     * @return the options, unmodifiable
+     */
     public List<String> jvmOptions() {
         return jvmOptions;
     }
 
-    /** The pids of the live unclaimed spares, oldest first. */
+    /**
+     * The pids of the live unclaimed spares, oldest first; a snapshot that a concurrent
+     * {@code start()} may make stale at once.
+     *
+     * @return the pids, possibly empty
+     */
     public List<Long> pids() {
         List<Long> pids = new ArrayList<>();
         for (Launch spare : ready) {
@@ -77,14 +109,24 @@ public final class Spares implements AutoCloseable {
         return pids;
     }
 
-    /** How many spares are alive and unclaimed right now. */
+    /**
+     * How many spares are alive and unclaimed right now; a snapshot, like {@link #pids()}.
+     *
+     * @return the count, possibly 0
+     */
     public int available() {
         return (int) ready.stream().filter(l -> !l.exit().isDone()).count();
     }
 
     /**
-     * Waits until every unclaimed spare has connected and authenticated, so the next
-     * {@code start()} finds one ready; returns false if that did not happen within {@code timeout}.
+     * Waits until the full number of unclaimed spares is alive, connected and authenticated, so the
+     * next {@code start()} finds one ready; a spare that died meanwhile is replaced first.
+     *
+     * @param timeout how long to wait at most
+     * @return true when all spares are ready, false if that did not happen within {@code timeout}
+     *         (always false once these spares are closed)
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws InterruptedException if this thread is interrupted while waiting
      */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -147,7 +189,11 @@ public final class Spares implements AutoCloseable {
         });
     }
 
-    /** Stops every unclaimed spare and waits until each has exited; claimed ones run on. */
+    /**
+     * Stops every unclaimed spare (SIGTERM) and waits until each has exited; children already
+     * started on a spare run on. Afterwards a child built with these spares fails in
+     * {@code start()} with {@link IllegalStateException}. Idempotent.
+     */
     @Override
     public void close() {
         closed = true;

@@ -1,18 +1,46 @@
 package org.mproc;
 
 import java.util.OptionalInt;
-import org.mproc.spawn.ExitCodes;
+import org.mproc.internal.spawn.ExitCodes;
 
 /**
- * The worker process running a task died before it answered: killed by a signal, {@code System.exit},
- * {@code Runtime.halt} or {@link OutOfMemoryError}. The cause, when there is one, says which.
+ * The pool worker running a call's chunk died before it answered: killed by a signal,
+ * {@code System.exit}, {@code Runtime.halt} or an {@link OutOfMemoryError}. The call fails with it
+ * within 1 s, and the pool replaces the worker and stays usable (G-POOL-5 of docs/GUARANTEES.md).
+ * {@link #exitCode()} says how the worker ended; the cause is an {@link OutOfMemoryError} with the
+ * JVM's message when the worker reported running out of memory, and null otherwise.
+ *
+ * <pre>{@code
+ * try {
+ *     pool.apply(x -> { Runtime.getRuntime().halt(3); return x; }, 1);
+ * } catch (WorkerDiedException e) {
+ *     e.exitCode();   // OptionalInt[3]; the pool has already replaced the worker
+ * }
+ * }</pre>
  */
 public class WorkerDiedException extends ProcessException {
+    private static final long serialVersionUID = 1L;
+
+    /** The dead worker's pid. */
     private final long pid;
+    /** How the worker ended, as {@link ChildProcess#exitCode()} reports it. */
     private final OptionalInt exitCode;
+    /** The first task of the chunk the worker was running. */
     private final int firstTaskIndex;
+    /** The last task of that chunk. */
     private final int lastTaskIndex;
 
+    /**
+     * Creates the exception; its message names the worker, how it ended and the tasks it ran.
+     *
+     * @param pid            the dead worker's pid
+     * @param exitCode       its exit code as {@link ChildProcess#exitCode()} reports it, or empty
+     * @param firstTaskIndex the index of the first task of the chunk it was running
+     * @param lastTaskIndex  the index of the last task of that chunk
+     * @param detail         more to add to the message, such as its last stderr lines; may be
+     *                       null or empty
+     * @param cause          why it died, when known (an {@link OutOfMemoryError}); may be null
+     */
     public WorkerDiedException(long pid, OptionalInt exitCode, int firstTaskIndex, int lastTaskIndex,
                                String detail, Throwable cause) {
         super("worker " + pid + " died (" + ExitCodes.describe(exitCode) + ") while running tasks "
@@ -24,19 +52,41 @@ public class WorkerDiedException extends ProcessException {
         this.lastTaskIndex = lastTaskIndex;
     }
 
+    /**
+     * The dead worker's pid.
+     *
+     * @return the pid
+     */
     public long pid() {
         return pid;
     }
 
-    /** The exit code as {@link ChildProcess#exitCode()} reports it: negative for a signal. */
+    /**
+     * The exit code as {@link ChildProcess#exitCode()} reports it: −N for signal N, n for
+     * {@code System.exit(n)} or {@code Runtime.halt(n)} (a halt with n &gt; 128 reads as signal
+     * n − 128, G-PROC-1).
+     *
+     * @return the exit code; empty if it is not known
+     */
     public OptionalInt exitCode() {
         return exitCode;
     }
 
+    /**
+     * The index, within its call, of the first task of the chunk the worker was running; which
+     * task of the chunk was running when it died is not known.
+     *
+     * @return the first task index
+     */
     public int firstTaskIndex() {
         return firstTaskIndex;
     }
 
+    /**
+     * The index, within its call, of the last task of the chunk the worker was running.
+     *
+     * @return the last task index, equal to {@link #firstTaskIndex()} for a one-task chunk
+     */
     public int lastTaskIndex() {
         return lastTaskIndex;
     }

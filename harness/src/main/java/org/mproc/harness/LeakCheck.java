@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import org.mproc.spawn.ProcessTree;
+import org.mproc.internal.spawn.ProcessTree;
 
 /**
  * Checks that a trial gave back what it took (G-HAR-2): no process it started is alive, and this

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import org.mproc.reports.gate.Comparison;
 import org.mproc.reports.gate.Gate;
 import org.mproc.reports.gate.GateReport;
 import org.mproc.reports.gate.GateSettings;
 import org.mproc.reports.gate.RatioSeries;
-import org.mproc.reports.report.ReportData;
+import org.mproc.reports.html.ReportData;
 import org.mproc.reports.stats.BenchmarkResult;
 
 /**

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mproc.reports.Workload.Role;
-import org.mproc.reports.report.ReportData;
-import org.mproc.reports.report.ReportData.Met;
-import org.mproc.reports.report.ReportData.Verdict;
+import org.mproc.reports.html.ReportData.Met;
+import org.mproc.reports.html.ReportData.Verdict;
+import org.mproc.reports.html.ReportData;
 import org.mproc.reports.stats.ScalingPoint;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import org.mproc.reports.Workload.Role;
-import org.mproc.reports.report.ReportData.RatioRow;
+import org.mproc.reports.html.ReportData.RatioRow;
 import org.mproc.reports.stats.BenchmarkResult;
 import org.mproc.reports.stats.Direction;
 

@@ -15,15 +15,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mproc.reports.gate.GateReport;
 import org.mproc.reports.gate.GateSettings;
-import org.mproc.reports.report.BrowserCheck;
-import org.mproc.reports.report.HtmlReport;
-import org.mproc.reports.report.ReportData;
-import org.mproc.reports.report.ReportData.EnvRow;
-import org.mproc.reports.report.ReportData.Section;
-import org.mproc.reports.report.ReportData.Verdict;
-import picocli.CommandLine;
+import org.mproc.reports.html.BrowserCheck;
+import org.mproc.reports.html.HtmlReport;
+import org.mproc.reports.html.ReportData.EnvRow;
+import org.mproc.reports.html.ReportData.Section;
+import org.mproc.reports.html.ReportData.Verdict;
+import org.mproc.reports.html.ReportData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code scripts/report}: renders one self-contained HTML report from a run's raw results
@@ -48,7 +48,8 @@ public final class ReportMain implements Callable<Integer> {
     private Path out = Paths.get("reports", "out");
 
     @Option(names = "--coverage", paramLabel = "FILE", description = "Guarantee coverage files (default: each module's target/guarantee-coverage.json).")
-    private List<Path> coverage = new ArrayList<>(List.of(Paths.get("harness/target/guarantee-coverage.json"),
+    private List<Path> coverage = new ArrayList<>(List.of(Paths.get("runtime/target/guarantee-coverage.json"),
+            Paths.get("harness/target/guarantee-coverage.json"),
             Paths.get("scenarios/target/guarantee-coverage.json"), Paths.get("reports/target/guarantee-coverage.json")));
 
     @Option(names = "--baseline", paramLabel = "DIR", description = "A baseline run (its jmh/ and cpython/ k<k>.json) to gate against.")
@@ -196,7 +197,7 @@ public final class ReportMain implements Callable<Integer> {
         List<EnvRow> rows = new ArrayList<>();
         if (run.env().isPresent()) {
             JsonNode env = run.env().get();
-            env.fields().forEachRemaining(f -> rows.add(new EnvRow(f.getKey(),
+            env.properties().forEach(f -> rows.add(new EnvRow(f.getKey(),
                     f.getValue().isNull() ? "missing" : f.getValue().asText())));
         } else {
             rows.add(new EnvRow("cores", String.valueOf(Runtime.getRuntime().availableProcessors())));

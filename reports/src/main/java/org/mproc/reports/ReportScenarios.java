@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mproc.reports.report.ReportData;
-import org.mproc.reports.report.ReportData.Coverage;
-import org.mproc.reports.report.ReportData.OutcomeRow;
+import org.mproc.reports.html.ReportData.Coverage;
+import org.mproc.reports.html.ReportData.OutcomeRow;
+import org.mproc.reports.html.ReportData;
 
 /**
  * The harness's side of the report: scenario tables from {@code scenarios/<id>.json} (schema 1,

@@ -1,9 +1,8 @@
-package org.mproc;
+package org.mproc.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -14,14 +13,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.mproc.spawn.Hosting;
+import org.mproc.AuthenticationException;
+import org.mproc.Manager;
+import org.mproc.Namespace;
+import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerFrames;
+import org.mproc.internal.manager.ManagerProxy;
+import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.HelloFrame;
 import org.mproc.testkit.Delays;
-import org.mproc.wire.Connection;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.HelloFrame;
-import org.mproc.wire.ManagerFrames;
-import org.mproc.wire.ManagerFrames.Call;
 
 /**
  * G-MGR-6: only a process that proves the tree's secret reaches the server's objects; a client
@@ -39,7 +42,7 @@ class ManagerAuthenticationTest {
         manager = Manager.start();
         shared = manager.namespace();
         shared.set("value", 1);
-        socket = Path.of(manager.socket());
+        socket = Path.of(((ManagerProxy) shared).socket()); // the server's own listener
     }
 
     @AfterAll
@@ -59,7 +62,7 @@ class ManagerAuthenticationTest {
     /** A SET of the shared attribute to 666, as an attacker would send it. */
     private static byte[] setFrame() throws IOException {
         Call call = new Call(1, objectId(), ManagerFrames.SET, "value".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                org.mproc.wire.Codec.standard().encode(666));
+                org.mproc.internal.wire.codec.Codec.standard().encode(666));
         Frame f = call.toFrame();
         return ByteBuffer.allocate(Frame.HEADER_BYTES + f.payload().length).putInt(f.payload().length)
                 .put(f.type()).putLong(f.correlationId()).put(f.payload()).array();

@@ -1,11 +1,11 @@
-package org.mproc;
+package org.mproc.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,14 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.ChildProcess;
+import org.mproc.Manager;
+import org.mproc.Namespace;
+import org.mproc.ProcessException;
+import org.mproc.ProcessQueue;
+import org.mproc.SharedLock;
+import org.mproc.SharedValue;
+import org.mproc.TaskFailedException;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
 import org.mproc.testkit.SharedManager;
@@ -216,6 +224,7 @@ class ManagerBasicsTest {
                         ns.set("mine-" + me, i);
                         assertEquals(i, ns.<Integer>get("mine-" + me), "an answer meant for another thread");
                         try (SharedLock.Held held = lock.acquire()) {
+                            assertFalse(held.abandoned(), "no holder died in this test");
                             ns.set("locked", ns.<Integer>get("locked") + 1);
                         }
                     }

@@ -1,9 +1,8 @@
-package org.mproc;
+package org.mproc.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,10 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.ChildProcess;
+import org.mproc.ProcessQueue;
+import org.mproc.SharedList;
+import org.mproc.SharedMap;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
 import org.mproc.testkit.SharedManager;

@@ -1,10 +1,9 @@
-package org.mproc;
+package org.mproc.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.ChildProcess;
+import org.mproc.Namespace;
+import org.mproc.SharedLock;
+import org.mproc.internal.manager.ManagerClient;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
 import org.mproc.testkit.SharedManager;
@@ -25,6 +28,7 @@ class ManagerLockTest {
     static void incrementUnderLock(SharedLock lock, Namespace ns, int times) throws InterruptedException {
         for (int i = 0; i < times; i++) {
             try (SharedLock.Held held = lock.acquire()) {
+                assertFalse(held.abandoned(), "no holder died in this test");
                 ns.set("counter", ns.<Integer>get("counter") + 1);
             }
         }

@@ -1,7 +1,6 @@
-package org.mproc;
+package org.mproc.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +8,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mproc.Pool;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
 

@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.mproc.testkit.Pools.range;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
-import static org.mproc.testkit.Pools.range;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +24,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.TaskFailedException;
+import org.mproc.internal.pool.PoolEngine;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
 import org.mproc.testkit.SharedPool;
@@ -47,6 +48,8 @@ class PoolExceptionPropertyTest {
 
     /** A checked exception of our own. */
     static final class TaskCheckedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         TaskCheckedException(String message) {
             super(message);
         }

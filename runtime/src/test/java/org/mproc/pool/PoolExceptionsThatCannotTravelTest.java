@@ -1,21 +1,22 @@
-package org.mproc;
+package org.mproc.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mproc.testkit.Pools.range;
-
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.Pool;
+import org.mproc.RemoteTraceback;
+import org.mproc.TaskFailedException;
 import org.mproc.testkit.Causes;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Futures;
@@ -60,6 +61,8 @@ class PoolExceptionsThatCannotTravelTest {
 
     /** One of its fields is not serializable. */
     static final class UnserializableFieldException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         @SuppressWarnings("unused")
         private final Object lock = new Object();
 
@@ -98,6 +101,8 @@ class PoolExceptionsThatCannotTravelTest {
 
     /** Writing it overflows the worker's stack. */
     static final class DeepException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         @SuppressWarnings("unused")
         private final Link chain;
 
@@ -128,6 +133,8 @@ class PoolExceptionsThatCannotTravelTest {
 
     /** Its readObject refuses, with an IOException. */
     static final class UnreadableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         UnreadableException(String message) {
             super(message);
         }
@@ -156,6 +163,8 @@ class PoolExceptionsThatCannotTravelTest {
 
     /** Its readObject fails with an Error, as a failed {@code assert} does under {@code -ea}. */
     static final class ErrorOnReadException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         ErrorOnReadException(String message) {
             super(message);
         }
@@ -190,6 +199,8 @@ class PoolExceptionsThatCannotTravelTest {
 
     /** Its getMessage() throws, as a careless override with a null field does. */
     static final class BrokenMessageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         private final String detail = null;
 
         @Override
@@ -226,6 +237,8 @@ class PoolExceptionsThatCannotTravelTest {
 
     /** Its toString() throws. */
     static final class BrokenToStringException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         BrokenToStringException(String message) {
             super(message);
         }

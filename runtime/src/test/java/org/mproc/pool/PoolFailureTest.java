@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.pool;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mproc.testkit.Pools.range;
-
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.Pool;
+import org.mproc.TaskFailedException;
+import org.mproc.WorkerDiedException;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.SharedPool;
 
@@ -79,7 +81,7 @@ class PoolFailureTest {
         assertTrue(e.getMessage().contains("java.lang.Object"), e::getMessage);
         Object captured = new Object();
         IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
-                () -> POOL.get().apply(x -> captured.hashCode() + (Integer) x, 1));
+                () -> POOL.get().apply(x -> captured.hashCode() + x, 1));
         assertTrue(f.getMessage().contains("java.lang.Object"), f::getMessage);
     }
 

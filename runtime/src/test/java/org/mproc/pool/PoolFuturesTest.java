@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mproc.testkit.Pools.range;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +19,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.Pool;
+import org.mproc.TaskFailedException;
+import org.mproc.internal.pool.PoolEngine;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
 import org.mproc.testkit.SharedPool;

@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +17,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.Pool;
+import org.mproc.ResultIterator;
+import org.mproc.TaskFailedException;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.SharedPool;
 

@@ -1,16 +1,17 @@
-package org.mproc;
+package org.mproc.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.internal.pool.PoolCalls;
+import org.mproc.internal.pool.PoolEngine;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.SharedPool;
 
@@ -54,10 +55,10 @@ class PoolMapTest {
 
     @Test
     void theDefaultChunkSizeIsCPythons() {
-        assertEquals(1, POOL.get().defaultChunksize(0));
-        assertEquals(1, POOL.get().defaultChunksize(8));
-        assertEquals(2, POOL.get().defaultChunksize(9));
-        assertEquals(125_000, POOL.get().defaultChunksize(1_000_000));
+        assertEquals(1, PoolCalls.defaultChunksize(0, POOL.get().processes()));
+        assertEquals(1, PoolCalls.defaultChunksize(8, POOL.get().processes()));
+        assertEquals(2, PoolCalls.defaultChunksize(9, POOL.get().processes()));
+        assertEquals(125_000, PoolCalls.defaultChunksize(1_000_000, POOL.get().processes()));
     }
 
     static int add(int x, int y) {

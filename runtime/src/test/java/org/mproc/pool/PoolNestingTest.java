@@ -1,10 +1,9 @@
-package org.mproc;
+package org.mproc.pool;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mproc.testkit.Pools.range;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +15,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.ChildProcess;
+import org.mproc.Pool;
+import org.mproc.WorkerDiedException;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
 import org.mproc.testkit.Pids;

@@ -1,13 +1,12 @@
-package org.mproc;
+package org.mproc.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mproc.testkit.Pools.range;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.mproc.testkit.Pools.range;
-
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
@@ -20,6 +19,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.Pool;
+import org.mproc.ProcessException;
+import org.mproc.TaskFailedException;
 import org.mproc.testkit.Causes;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Futures;
@@ -105,6 +107,8 @@ class PoolResultsThatCannotTravelTest {
 
     /** Its readObject refuses, with an IOException. */
     static final class UnreadableResult implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         private void readObject(ObjectInputStream in) throws IOException {
             throw new InvalidObjectException("UnreadableResult refuses to be read");
         }
@@ -112,6 +116,8 @@ class PoolResultsThatCannotTravelTest {
 
     /** Its readObject fails with an Error, as a failed {@code assert} does under {@code -ea}. */
     static final class ErrorOnReadResult implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         private void readObject(ObjectInputStream in) {
             throw new AssertionError("ErrorOnReadResult's invariant does not hold here");
         }

@@ -1,14 +1,13 @@
-package org.mproc;
+package org.mproc.pool;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mproc.testkit.Pools.range;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.mproc.testkit.Pools.range;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,6 +23,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mproc.Pool;
+import org.mproc.ProcessException;
+import org.mproc.WorkerDiedException;
 import org.mproc.testkit.Causes;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;

@@ -1,14 +1,14 @@
-package org.mproc;
+package org.mproc.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.mproc.ChildProcess;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
 

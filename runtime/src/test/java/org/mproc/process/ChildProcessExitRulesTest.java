@@ -1,9 +1,8 @@
-package org.mproc;
+package org.mproc.process;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mproc.ChildProcess;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Pids;
 import org.mproc.testkit.Reaper;

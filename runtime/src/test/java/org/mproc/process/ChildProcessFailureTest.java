@@ -1,9 +1,8 @@
-package org.mproc;
+package org.mproc.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.util.Arrays;
@@ -11,6 +10,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mproc.ChildProcess;
+import org.mproc.ProcessTask;
+import org.mproc.RemoteTraceback;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
 import org.mproc.testkit.Sleepers;
@@ -24,6 +26,8 @@ import org.mproc.testkit.Sleepers;
 class ChildProcessFailureTest {
 
     static final class CustomFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
         final int code;
 
         CustomFailure(String message, int code) {
@@ -34,6 +38,8 @@ class ChildProcessFailureTest {
 
     /** Serializable by its type, but carries a field that is not: it cannot travel as itself. */
     static final class UnserializableFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         final transient Object fine = new Object();
         final Object notFine = new Object();
 
@@ -44,6 +50,8 @@ class ChildProcessFailureTest {
 
     /** Travels, but refuses to be read back in the parent. */
     static final class UnreadableFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         UnreadableFailure(String message) {
             super(message);
         }
@@ -92,7 +100,7 @@ class ChildProcessFailureTest {
         assertEquals(42, custom.code);
         assertTrue(hasFrame(custom, "throwCustom"), () -> Arrays.toString(custom.getStackTrace()));
         assertTrue(Arrays.stream(custom.getStackTrace())
-                .anyMatch(e -> e.getClassName().equals("org.mproc.spawn.WorkerMain")),
+                .anyMatch(e -> e.getClassName().equals("org.mproc.internal.spawn.WorkerMain")),
                 "the frames are the child's, down to its entry point");
     }
 

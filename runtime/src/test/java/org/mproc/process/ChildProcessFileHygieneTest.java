@@ -1,14 +1,14 @@
-package org.mproc;
+package org.mproc.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.mproc.ChildProcess;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
 import org.mproc.testkit.Sleepers;

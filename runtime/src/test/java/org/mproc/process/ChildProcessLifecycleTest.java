@@ -1,10 +1,9 @@
-package org.mproc;
+package org.mproc.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mproc.ChildProcess;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
 import org.mproc.testkit.Sleepers;

@@ -1,9 +1,8 @@
-package org.mproc;
+package org.mproc.process;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.mproc.spawn.ProcessTree;
+import org.mproc.internal.spawn.ProcessTree;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Pids;
 

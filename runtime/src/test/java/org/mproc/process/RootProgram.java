@@ -1,4 +1,7 @@
-package org.mproc;
+package org.mproc.process;
+
+import org.mproc.ChildProcess;
+import org.mproc.Pool;
 
 /**
  * A root process for tests that must kill a root: it starts a daemon and a non-daemon child that
@@ -21,7 +24,7 @@ public final class RootProgram {
         daemon.start();
         plain.start();
         System.out.println("children " + daemon.pid() + " " + plain.pid() + " tree "
-                + org.mproc.spawn.ProcessTree.current().directory());
+                + org.mproc.internal.spawn.ProcessTree.current().directory());
         Thread.sleep(Long.MAX_VALUE);
     }
 

@@ -1,11 +1,10 @@
-package org.mproc;
+package org.mproc.process;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mproc.ChildProcess;
+import org.mproc.ProcessTask;
+import org.mproc.Spares;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
 import org.mproc.testkit.Sleepers;

@@ -1,10 +1,9 @@
-package org.mproc;
+package org.mproc.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +21,10 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.mproc.ChildProcess;
+import org.mproc.JoinableProcessQueue;
+import org.mproc.ProcessException;
+import org.mproc.ProcessQueue;
 import org.mproc.testkit.Causes;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;

@@ -1,16 +1,16 @@
-package org.mproc;
+package org.mproc.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.mproc.spawn.Hosting;
+import org.mproc.ProcessQueue;
+import org.mproc.internal.queue.QueueFrames.Request;
+import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
 import org.mproc.testkit.Delays;
-import org.mproc.wire.Connection;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.QueueFrames.Request;
 
 /**
  * A client that breaks the queue protocol loses its own connection and nothing else: the queue
@@ -31,7 +31,7 @@ class ProcessQueueProtocolAbuseTest {
     }
 
     private static Connection client() throws Exception {
-        return Hosting.connectAsClient(Hosting.listenerPath(), org.mproc.wire.HelloFrame.QUEUES);
+        return Hosting.connectAsClient(Hosting.listenerPath(), org.mproc.internal.wire.HelloFrame.QUEUES);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.queue;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;

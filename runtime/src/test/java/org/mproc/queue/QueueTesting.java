@@ -1,8 +1,8 @@
-package org.mproc;
+package org.mproc.queue;
 
 import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
+import org.mproc.ChildProcess;
 import org.mproc.testkit.Delays;
 
 /**

@@ -39,8 +39,13 @@ public final class Reaper implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills and joins every tracked child. It throws nothing checked, so a try-with-resources needs
+     * no handler for it; an interrupt while joining is kept (the flag set again) and the children
+     * not seen to exit are reported.
+     */
     @Override
-    public synchronized void close() throws InterruptedException {
+    public synchronized void close() {
         List<ChildProcess> stuck = new ArrayList<>();
         for (ChildProcess child : children) {
             if (child.isAlive()) {
@@ -48,13 +53,18 @@ public final class Reaper implements AutoCloseable {
             }
         }
         for (ChildProcess child : children) {
-            if (isStarted(child) && !child.join(Delays.CHILD)) {
+            try {
+                if (isStarted(child) && !child.join(Delays.CHILD)) {
+                    stuck.add(child);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 stuck.add(child);
             }
         }
         children.clear();
         if (!stuck.isEmpty()) {
-            throw new AssertionError("children survived SIGKILL: "
+            throw new AssertionError("children not seen to exit after SIGKILL: "
                     + stuck.stream().map(ChildProcess::toString).collect(Collectors.joining(", ")));
         }
     }

@@ -13,6 +13,8 @@ import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
 import org.mproc.harness.Scenario;
 import org.mproc.harness.TrialContext;
+import org.mproc.scenarios.trial.Scenario01Report;
+import org.mproc.scenarios.trial.TrialChildren;
 
 /**
  * Scenario 01 — a basic process (the seed's section 1).
@@ -66,7 +68,7 @@ import org.mproc.harness.TrialContext;
  * <h2>How to run</h2>
  * <pre>
  * $ scripts/harness                      # builds if needed, then runs every scenario
- * $ java -cp harness/target/classes:scenarios/target/classes org.mproc.scenarios.Scenario01BasicProcess
+ * $ java -cp "scenarios/target/classes:$(cat scenarios/target/classpath.txt)" org.mproc.scenarios.Scenario01BasicProcess
  * Start A (PID: 48211)
  * Start B (PID: 48212)
  * End A

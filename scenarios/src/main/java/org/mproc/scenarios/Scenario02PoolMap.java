@@ -13,6 +13,9 @@ import org.mproc.harness.Scenario;
 import org.mproc.harness.TrialContext;
 import org.mproc.harness.subject.MapSubject;
 import org.mproc.harness.subject.RealMap;
+import org.mproc.scenarios.trial.MapOrderCheck;
+import org.mproc.scenarios.trial.MapTrial;
+import org.mproc.scenarios.trial.TimedResult;
 
 /**
  * Scenario 02 — a pool for a parallel map (the seed's section 2).
@@ -60,9 +63,9 @@ import org.mproc.harness.subject.RealMap;
  * <h2>How to run</h2>
  * <pre>
  * $ scripts/harness                      # builds if needed, then runs every scenario
- * $ java -cp harness/target/classes:scenarios/target/classes org.mproc.scenarios.Scenario02PoolMap
+ * $ java -cp "scenarios/target/classes:$(cat scenarios/target/classpath.txt)" org.mproc.scenarios.Scenario02PoolMap
  * [1, 4, 9, 16, 25]
- * $ mvn -o -q -pl scenarios -am verify -Dtest=Graded02And04Test -Dsurefire.failIfNoSpecifiedTests=false
+ * $ mvn -o -q -pl scenarios -am verify -Dtest=GradedScenariosTest -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * The output never varies; on the 2-core machine where this was written the program takes about
  * 0.4 s, most of it starting the four worker JVMs. Graded on that machine while other builds kept

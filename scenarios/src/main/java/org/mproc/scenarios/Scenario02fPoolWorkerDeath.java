@@ -15,6 +15,7 @@ import org.mproc.harness.Scenario;
 import org.mproc.harness.TrialContext;
 import org.mproc.harness.subject.MapSubject;
 import org.mproc.harness.subject.RealMap;
+import org.mproc.scenarios.trial.WorkerKill;
 
 /**
  * Scenario 02f — a worker killed in the middle of a map (a fault variant of the seed's section 2).
@@ -52,7 +53,7 @@ import org.mproc.harness.subject.RealMap;
  *
  * <h2>How to run</h2>
  * <pre>
- * $ mvn -o -q -pl scenarios -am verify -Dtest=Graded02And04Test -Dsurefire.failIfNoSpecifiedTests=false
+ * $ mvn -o -q -pl scenarios -am verify -Dtest=GradedScenariosTest -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * On the 2-core machine where this was written, busy with other builds (load average 14), a
  * default trial took 0.3–0.8 s and a stress trial 0.55–2.0 s, and all of about 80 trials ended

@@ -13,6 +13,8 @@ import org.mproc.harness.Scenario;
 import org.mproc.harness.TrialContext;
 import org.mproc.harness.subject.QueueSubject;
 import org.mproc.harness.subject.RealQueue;
+import org.mproc.scenarios.trial.QueueStressTrial;
+import org.mproc.scenarios.trial.TrialChildren;
 
 /**
  * Scenario 03 — sharing data through a queue (the seed's section 3).
@@ -66,7 +68,7 @@ import org.mproc.harness.subject.RealQueue;
  * <h2>How to run</h2>
  * <pre>
  * $ scripts/harness                      # builds if needed, then runs every scenario
- * $ java -cp harness/target/classes:scenarios/target/classes org.mproc.scenarios.Scenario03QueueSharing
+ * $ java -cp "scenarios/target/classes:$(cat scenarios/target/classpath.txt)" org.mproc.scenarios.Scenario03QueueSharing
  * [42, null, hello]
  * </pre>
  * The output never varies: the consumer may start before the producer has put, and then waits in

@@ -14,6 +14,9 @@ import org.mproc.harness.Scenario;
 import org.mproc.harness.TrialContext;
 import org.mproc.harness.subject.MapSubject;
 import org.mproc.harness.subject.RealMap;
+import org.mproc.scenarios.trial.MapOrderCheck;
+import org.mproc.scenarios.trial.MapTrial;
+import org.mproc.scenarios.trial.TimedResult;
 
 /**
  * Scenario 04 — parallel factorials (the seed's section 4).
@@ -72,11 +75,11 @@ import org.mproc.harness.subject.RealMap;
  * <h2>How to run</h2>
  * <pre>
  * $ scripts/harness                      # builds if needed, then runs every scenario
- * $ java -cp harness/target/classes:scenarios/target/classes org.mproc.scenarios.Scenario04ParallelFactorial
+ * $ java -cp "scenarios/target/classes:$(cat scenarios/target/classpath.txt)" org.mproc.scenarios.Scenario04ParallelFactorial
  * [120, 720, 5040, 40320]
  * factorial(200000): TaskFailedException caused by java.lang.StackOverflowError in worker 13759
  * [1, 2, 6, 24]
- * $ mvn -o -q -pl scenarios -am verify -Dtest=Graded02And04Test -Dsurefire.failIfNoSpecifiedTests=false
+ * $ mvn -o -q -pl scenarios -am verify -Dtest=GradedScenariosTest -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * The pid varies; the rest never does. On the 2-core machine where this was written the program
  * takes about 0.5 s, most of it starting the four worker JVMs. Graded on that machine while other

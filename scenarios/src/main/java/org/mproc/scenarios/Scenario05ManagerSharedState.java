@@ -10,6 +10,7 @@ import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
 import org.mproc.harness.Scenario;
 import org.mproc.harness.TrialContext;
+import org.mproc.scenarios.trial.ManagerCounterTrial;
 
 /**
  * Scenario 05 — shared state through a manager (the seed's section 5), racy on purpose.
@@ -74,7 +75,7 @@ import org.mproc.harness.TrialContext;
  * <h2>How to run</h2>
  * <pre>
  * $ scripts/harness                      # builds if needed, then runs every scenario
- * $ java -cp harness/target/classes:scenarios/target/classes org.mproc.scenarios.Scenario05ManagerSharedState
+ * $ java -cp "scenarios/target/classes:$(cat scenarios/target/classpath.txt)" org.mproc.scenarios.Scenario05ManagerSharedState
  * 3
  * </pre>
  * The number varies between runs. On the 2-core machine where this was written, 180 runs printed

@@ -11,6 +11,7 @@ import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
 import org.mproc.harness.Scenario;
 import org.mproc.harness.TrialContext;
+import org.mproc.scenarios.trial.ManagerCounterTrial;
 
 /**
  * Scenario 05b — the seed's section 5 made exact the way CPython users do it: a manager lock
@@ -49,7 +50,7 @@ import org.mproc.harness.TrialContext;
  * <h2>How to run</h2>
  * <pre>
  * $ scripts/harness                      # builds if needed, then runs every scenario
- * $ java -cp harness/target/classes:scenarios/target/classes org.mproc.scenarios.Scenario05bManagerLocked
+ * $ java -cp "scenarios/target/classes:$(cat scenarios/target/classpath.txt)" org.mproc.scenarios.Scenario05bManagerLocked
  * 5
  * </pre>
  * The output never varies. A run takes about as long as 05's: most of it is starting the server's
@@ -102,6 +103,9 @@ public final class Scenario05bManagerLocked implements Scenario {
      */
     static int increment(SharedLock lock, Namespace shared) throws InterruptedException {
         try (SharedLock.Held held = lock.acquire()) {
+            if (held.abandoned()) { // no holder dies in this scenario: an abandoned lock is a bug
+                throw new IllegalStateException("the lock was released by a holder's death");
+            }
             int read = shared.<Integer>get("value");
             shared.set("value", read + 1);
             return read;

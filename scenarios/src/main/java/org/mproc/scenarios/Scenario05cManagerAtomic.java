@@ -13,6 +13,7 @@ import org.mproc.harness.Scenario;
 import org.mproc.harness.TrialContext;
 import org.mproc.harness.subject.CounterSubject;
 import org.mproc.harness.subject.RealCounter;
+import org.mproc.scenarios.trial.ManagerCounterTrial;
 
 /**
  * Scenario 05c — the seed's section 5 without its race: an atomic update in the manager.
@@ -54,7 +55,7 @@ import org.mproc.harness.subject.RealCounter;
  * <h2>How to run</h2>
  * <pre>
  * $ scripts/harness                      # builds if needed, then runs every scenario
- * $ java -cp harness/target/classes:scenarios/target/classes org.mproc.scenarios.Scenario05cManagerAtomic
+ * $ java -cp "scenarios/target/classes:$(cat scenarios/target/classpath.txt)" org.mproc.scenarios.Scenario05cManagerAtomic
  * 5
  * </pre>
  * The output never varies: 5 in each of 213 runs on the 2-core machine where this was written. A

@@ -14,6 +14,8 @@ import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
 import org.mproc.harness.Scenario;
 import org.mproc.harness.TrialContext;
+import org.mproc.scenarios.trial.Scenario06Expected;
+import org.mproc.scenarios.trial.TrialChildren;
 
 /**
  * Scenario 06 — an exception raised in a child (the seed's section 6).
@@ -59,12 +61,12 @@ import org.mproc.harness.TrialContext;
  *
  * <h2>How to run</h2>
  * <pre>
- * $ java -cp harness/target/classes:scenarios/target/classes org.mproc.scenarios.Scenario06ExceptionHandling
+ * $ java -cp "scenarios/target/classes:$(cat scenarios/target/classpath.txt)" org.mproc.scenarios.Scenario06ExceptionHandling
  * Process ChildProcess-1:                                               (stderr, from the child)
  * java.lang.RuntimeException: Oops!
  *         at org.mproc.scenarios.Scenario06ExceptionHandling.risky(Scenario06ExceptionHandling.java:36)
- *         at org.mproc.spawn.WorkerMain.runTask(WorkerMain.java:111)
- *         at org.mproc.spawn.WorkerMain.main(WorkerMain.java:67)
+ *         at org.mproc.internal.spawn.WorkerMain.runTask(WorkerMain.java:111)
+ *         at org.mproc.internal.spawn.WorkerMain.main(WorkerMain.java:67)
  * Process finished (may have errored)                                   (stdout, from the parent)
  * mproc: exit code 1, failure() = java.lang.RuntimeException: Oops!     (stderr, from the parent)
  * </pre>

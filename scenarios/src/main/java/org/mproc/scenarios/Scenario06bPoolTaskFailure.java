@@ -13,6 +13,7 @@ import org.mproc.harness.Scenario;
 import org.mproc.harness.TrialContext;
 import org.mproc.harness.subject.PoolFailureSubject;
 import org.mproc.harness.subject.RealPoolFailure;
+import org.mproc.scenarios.trial.Scenario06Expected;
 
 /**
  * Scenario 06b — an exception raised in a pool task (the Pool variant of the seed's section 6).

@@ -1,7 +1,6 @@
 package org.mproc.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,6 +15,7 @@ import org.mproc.harness.RunSettings;
 import org.mproc.harness.Scenario;
 import org.mproc.harness.ScenarioResult;
 import org.mproc.harness.ScenarioRunner;
+import org.mproc.scenarios.cli.ScenarioCatalog;
 
 /**
  * The real implementation passes every registered scenario in both profiles within the budget

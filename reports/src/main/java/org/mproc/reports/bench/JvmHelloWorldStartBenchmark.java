@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.mproc.spawn.JvmCommand;
+import org.mproc.internal.spawn.JvmCommand;
+import org.mproc.internal.spawn.WorkerMain;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,8 +54,8 @@ public class JvmHelloWorldStartBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         work = Files.createTempDirectory("mproc-hello-bench-");
-        // [java, -cp, <class path>, <mproc defaults...>, org.mproc.spawn.WorkerMain]
-        List<String> worker = JvmCommand.build(List.of());
+        // [java, -cp, <class path>, <mproc defaults...>, org.mproc.internal.spawn.WorkerMain]
+        List<String> worker = JvmCommand.build(List.of(), WorkerMain.class);
         command = new ArrayList<>(List.of(worker.get(0), "-cp"));
         if (classPath.equals("small")) {
             String helloClass = HelloMain.class.getName().replace('.', '/') + ".class";

@@ -1,7 +1,6 @@
 package org.mproc.reports.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.mproc.ProcessQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,7 +1,9 @@
 package org.mproc.reports.bench;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.mproc.Pool;
 import org.mproc.ProcessQueue;
 
@@ -28,9 +30,14 @@ final class QueueEcho implements AutoCloseable {
 
     /** Closes the outgoing queue, which ends the worker's echo, then the pool. */
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
         out.close();
-        echo.get(30, TimeUnit.SECONDS);
-        pool.close();
+        try {
+            echo.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // JMH's tear-down was interrupted: stop the pool anyway
+        } finally {
+            pool.close();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.mproc.reports.report;
+package org.mproc.reports.html;
 
 import java.io.IOException;
 import java.io.InputStream;

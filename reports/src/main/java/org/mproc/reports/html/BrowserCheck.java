@@ -1,4 +1,4 @@
-package org.mproc.reports.report;
+package org.mproc.reports.html;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import org.jsoup.nodes.Element;
  * if (!r.ok()) System.err.println(r.errors());
  * }</pre>
  *
- * From the command line: {@code java -cp … org.mproc.reports.report.BrowserCheck <report.html> [<screenshot.png>]};
+ * From the command line: {@code java -cp … org.mproc.reports.html.BrowserCheck <report.html> [<screenshot.png>]};
  * exit code 0 the page is fine, 1 it is not, 2 Chromium is missing or failed to run.
  */
 public final class BrowserCheck {
@@ -49,6 +49,8 @@ public final class BrowserCheck {
 
     /** Thrown when no Chromium binary can be found; the message says how to install one. */
     public static final class ChromiumMissing extends IOException {
+        private static final long serialVersionUID = 1L;
+
         ChromiumMissing(String message) {
             super(message);
         }

@@ -1,4 +1,4 @@
-package org.mproc.reports.report;
+package org.mproc.reports.html;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package org.mproc.reports.report;
+package org.mproc.reports.html;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -75,7 +75,7 @@ public record ReportData(
         FITS("no scaling data to fit"),
         RATIOS("no CPython results (reports/out/cpython/k*.json)"),
         SCENARIOS("no scenario results (reports/out/scenarios/*.json); run scripts/harness"),
-        COVERAGE("no guarantee coverage (harness/target/guarantee-coverage.json); run mvn verify"),
+        COVERAGE("no guarantee coverage (each module's target/guarantee-coverage.json); run mvn verify"),
         GATE("the regression gate did not run (no baseline given)");
 
         private final String defaultReason;

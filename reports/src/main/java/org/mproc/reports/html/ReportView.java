@@ -1,4 +1,4 @@
-package org.mproc.reports.report;
+package org.mproc.reports.html;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.mproc.reports.report.ReportData.Chart;
-import org.mproc.reports.report.ReportData.Coverage;
-import org.mproc.reports.report.ReportData.Fit;
-import org.mproc.reports.report.ReportData.Met;
-import org.mproc.reports.report.ReportData.RatioRow;
-import org.mproc.reports.report.ReportData.Scenario;
-import org.mproc.reports.report.ReportData.Section;
-import org.mproc.reports.report.ReportData.Series;
-import org.mproc.reports.report.ReportData.Verdict;
+import org.mproc.reports.html.ReportData.Chart;
+import org.mproc.reports.html.ReportData.Coverage;
+import org.mproc.reports.html.ReportData.Fit;
+import org.mproc.reports.html.ReportData.Met;
+import org.mproc.reports.html.ReportData.RatioRow;
+import org.mproc.reports.html.ReportData.Scenario;
+import org.mproc.reports.html.ReportData.Section;
+import org.mproc.reports.html.ReportData.Series;
+import org.mproc.reports.html.ReportData.Verdict;
 
 /**
  * Turns {@link ReportData} into the template's scope: text cells already formatted (three

@@ -1,4 +1,4 @@
-package org.mproc.reports.report;
+package org.mproc.reports.html;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

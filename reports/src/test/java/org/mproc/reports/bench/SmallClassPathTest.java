@@ -26,7 +26,7 @@ class SmallClassPathTest {
                 ChildProcess.class, NoOpTask.class);
         List<String> names = entries(jar);
         assertTrue(names.contains("org/mproc/ChildProcess.class"));
-        assertTrue(names.contains("org/mproc/spawn/WorkerMain.class"));
+        assertTrue(names.contains("org/mproc/internal/spawn/WorkerMain.class"));
         assertTrue(names.contains("org/mproc/reports/bench/NoOpTask.class"));
         assertEquals(List.of(), names.stream()
                 .filter(n -> n.startsWith("org/mproc/reports/") && !n.equals("org/mproc/reports/bench/NoOpTask.class"))

@@ -1,23 +1,23 @@
-package org.mproc.reports.report;
+package org.mproc.reports.html;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.mproc.reports.report.ReportData.Chart;
-import org.mproc.reports.report.ReportData.ChartKind;
-import org.mproc.reports.report.ReportData.Coverage;
-import org.mproc.reports.report.ReportData.EnvRow;
-import org.mproc.reports.report.ReportData.Fit;
-import org.mproc.reports.report.ReportData.Gate;
-import org.mproc.reports.report.ReportData.Met;
-import org.mproc.reports.report.ReportData.OutcomeRow;
-import org.mproc.reports.report.ReportData.Point;
-import org.mproc.reports.report.ReportData.RatioRow;
-import org.mproc.reports.report.ReportData.Scenario;
-import org.mproc.reports.report.ReportData.Section;
-import org.mproc.reports.report.ReportData.Series;
-import org.mproc.reports.report.ReportData.SeriesKind;
-import org.mproc.reports.report.ReportData.Verdict;
+import org.mproc.reports.html.ReportData.Chart;
+import org.mproc.reports.html.ReportData.ChartKind;
+import org.mproc.reports.html.ReportData.Coverage;
+import org.mproc.reports.html.ReportData.EnvRow;
+import org.mproc.reports.html.ReportData.Fit;
+import org.mproc.reports.html.ReportData.Gate;
+import org.mproc.reports.html.ReportData.Met;
+import org.mproc.reports.html.ReportData.OutcomeRow;
+import org.mproc.reports.html.ReportData.Point;
+import org.mproc.reports.html.ReportData.RatioRow;
+import org.mproc.reports.html.ReportData.Scenario;
+import org.mproc.reports.html.ReportData.Section;
+import org.mproc.reports.html.ReportData.Series;
+import org.mproc.reports.html.ReportData.SeriesKind;
+import org.mproc.reports.html.ReportData.Verdict;
 
 /** Hand-made report data, shaped like a quick run on a 2-core machine; deterministic. */
 final class SampleReports {

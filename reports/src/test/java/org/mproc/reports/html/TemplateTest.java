@@ -1,8 +1,7 @@
-package org.mproc.reports.report;
+package org.mproc.reports.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

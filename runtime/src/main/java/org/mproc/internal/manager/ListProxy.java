@@ -1,13 +1,14 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.util.List;
 import java.util.Objects;
-import org.mproc.wire.ManagerFrames;
+import org.mproc.ProcessFunction;
+import org.mproc.SharedList;
 
-final class ListProxy<E> extends ManagerProxy implements SharedList<E> {
+public final class ListProxy<E> extends ManagerProxy implements SharedList<E> {
     private static final long serialVersionUID = 1L;
 
-    ListProxy(String socket, long objectId, long serverPid) {
+    public ListProxy(String socket, long objectId, long serverPid) {
         super(socket, objectId, serverPid);
     }
 

@@ -1,21 +1,21 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.ManagerFrames;
-import org.mproc.wire.ManagerFrames.Call;
-import org.mproc.wire.ManagerFrames.Reply;
-import org.mproc.wire.ManagerFrames.Status;
+import org.mproc.SharedLock;
+import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerFrames.Reply;
+import org.mproc.internal.manager.ManagerFrames.Status;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
 
 /** The client side of a {@link SharedLock}: waits are parked in the server, never here. */
-final class LockProxy extends ManagerProxy implements SharedLock {
+public final class LockProxy extends ManagerProxy implements SharedLock {
     private static final long serialVersionUID = 1L;
 
-    LockProxy(String socket, long objectId, long serverPid) {
+    public LockProxy(String socket, long objectId, long serverPid) {
         super(socket, objectId, serverPid);
     }
 

@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * are cancelled — a connection's reader never waits. When the holder's connection ends (its
  * process died), the lock is released and the next holder is told it was abandoned (G-MGR-7).
  */
-final class ManagedLock {
+public final class ManagedLock {
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     /** Answers to a LOCK: whether it was acquired, and whether the previous holder abandoned it. */

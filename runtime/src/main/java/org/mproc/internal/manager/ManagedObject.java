@@ -1,19 +1,19 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.mproc.wire.Codec;
-import org.mproc.wire.ManagerFrames;
+import org.mproc.ProcessFunction;
+import org.mproc.internal.wire.codec.Codec;
 
 /**
  * A shared object in the manager's server. Values are kept as the bytes a client encoded, so every
  * read hands out a copy (G-MGR-5); only {@code updateAndGet} decodes, runs the function and encodes
  * the result, under the object's lock, so it is atomic (G-MGR-3).
  */
-abstract class ManagedObject {
+public abstract class ManagedObject {
     private static final Codec CODEC = Codec.standard();
 
     /** Runs {@code op}; returns the encoded result, or null for none. Throws what the referent threw. */

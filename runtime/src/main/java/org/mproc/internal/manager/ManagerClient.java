@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -8,13 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.mproc.spawn.Hosting;
-import org.mproc.wire.Connection;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.HelloFrame;
-import org.mproc.wire.ManagerFrames.Reply;
-import org.mproc.wire.ProtocolException;
+import org.mproc.ProcessException;
+import org.mproc.internal.manager.ManagerFrames.Reply;
+import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.HelloFrame;
+import org.mproc.internal.wire.ProtocolException;
 
 /**
  * This process's one connection to a manager's server, shared by every proxy and thread; calls
@@ -23,7 +24,7 @@ import org.mproc.wire.ProtocolException;
  * costs a round trip and no thread hand-off; when it has its own answer it wakes a waiting caller
  * to read on. When the server is gone, pending and later calls fail with {@link ProcessException}.
  */
-final class ManagerClient {
+public final class ManagerClient {
     private static final Map<String, ManagerClient> CLIENTS = new ConcurrentHashMap<>();
 
     private final String socket;
@@ -54,7 +55,7 @@ final class ManagerClient {
         this.connection = Hosting.connectAsClient(Paths.get(socket), HelloFrame.MANAGER);
     }
 
-    static ManagerClient to(String socket) {
+    public static ManagerClient to(String socket) {
         ManagerClient live = CLIENTS.get(socket);
         if (live != null && live.gone == null) {
             return live;
@@ -76,19 +77,19 @@ final class ManagerClient {
      * rather than left open until some call reads its end (there is no reader thread to notice),
      * and calls still waiting fail with {@link ProcessException}.
      */
-    static void serverStopped(String socket) {
+    public static void serverStopped(String socket) {
         ManagerClient client = CLIENTS.get(socket);
         if (client != null) {
             client.failAll(new ProcessException("the manager's server was stopped (" + socket + ")", null));
         }
     }
 
-    long nextId() {
+    public long nextId() {
         return ids.incrementAndGet();
     }
 
     /** Sends {@code request} (correlation id {@code corr}) and waits for its answer; an interrupt is kept for after. */
-    Reply call(Frame request, long corr) {
+    public Reply call(Frame request, long corr) {
         return await(send(request, corr), null);
     }
 

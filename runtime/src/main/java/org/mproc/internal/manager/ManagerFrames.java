@@ -1,4 +1,10 @@
-package org.mproc.wire;
+package org.mproc.internal.manager;
+
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.ProtocolException;
+import org.mproc.internal.wire.TaskFailedFrame;
+import org.mproc.internal.wire.WireData;
 
 /**
  * The manager's frames: a client creates shared objects in the manager's server and calls

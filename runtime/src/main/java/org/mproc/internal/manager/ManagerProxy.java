@@ -1,24 +1,26 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import org.mproc.wire.Codec;
-import org.mproc.wire.FrameLimits;
-import org.mproc.wire.ManagerFrames;
-import org.mproc.wire.ManagerFrames.Call;
-import org.mproc.wire.ManagerFrames.Reply;
-import org.mproc.wire.ProtocolException;
+import org.mproc.ProcessException;
+import org.mproc.TaskFailedException;
+import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerFrames.Reply;
+import org.mproc.internal.wire.Failures;
+import org.mproc.internal.wire.FrameLimits;
+import org.mproc.internal.wire.ProtocolException;
+import org.mproc.internal.wire.codec.Codec;
 
 /**
  * What every proxy shares: where its object lives (the server's socket, the object's id, the
  * server's pid) and one call. A proxy is serializable; in another process it reaches the same
  * object over that process's own connection to the server.
  */
-abstract class ManagerProxy implements Serializable {
+public abstract class ManagerProxy implements Serializable {
     private static final long serialVersionUID = 1L;
-    static final byte[] NOTHING = new byte[0];
+    public static final byte[] NOTHING = new byte[0];
 
     private final String socket;
     private final long objectId;
@@ -30,7 +32,7 @@ abstract class ManagerProxy implements Serializable {
         this.serverPid = serverPid;
     }
 
-    final String socket() {
+    public final String socket() {
         return socket;
     }
 
@@ -82,7 +84,7 @@ abstract class ManagerProxy implements Serializable {
         }
     }
 
-    static byte[] encode(Object value, String what) {
+    public static byte[] encode(Object value, String what) {
         byte[] bytes;
         try {
             bytes = Codec.standard().encode(value);
@@ -99,7 +101,7 @@ abstract class ManagerProxy implements Serializable {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T decode(byte[] bytes) {
+    public static <T> T decode(byte[] bytes) {
         if (bytes == null) {
             return null;
         }

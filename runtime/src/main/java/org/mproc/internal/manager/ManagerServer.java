@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -6,19 +6,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mproc.spawn.Hosting;
-import org.mproc.wire.Codec;
-import org.mproc.wire.Connection;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.HelloFrame;
-import org.mproc.wire.ManagerFrames;
-import org.mproc.wire.ManagerFrames.Call;
-import org.mproc.wire.ManagerFrames.Create;
-import org.mproc.wire.ManagerFrames.Reply;
-import org.mproc.wire.ManagerFrames.Status;
-import org.mproc.wire.ProtocolException;
-import org.mproc.wire.TaskFailedFrame;
+import org.mproc.Manager;
+import org.mproc.ProcessQueue;
+import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerFrames.Create;
+import org.mproc.internal.manager.ManagerFrames.Reply;
+import org.mproc.internal.manager.ManagerFrames.Status;
+import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.HelloFrame;
+import org.mproc.internal.wire.ProtocolException;
+import org.mproc.internal.wire.TaskFailedFrame;
+import org.mproc.internal.wire.codec.Codec;
 
 /**
  * The manager's server: the task of the child JVM that {@link Manager#start()} launches. It holds
@@ -26,7 +27,7 @@ import org.mproc.wire.TaskFailedFrame;
  * request closes that connection only (G-MGR-6), and whatever the referent throws goes back to
  * the caller (G-MGR-4).
  */
-final class ManagerServer {
+public final class ManagerServer {
     private final Map<Long, ManagedObject> objects = new ConcurrentHashMap<>();
     private final Map<Long, ManagedLock> locks = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -34,7 +35,7 @@ final class ManagerServer {
     private final long pid = ProcessHandle.current().pid();
 
     /** Serves until the process is stopped; first tells the starting process where to connect. */
-    static void run(ProcessQueue<String> address) throws InterruptedException {
+    public static void run(ProcessQueue<String> address) throws InterruptedException {
         ManagerServer server = new ManagerServer();
         Hosting.serveClients(HelloFrame.MANAGER, server::serve);
         address.put(Hosting.listenerPath().toString());

@@ -1,13 +1,14 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.util.Map;
 import java.util.Objects;
-import org.mproc.wire.ManagerFrames;
+import org.mproc.ProcessFunction;
+import org.mproc.SharedMap;
 
-final class MapProxy<K, V> extends ManagerProxy implements SharedMap<K, V> {
+public final class MapProxy<K, V> extends ManagerProxy implements SharedMap<K, V> {
     private static final long serialVersionUID = 1L;
 
-    MapProxy(String socket, long objectId, long serverPid) {
+    public MapProxy(String socket, long objectId, long serverPid) {
         super(socket, objectId, serverPid);
     }
 

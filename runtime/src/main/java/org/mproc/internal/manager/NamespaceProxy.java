@@ -1,12 +1,13 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.util.Objects;
-import org.mproc.wire.ManagerFrames;
+import org.mproc.Namespace;
+import org.mproc.ProcessFunction;
 
-final class NamespaceProxy extends ManagerProxy implements Namespace {
+public final class NamespaceProxy extends ManagerProxy implements Namespace {
     private static final long serialVersionUID = 1L;
 
-    NamespaceProxy(String socket, long objectId, long serverPid) {
+    public NamespaceProxy(String socket, long objectId, long serverPid) {
         super(socket, objectId, serverPid);
     }
 

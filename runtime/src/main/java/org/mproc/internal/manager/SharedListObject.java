@@ -1,11 +1,10 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mproc.wire.ManagerFrames;
 
 /** A list in the manager's server, its elements kept as the bytes a client encoded. */
-final class SharedListObject extends ManagedObject {
+public final class SharedListObject extends ManagedObject {
     private final List<byte[]> elements = new ArrayList<>();
 
     @Override

@@ -1,16 +1,15 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.mproc.wire.ManagerFrames;
 
 /**
  * A map in the manager's server: keys decoded (they are looked up by {@code equals}), values kept
  * as the bytes a client encoded. Every operation runs under the map's lock.
  */
-final class SharedMapObject extends ManagedObject {
+public final class SharedMapObject extends ManagedObject {
     private final Map<Object, byte[]> entries = new LinkedHashMap<>();
 
     @Override

@@ -1,12 +1,13 @@
-package org.mproc;
+package org.mproc.internal.manager;
 
 import java.util.Objects;
-import org.mproc.wire.ManagerFrames;
+import org.mproc.ProcessFunction;
+import org.mproc.SharedValue;
 
-final class ValueProxy<T> extends ManagerProxy implements SharedValue<T> {
+public final class ValueProxy<T> extends ManagerProxy implements SharedValue<T> {
     private static final long serialVersionUID = 1L;
 
-    ValueProxy(String socket, long objectId, long serverPid) {
+    public ValueProxy(String socket, long objectId, long serverPid) {
         super(socket, objectId, serverPid);
     }
 

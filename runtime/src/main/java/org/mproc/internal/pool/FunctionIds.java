@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.internal.pool;
 
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * with the same {@code f} sends and decodes {@code f} once per worker, not a thousand times.
  * Bounded: the least recently used encodings are forgotten (a later call then gets a fresh id).
  */
-final class FunctionIds {
+public final class FunctionIds {
     private static final int REMEMBERED = 256;
     private static final AtomicLong NEXT = new AtomicLong();
 
@@ -21,7 +21,7 @@ final class FunctionIds {
         }
     };
 
-    synchronized long idOf(byte[] function) {
+    public synchronized long idOf(byte[] function) {
         return ids.computeIfAbsent(ByteBuffer.wrap(function), key -> NEXT.incrementAndGet());
     }
 }

@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.internal.pool;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.mproc.ProcessException;
+import org.mproc.ResultIterator;
 
 /**
  * {@code imap} and {@code imapUnordered}: the input is read lazily, a chunk at a time, and at most
@@ -16,8 +18,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * input order ({@code imap}) or in completion order ({@code imapUnordered}). Not thread-safe, like
  * any iterator.
  */
-final class ImapIterator<T, R> implements ResultIterator<R> {
-    private final Pool pool;
+public final class ImapIterator<T, R> implements ResultIterator<R> {
+    private final PoolCalls pool;
     private final byte[] function;
     private final Iterator<? extends T> input;
     private final int chunksize;
@@ -32,7 +34,7 @@ final class ImapIterator<T, R> implements ResultIterator<R> {
     private boolean stoppedByPool;
     private boolean closed;
 
-    ImapIterator(Pool pool, byte[] function, Iterator<? extends T> input, int chunksize, boolean ordered, int window) {
+    public ImapIterator(PoolCalls pool, byte[] function, Iterator<? extends T> input, int chunksize, boolean ordered, int window) {
         this.pool = pool;
         this.function = function;
         this.input = input;
@@ -61,7 +63,7 @@ final class ImapIterator<T, R> implements ResultIterator<R> {
             }
             CompletableFuture<List<R>> chunk = take();
             outstanding--;
-            current = Pool.await(chunk).iterator(); // a failed chunk throws here; the next call goes on
+            current = PoolCalls.await(chunk).iterator(); // a failed chunk throws here; the next call goes on
         }
         return current.next();
     }
@@ -93,7 +95,7 @@ final class ImapIterator<T, R> implements ResultIterator<R> {
             while (items.size() < chunksize && input.hasNext()) {
                 items.add(input.next());
             }
-            CompletableFuture<List<R>> chunk = pool.submitEncoded(function, items, items.size(), nextTask, true);
+            CompletableFuture<List<R>> chunk = pool.submit(function, items, items.size(), nextTask, true);
             nextTask += items.size();
             outstanding++;
             if (ordered) {

@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.internal.pool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * One {@code map} or {@code apply} in flight: its function, its chunks' results as they arrive in
  * any order, and the future that gets them in input order. Touched only under the pool engine's lock.
  */
-final class PoolCall {
+public final class PoolCall {
     final long id;
     final long functionId;
     final byte[] function;
@@ -20,7 +20,7 @@ final class PoolCall {
     private boolean done;
 
     @SuppressWarnings("unchecked")
-    PoolCall(long id, long functionId, byte[] function, int chunks, CompletableFuture<List<Object>> future,
+    public PoolCall(long id, long functionId, byte[] function, int chunks, CompletableFuture<List<Object>> future,
              boolean exposed) {
         this.id = id;
         this.functionId = functionId;

@@ -1,14 +1,14 @@
-package org.mproc;
+package org.mproc.internal.pool;
 
 /** A run of consecutive tasks of one call, sent to one worker as one frame (CPython's chunk). */
-final class PoolChunk {
+public final class PoolChunk {
     final PoolCall call;
     final int index;
     final int firstTask;
     final int size;
     final byte[] items;
 
-    PoolChunk(PoolCall call, int index, int firstTask, int size, byte[] items) {
+    public PoolChunk(PoolCall call, int index, int firstTask, int size, byte[] items) {
         this.call = call;
         this.index = index;
         this.firstTask = firstTask;

@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.internal.pool;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -13,18 +13,21 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import org.mproc.spawn.ChildExit;
-import org.mproc.spawn.ExitCodes;
-import org.mproc.spawn.Launch;
-import org.mproc.wire.Codec;
-import org.mproc.wire.Connection;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.PoolFrames;
-import org.mproc.wire.PoolFrames.ChunkFailedFrame;
-import org.mproc.wire.PoolFrames.ChunkFrame;
-import org.mproc.wire.PoolFrames.ResultFrame;
-import org.mproc.wire.ProtocolException;
+import org.mproc.ProcessException;
+import org.mproc.TaskFailedException;
+import org.mproc.WorkerDiedException;
+import org.mproc.internal.pool.PoolFrames.ChunkFailedFrame;
+import org.mproc.internal.pool.PoolFrames.ChunkFrame;
+import org.mproc.internal.pool.PoolFrames.ResultFrame;
+import org.mproc.internal.spawn.ChildExit;
+import org.mproc.internal.spawn.ExitCodes;
+import org.mproc.internal.spawn.Launch;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.Failures;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.ProtocolException;
+import org.mproc.internal.wire.codec.Codec;
 
 /**
  * The pool's dispatch state behind one lock: everything that happens — a submission, a frame from
@@ -37,9 +40,9 @@ import org.mproc.wire.ProtocolException;
  * callback that blocks or throws cannot stall dispatch (G-POOL-8); the futures behind blocking
  * {@code map} and {@code apply} have no callbacks and are completed in place.
  */
-final class PoolEngine {
+public final class PoolEngine {
     /** Chunks a worker holds at once: the one it runs and one ready behind it. */
-    static final int PREFETCH = 2;
+    public static final int PREFETCH = 2;
     /**
      * The largest chunk frame sent to a worker that is still busy. A worker reads its socket only
      * between chunks, so a prefetched chunk waits in the socket's buffer (~208 KiB here); one that
@@ -50,10 +53,10 @@ final class PoolEngine {
     /** How long a worker whose connection failed under a write may take to exit on its own. */
     private static final long SEND_FAILURE_GRACE_MS = 2_000;
     /** Decoded functions a worker keeps; past this the least recently used is forgotten. */
-    static final int FUNCTIONS_PER_WORKER = 64;
+    public static final int FUNCTIONS_PER_WORKER = 64;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    private final Pool.Settings settings;
+    private final PoolSettings settings;
     private final ReentrantLock lock = new ReentrantLock();
     private final ExecutorService submitter;
     private final ExecutorService completions;
@@ -72,7 +75,7 @@ final class PoolEngine {
     private boolean halted;
     private volatile Throwable brokenBy;
 
-    PoolEngine(Pool.Settings settings) {
+    public PoolEngine(PoolSettings settings) {
         this.settings = settings;
         int id = POOLS.incrementAndGet();
         this.submitter = Executors.newSingleThreadExecutor(r -> daemon(r, "mproc-pool-" + id));
@@ -113,7 +116,7 @@ final class PoolEngine {
     }
 
     /** Starts every worker at once; the future completes when all have run the initializer. */
-    CompletableFuture<Void> start() {
+    public CompletableFuture<Void> start() {
         postFromCaller(() -> {
             for (int i = 0; i < settings.processes(); i++) {
                 startWorker();
@@ -122,11 +125,11 @@ final class PoolEngine {
         return started;
     }
 
-    CompletableFuture<Void> stopped() {
+    public CompletableFuture<Void> stopped() {
         return stopped;
     }
 
-    void submit(PoolCall call, List<PoolChunk> chunks) {
+    public void submit(PoolCall call, List<PoolChunk> chunks) {
         boolean posted = postFromCaller(() -> {
             if (brokenBy != null) {
                 failCall(call, new ProcessException("the pool is broken: " + brokenBy.getMessage(), brokenBy));
@@ -145,7 +148,7 @@ final class PoolEngine {
     }
 
     /** A cancelled call: its unstarted chunks are dropped; chunks already running finish unseen. */
-    void cancel(PoolCall call) {
+    public void cancel(PoolCall call) {
         postFromCaller(() -> {
             if (call.fail()) {
                 calls.remove(call);
@@ -155,7 +158,7 @@ final class PoolEngine {
     }
 
     /** Finishes submitted calls, then stops the workers. */
-    void close() {
+    public void close() {
         postFromCaller(() -> {
             closing = true;
             stopIfIdle();
@@ -163,7 +166,7 @@ final class PoolEngine {
     }
 
     /** Fails what is pending and kills the workers now. */
-    void terminate() {
+    public void terminate() {
         postFromCaller(() -> {
             closing = true;
             terminated = true;
@@ -184,7 +187,8 @@ final class PoolEngine {
         // after the holder is filled: the frame handler never sees an empty holder.
         PoolWorker[] holder = new PoolWorker[1];
         Launch launch = Launch.startPoolWorker(new Launch.LaunchSpec("pool-worker", true, settings.jvmOptions(),
-                line -> System.out.println(line), line -> System.err.println(line)), frame -> received(holder[0], frame));
+                line -> System.out.println(line), line -> System.err.println(line)), PoolWorkerMain.class,
+                frame -> received(holder[0], frame));
         PoolWorker worker = new PoolWorker(launch);
         holder[0] = worker;
         workers.add(worker);
@@ -261,7 +265,7 @@ final class PoolEngine {
         PoolChunk chunk = answered(w, d.frame().callId(), d.frame().chunkIndex());
         if (chunk != null && d.error() != null) {
             failCall(chunk.call, new ProcessException("the results of " + chunk + " cannot be read here: "
-                    + TaskFailedException.describe(d.error()) + readingClass(d.error()), d.error()));
+                    + Failures.describe(d.error()) + readingClass(d.error()), d.error()));
         } else if (chunk != null && !chunk.call.done()) {
             List<Object> all = chunk.call.accept(chunk.index, d.values());
             if (all != null) {

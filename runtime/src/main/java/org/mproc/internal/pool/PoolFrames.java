@@ -1,6 +1,11 @@
-package org.mproc.wire;
+package org.mproc.internal.pool;
 
 import java.util.Arrays;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.ProtocolException;
+import org.mproc.internal.wire.TaskFailedFrame;
+import org.mproc.internal.wire.WireData;
 
 /**
  * The pool's small frames. Every pool frame's correlation id is the call id, where it has one.

@@ -1,12 +1,12 @@
-package org.mproc;
+package org.mproc.internal.pool;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
-import org.mproc.spawn.Launch;
-import org.mproc.wire.Connection;
+import org.mproc.internal.spawn.Launch;
+import org.mproc.internal.wire.Connection;
 
 /** The parent's view of one worker JVM. Touched only under the pool engine's lock. */
-final class PoolWorker {
+public final class PoolWorker {
     final Launch launch;
     Connection connection;
     boolean ready;

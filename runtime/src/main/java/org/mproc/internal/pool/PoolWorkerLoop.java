@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.pool;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.mproc.ProcessFunction;
 import org.mproc.ProcessTask;
-import org.mproc.wire.Codec;
-import org.mproc.wire.Connection;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.PoolFrames;
-import org.mproc.wire.PoolFrames.ChunkFailedFrame;
-import org.mproc.wire.PoolFrames.ChunkFrame;
-import org.mproc.wire.PoolFrames.ResultFrame;
-import org.mproc.wire.TaskFailedFrame;
+import org.mproc.internal.pool.PoolFrames.ChunkFailedFrame;
+import org.mproc.internal.pool.PoolFrames.ChunkFrame;
+import org.mproc.internal.pool.PoolFrames.ResultFrame;
+import org.mproc.internal.spawn.ParentWatch;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.TaskFailedFrame;
+import org.mproc.internal.wire.codec.Codec;
 
 /**
  * A pool worker's life: run the initializer once, then chunks one at a time until told to stop.
@@ -28,17 +28,17 @@ import org.mproc.wire.TaskFailedFrame;
  * writes never wait for a chunk to finish. A task that throws — {@link StackOverflowError}
  * included — fails its chunk and the worker lives on.
  */
-final class PoolWorkerLoop {
+public final class PoolWorkerLoop {
     private final Connection parent;
     private final Map<Long, ProcessFunction<Object, Object>> functions = new HashMap<>();
     private final Codec codec = Codec.standard();
 
-    PoolWorkerLoop(Connection parent) {
+    public PoolWorkerLoop(Connection parent) {
         this.parent = parent;
     }
 
     /** Runs until POOL_STOP; returns the exit code. */
-    int run() throws IOException {
+    public int run() throws IOException {
         ParentWatch.begin();
         while (true) {
             Frame frame = parent.read();

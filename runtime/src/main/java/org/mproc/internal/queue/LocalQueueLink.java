@@ -1,29 +1,29 @@
-package org.mproc;
+package org.mproc.internal.queue;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.QueueFrames.Reply;
+import org.mproc.internal.queue.QueueFrames.Reply;
+import org.mproc.internal.wire.FrameTypes;
 
 /** A handle in the process that hosts its queue: requests go straight to the {@link QueueState}. */
-final class LocalQueueLink extends QueueLink {
+public final class LocalQueueLink extends QueueLink {
     /** The owner of every request from this process's own handles. */
     private static final Object HOST = new Object();
     private static final AtomicLong IDS = new AtomicLong();
 
     private final QueueState state;
 
-    LocalQueueLink(QueueState state) {
+    public LocalQueueLink(QueueState state) {
         this.state = state;
     }
 
     @Override
-    boolean bounded() {
+    public boolean bounded() {
         return state.capacity > 0;
     }
 
     @Override
-    Pending request(byte type, long timeoutNanos) {
+    public Pending request(byte type, long timeoutNanos) {
         CompletableFuture<Reply> answer = new CompletableFuture<>();
         long id = IDS.incrementAndGet();
         QueueWaiter w = new QueueWaiter(HOST, id) {
@@ -54,12 +54,12 @@ final class LocalQueueLink extends QueueLink {
     }
 
     @Override
-    byte[] take(long timeoutNanos) throws InterruptedException {
+    public byte[] take(long timeoutNanos) throws InterruptedException {
         return single(await(request(FrameTypes.QUEUE_TAKE, timeoutNanos)));
     }
 
     @Override
-    boolean put(byte[] element) {
+    public boolean put(byte[] element) {
         QueueState.Answers out = new QueueState.Answers();
         boolean accepted = state.putLocal(HOST, element, out);
         out.deliver();

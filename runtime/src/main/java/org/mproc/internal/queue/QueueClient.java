@@ -1,7 +1,6 @@
-package org.mproc;
+package org.mproc.internal.queue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,14 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mproc.spawn.Hosting;
-import org.mproc.wire.Connection;
-import org.mproc.wire.Frame;
-import org.mproc.wire.HelloFrame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.QueueFrames;
-import org.mproc.wire.QueueFrames.Reply;
-import org.mproc.wire.QueueFrames.Request;
+import org.mproc.ProcessException;
+import org.mproc.internal.queue.QueueFrames.Reply;
+import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.HelloFrame;
 
 /**
  * This process's one connection to a process hosting queues, shared by every handle and thread:
@@ -24,7 +22,7 @@ import org.mproc.wire.QueueFrames.Request;
  * them. When the host dies the connection ends, and every pending and later request fails with
  * {@link ProcessException} (G-QUEUE-6).
  */
-final class QueueClient {
+public final class QueueClient {
     private static final Map<String, QueueClient> CLIENTS = new ConcurrentHashMap<>();
 
     private final String socket;
@@ -49,7 +47,7 @@ final class QueueClient {
         reader.start();
     }
 
-    static QueueClient to(String socket) {
+    public static QueueClient to(String socket) {
         return CLIENTS.computeIfAbsent(socket, s -> {
             try {
                 return new QueueClient(s);
@@ -61,7 +59,7 @@ final class QueueClient {
     }
 
     /** Opens queue {@code id} for this process, once; later handles share the link. */
-    RemoteQueueLink open(long id) throws InterruptedException {
+    public RemoteQueueLink open(long id) throws InterruptedException {
         RemoteQueueLink link = links.computeIfAbsent(id, k -> new RemoteQueueLink(this, k));
         link.awaitOpen();
         return link;

@@ -1,9 +1,13 @@
-package org.mproc.wire;
+package org.mproc.internal.queue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.ProtocolException;
+import org.mproc.internal.wire.WireData;
 
 /**
  * The queue's frames. A client sends requests on its one connection to the process hosting the

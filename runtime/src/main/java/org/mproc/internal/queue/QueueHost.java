@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.internal.queue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,15 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mproc.spawn.Hosting;
-import org.mproc.wire.Connection;
-import org.mproc.wire.Frame;
-import org.mproc.wire.HelloFrame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.ProtocolException;
-import org.mproc.wire.QueueFrames;
-import org.mproc.wire.QueueFrames.Reply;
-import org.mproc.wire.QueueFrames.Request;
+import org.mproc.internal.queue.QueueFrames.Reply;
+import org.mproc.internal.queue.QueueFrames.Request;
+import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.HelloFrame;
+import org.mproc.internal.wire.ProtocolException;
 
 /**
  * The queues this process hosts, and the service that answers other processes' requests for them:
@@ -23,7 +22,7 @@ import org.mproc.wire.QueueFrames.Request;
  * itself — a take on an empty queue is parked and answered later, from whichever thread makes it
  * answerable.
  */
-final class QueueHost {
+public final class QueueHost {
     private static volatile QueueHost instance;
 
     private final Path socket;
@@ -35,7 +34,7 @@ final class QueueHost {
         Hosting.serveClients(HelloFrame.QUEUES, this::serve);
     }
 
-    static QueueHost get() {
+    public static QueueHost get() {
         QueueHost host = instance;
         if (host == null) {
             synchronized (QueueHost.class) {
@@ -50,16 +49,16 @@ final class QueueHost {
     }
 
     /** The queue with this id if this process hosts it at {@code socket}. */
-    static QueueState local(String socket, long id) {
+    public static QueueState local(String socket, long id) {
         QueueHost host = instance;
         return host != null && host.socket.toString().equals(socket) ? host.queues.get(id) : null;
     }
 
-    Path socket() {
+    public Path socket() {
         return socket;
     }
 
-    QueueState create(int capacity, boolean joinable) {
+    public QueueState create(int capacity, boolean joinable) {
         long id = ids.incrementAndGet();
         QueueState q = new QueueState(id, capacity, joinable, () -> queues.remove(id));
         queues.put(q.id, q);

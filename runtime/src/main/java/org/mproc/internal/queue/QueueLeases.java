@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.internal.queue;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.Set;
  * the elements it means, whatever order the host's answers reached it in. Not thread-safe: the
  * owning {@link QueueState}'s lock guards it.
  */
-final class QueueLeases {
+public final class QueueLeases {
     private record Lent(long seq, byte[] element) {}
 
     private final Map<Object, ArrayDeque<Lent>> byHolder = new HashMap<>();

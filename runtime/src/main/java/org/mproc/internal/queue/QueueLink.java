@@ -1,23 +1,30 @@
-package org.mproc;
+package org.mproc.internal.queue;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.mproc.wire.QueueFrames.Reply;
-import org.mproc.wire.QueueFrames.Status;
+import org.mproc.ProcessException;
+import org.mproc.ProcessQueue;
+import org.mproc.internal.queue.QueueFrames.Reply;
+import org.mproc.internal.queue.QueueFrames.Status;
 
 /**
  * How a {@link ProcessQueue} handle reaches its queue: directly when this process hosts it,
  * over this process's one connection to the host otherwise. Requests are answered by the host;
  * puts need no answer.
  */
-abstract class QueueLink {
+public abstract class QueueLink {
+    /** What every call on a closed queue throws, in every process (G-QUEUE-6). */
+    public static IllegalStateException closed() {
+        return new IllegalStateException("the queue is closed");
+    }
+
     /** A request in flight: its answer, and the id that cancels it. */
     record Pending(long correlationId, CompletableFuture<Reply> answer) {}
 
     /** Whether puts need room granted first (a queue with a capacity). */
-    abstract boolean bounded();
+    public abstract boolean bounded();
 
-    abstract Pending request(byte type, long timeoutNanos);
+    public abstract Pending request(byte type, long timeoutNanos);
 
     abstract void cancel(Pending p);
 
@@ -25,28 +32,28 @@ abstract class QueueLink {
      * The head's bytes, waiting up to {@code timeoutNanos} (-1: for ever); null if none came in
      * time; {@link IllegalStateException} once the queue is closed and drained.
      */
-    abstract byte[] take(long timeoutNanos) throws InterruptedException;
+    public abstract byte[] take(long timeoutNanos) throws InterruptedException;
 
     /** The one element of a local take's answer (or null / the closed queue's exception). */
     static byte[] single(Reply r) {
         return switch (r.status()) {
             case ELEMENTS -> r.elements().get(0);
             case EMPTY -> null;
-            case CLOSED -> throw ProcessQueue.closed();
+            case CLOSED -> throw QueueLink.closed();
             default -> throw new ProcessException("the queue's host answered a take with " + r.status()
                     + (r.status() == Status.ERROR ? ": " + r.message() : ""));
         };
     }
 
     /** Hands the element over; false if the queue is closed for this process (G-QUEUE-6). */
-    abstract boolean put(byte[] element);
+    public abstract boolean put(byte[] element);
 
     /**
      * Waits for the answer. An interrupt cancels the request, but an answer the host had already
      * given (an element taken, room granted) is kept, with the interrupt status set again, so
      * nothing is lost by interrupting a take.
      */
-    final Reply await(Pending p) throws InterruptedException {
+    public final Reply await(Pending p) throws InterruptedException {
         try {
             return p.answer().get();
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.internal.queue;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.mproc.wire.QueueFrames.Reply;
+import org.mproc.internal.queue.QueueFrames.Reply;
 
 /**
  * The host's copy of one queue: its elements (as the bytes their producer encoded, so what is
@@ -34,12 +34,12 @@ import org.mproc.wire.QueueFrames.Reply;
  * All methods take the lock; answers are collected in {@link Answers} and delivered by the caller
  * after it is released, so a slow connection never holds the queue.
  */
-final class QueueState {
+public final class QueueState {
     private enum Phase { OPEN, CLOSING, CLOSED }
 
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
-    final long id;
+    public final long id;
     /** 0: unbounded. */
     final int capacity;
     final boolean joinable;

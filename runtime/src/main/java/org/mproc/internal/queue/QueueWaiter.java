@@ -1,7 +1,7 @@
-package org.mproc;
+package org.mproc.internal.queue;
 
 import java.util.concurrent.ScheduledFuture;
-import org.mproc.wire.QueueFrames.Reply;
+import org.mproc.internal.queue.QueueFrames.Reply;
 
 /**
  * A request parked on the host until it can be answered: a take on an empty queue, a put waiting
@@ -9,7 +9,7 @@ import org.mproc.wire.QueueFrames.Reply;
  * the connection it came on (or the host's own handles), so a client that disconnects takes its
  * parked requests with it.
  */
-abstract class QueueWaiter {
+public abstract class QueueWaiter {
     final Object owner;
     final long correlationId;
     private ScheduledFuture<?> deadline;

@@ -1,12 +1,13 @@
-package org.mproc;
+package org.mproc.internal.queue;
 
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.QueueFrames.Reply;
-import org.mproc.wire.QueueFrames.Request;
-import org.mproc.wire.QueueFrames.Status;
+import java.util.function.Consumer;
+import org.mproc.ProcessException;
+import org.mproc.internal.queue.QueueFrames.Reply;
+import org.mproc.internal.queue.QueueFrames.Request;
+import org.mproc.internal.queue.QueueFrames.Status;
+import org.mproc.internal.wire.FrameTypes;
 
 /**
  * A handle in a process other than the queue's host. A put is complete once its frame is written
@@ -19,7 +20,7 @@ import org.mproc.wire.QueueFrames.Status;
  * caller's hands, or still the host's to give again — exactly once, even under SIGKILL. Lent
  * elements not yet taken go back when the host recalls them or the connection ends.
  */
-final class RemoteQueueLink extends QueueLink {
+public final class RemoteQueueLink extends QueueLink {
     /** Elements one take asks for: a round trip then serves many takes. */
     static final int BATCH = 64;
 
@@ -80,12 +81,12 @@ final class RemoteQueueLink extends QueueLink {
     }
 
     @Override
-    boolean bounded() {
+    public boolean bounded() {
         return bounded;
     }
 
     @Override
-    Pending request(byte type, long timeoutNanos) {
+    public Pending request(byte type, long timeoutNanos) {
         long corr = client.nextId();
         Consumer<Reply> keep = type == FrameTypes.QUEUE_TAKE ? this::keepLent : null;
         return new Pending(corr, client.send(new Request(type, corr, queueId, timeoutNanos,
@@ -111,7 +112,7 @@ final class RemoteQueueLink extends QueueLink {
     }
 
     @Override
-    byte[] take(long timeoutNanos) throws InterruptedException {
+    public byte[] take(long timeoutNanos) throws InterruptedException {
         byte[] mine = nextLent();
         if (mine != null) {
             return mine;
@@ -128,7 +129,7 @@ final class RemoteQueueLink extends QueueLink {
                 }
                 return null;
             case CLOSED:
-                throw ProcessQueue.closed();
+                throw QueueLink.closed();
             default:
                 throw new ProcessException("the queue's host answered a take with " + r.status()
                         + (r.status() == Status.ERROR ? ": " + r.message() : ""));
@@ -161,7 +162,7 @@ final class RemoteQueueLink extends QueueLink {
     }
 
     @Override
-    synchronized boolean put(byte[] element) {
+    public synchronized boolean put(byte[] element) {
         if (closed) {
             return false;
         }

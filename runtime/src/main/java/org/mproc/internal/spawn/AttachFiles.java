@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.nio.file.Paths;
  * parent, which has just reaped it, removes it (HotSpot uses {@code /tmp} whatever
  * {@code java.io.tmpdir} says).
  */
-final class AttachFiles {
+public final class AttachFiles {
     private AttachFiles() {}
 
     static void removeOf(long reapedPid) {

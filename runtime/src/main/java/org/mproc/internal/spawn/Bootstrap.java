@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +23,12 @@ import java.util.HexFormat;
  *
  * The parent then keeps stdin open and writes nothing more: end of stream on it means the parent died.
  */
-record Bootstrap(Path treeDirectory, Path parentSocket, byte[] secret, long token, Role role) {
+public record Bootstrap(Path treeDirectory, Path parentSocket, byte[] secret, long token, Role role) {
     /**
      * A child runs the task it is sent at once; a spare first prepares, then waits to be claimed; a
      * pool worker runs chunks until told to stop.
      */
-    enum Role { CHILD, SPARE, POOL }
+    public enum Role { CHILD, SPARE, POOL }
 
     private static final String MAGIC = "mproc-bootstrap 1";
     private static final int MAX_LINE = 4096;

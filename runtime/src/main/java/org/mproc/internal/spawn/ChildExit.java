@@ -1,7 +1,7 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.util.List;
-import org.mproc.wire.TaskFailedFrame;
+import org.mproc.internal.wire.TaskFailedFrame;
 
 /**
  * How a child ended, once its process, its connection and both output streams are finished.

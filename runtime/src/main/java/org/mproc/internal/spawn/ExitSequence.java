@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * last the tree directory is removed (by the root only). Separate hooks would run concurrently: a
  * child still starting could find the listener gone.
  */
-final class ExitSequence {
+public final class ExitSequence {
     enum Step { CONNECTIONS, CHILDREN, LISTENER, TREE }
 
     private static final List<List<Runnable>> STEPS = new ArrayList<>();

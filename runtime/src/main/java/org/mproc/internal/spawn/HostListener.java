@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mproc.ProcessException;
-import org.mproc.wire.Connection;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.HelloFrame;
-import org.mproc.wire.Listener;
-import org.mproc.wire.ProtocolException;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.HelloFrame;
+import org.mproc.internal.wire.Listener;
+import org.mproc.internal.wire.ProtocolException;
 
 /**
  * This process's one listener, opened on first launch at {@code <tree>/<pid>.sock}. A child's first
@@ -20,7 +20,7 @@ import org.mproc.wire.ProtocolException;
  * that opens with {@code CLIENT_HELLO} comes from a process using an object hosted here (a queue)
  * and goes to the client service.
  */
-final class HostListener {
+public final class HostListener {
     static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(
             Long.getLong("mproc.handshakeSeconds", 30));
 

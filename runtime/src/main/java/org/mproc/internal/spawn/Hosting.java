@@ -1,11 +1,11 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.mproc.wire.Connection;
-import org.mproc.wire.HelloFrame;
-import org.mproc.wire.Listener;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.HelloFrame;
+import org.mproc.internal.wire.Listener;
 
 /**
  * What the runtime's shared objects (queues) need from the process plumbing: this process's

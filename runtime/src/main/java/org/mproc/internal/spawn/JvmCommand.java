@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The command line of a child JVM: the parent's own {@code java} binary and class path, mproc's
  * defaults, the tree-wide options of {@code -Dmproc.childJvmOptions}, then the caller's options
- * (later flags win), then {@link WorkerMain}. No shell is involved, so the pid is the JVM's.
+ * (later flags win), then the entry point ({@link WorkerMain}, or a pool worker's). No shell is
+ * involved, so the pid is the JVM's.
  */
 public final class JvmCommand {
     /**
@@ -26,7 +27,7 @@ public final class JvmCommand {
 
     private JvmCommand() {}
 
-    public static List<String> build(List<String> jvmOptions) {
+    public static List<String> build(List<String> jvmOptions, Class<?> main) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.add("-cp");
@@ -38,7 +39,7 @@ public final class JvmCommand {
             command.add("-D" + TREE_OPTIONS_PROPERTY + "=" + treeOptions);
         }
         command.addAll(jvmOptions);
-        command.add(WorkerMain.class.getName());
+        command.add(main.getName());
         return command;
     }
 

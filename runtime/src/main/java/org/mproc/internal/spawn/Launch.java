@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.mproc.ProcessException;
-import org.mproc.wire.Connection;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.ProtocolException;
-import org.mproc.wire.TaskFailedFrame;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.ProtocolException;
+import org.mproc.internal.wire.TaskFailedFrame;
 
 /**
  * One child JVM seen from its parent: the process, its two output pumps, and its connection once
@@ -49,13 +49,13 @@ public final class Launch {
     private volatile boolean orderlyExit;
     private volatile TaskFailedFrame failure;
 
-    private Launch(LaunchSpec spec, Bootstrap.Role role, Consumer<Frame> otherFrames) {
+    private Launch(LaunchSpec spec, Bootstrap.Role role, Class<?> main, Consumer<Frame> otherFrames) {
         this.otherFrames = otherFrames;
         HostListener host = HostListener.get();
         ProcessTree tree = ProcessTree.current();
         host.expect(token, this);
         try {
-            this.process = new ProcessBuilder(JvmCommand.build(spec.jvmOptions())).start();
+            this.process = new ProcessBuilder(JvmCommand.build(spec.jvmOptions(), main)).start();
         } catch (IOException e) {
             host.forget(token);
             throw new ProcessException("cannot start a child JVM for " + spec.name() + ": " + e.getMessage(), e);
@@ -80,7 +80,7 @@ public final class Launch {
 
     /** Starts a child JVM running {@link WorkerMain}, which will run the task sent once it attaches. */
     public static Launch start(LaunchSpec spec) {
-        return new Launch(spec, Bootstrap.Role.CHILD, null);
+        return new Launch(spec, Bootstrap.Role.CHILD, WorkerMain.class, null);
     }
 
     /**
@@ -90,15 +90,17 @@ public final class Launch {
     public static Launch startSpare(List<String> jvmOptions) {
         return new Launch(new LaunchSpec("spare", true, jvmOptions,
                 line -> System.out.println(line), line -> System.err.println(line)),
-                Bootstrap.Role.SPARE, null);
+                Bootstrap.Role.SPARE, WorkerMain.class, null);
     }
 
     /**
-     * Starts a pool worker. Frames other than the child protocol's own go to {@code frames}, on the
-     * connection's reader thread, in the order the worker sent them.
+     * Starts a pool worker running {@code main}, an entry point that begins with
+     * {@link WorkerMain#attach()} (spawn knows nothing of pools). Frames other than the child
+     * protocol's own go to {@code frames}, on the connection's reader thread, in the order the
+     * worker sent them.
      */
-    public static Launch startPoolWorker(LaunchSpec spec, Consumer<Frame> frames) {
-        return new Launch(spec, Bootstrap.Role.POOL, frames);
+    public static Launch startPoolWorker(LaunchSpec spec, Class<?> main, Consumer<Frame> frames) {
+        return new Launch(spec, Bootstrap.Role.POOL, main, frames);
     }
 
     /** Gives a spare its identity: where its output goes and whether it keeps this JVM alive. */

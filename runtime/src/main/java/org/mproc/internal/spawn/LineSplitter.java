@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * JVMs share. A line longer than {@link #MAX_LINE} bytes is delivered in pieces rather than
  * buffered without bound; a last line without a newline is delivered at the end.
  */
-final class LineSplitter {
+public final class LineSplitter {
     static final int MAX_LINE = 1 << 20;
 
     private final Consumer<String> sink;

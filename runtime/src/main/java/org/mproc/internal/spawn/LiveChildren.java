@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * must stay open while it runs) and applies CPython's exit rule when this JVM shuts down: daemon
  * children are terminated, non-daemon children are waited for (G-PROC-7).
  */
-final class LiveChildren {
+public final class LiveChildren {
     private static final Set<Launch> LIVE = ConcurrentHashMap.newKeySet();
 
     static {

@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * keeps the last lines so a failure can show them. {@link #awaitEnd} returns once the child's end
  * of the pipe is closed and every line was delivered.
  */
-final class OutputPump {
+public final class OutputPump {
     private static final int TAIL_LINES = 20;
 
     private final Thread thread;

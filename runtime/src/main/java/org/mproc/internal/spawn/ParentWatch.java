@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,9 @@ import java.nio.file.Path;
  * Ends a pool worker whose parent died while it runs a long chunk: the worker's main thread reads
  * the parent's socket only between chunks. The kernel gives an orphan a new parent, so a changed
  * parent pid means the pool is gone. It polls rather than blocks because a thread blocked in a
- * native call delays a {@code Runtime.halt} of the worker by ~300 ms (see {@link PoolWorkerLoop}).
+ * native call delays a {@code Runtime.halt} of the worker by ~300 ms (see the pool worker's loop).
  */
-final class ParentWatch extends Thread {
+public final class ParentWatch extends Thread {
     /** How often the parent pid is read: well inside G-PROC-7's 2 s, and cheap. */
     private static final long PERIOD_MS = 200;
     private static final Path STAT = Path.of("/proc/self/stat");
@@ -24,7 +24,7 @@ final class ParentWatch extends Thread {
         setDaemon(true);
     }
 
-    static void begin() {
+    public static void begin() {
         long pid = parentPid();
         if (pid > 0) {
             new ParentWatch(pid).start();

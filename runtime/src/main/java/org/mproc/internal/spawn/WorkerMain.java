@@ -1,4 +1,4 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
@@ -10,14 +10,14 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mproc.ProcessTask;
-import org.mproc.wire.Codec;
-import org.mproc.wire.Connection;
-import org.mproc.wire.ExitFrame;
-import org.mproc.wire.Frame;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.HelloFrame;
-import org.mproc.wire.RunTaskFrame;
-import org.mproc.wire.TaskFailedFrame;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.ExitFrame;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.HelloFrame;
+import org.mproc.internal.wire.RunTaskFrame;
+import org.mproc.internal.wire.TaskFailedFrame;
+import org.mproc.internal.wire.codec.Codec;
 
 /**
  * The child JVM's entry point, kept small because everything it loads is start-up time.
@@ -32,21 +32,13 @@ public final class WorkerMain {
     private WorkerMain() {}
 
     public static void main(String[] args) {
-        InputStream stdin = new FileInputStream(FileDescriptor.in);
         Connection parent;
         RunTaskFrame run;
         try {
-            Bootstrap bootstrap = Bootstrap.readFrom(stdin);
-            ProcessTree.inherit(bootstrap.treeDirectory(), bootstrap.secret());
-            System.setIn(new ByteArrayInputStream(new byte[0]));
-            parent = Connection.connect(bootstrap.parentSocket(), bootstrap.secret(), CONNECT_DEADLINE);
-            parent.send(new HelloFrame(bootstrap.token(), ownPid()).toFrame());
-            if (bootstrap.role() == Bootstrap.Role.SPARE) {
+            Attached attached = attach();
+            parent = attached.parent();
+            if (attached.role() == Bootstrap.Role.SPARE) {
                 prepareToDecode();
-            }
-            if (bootstrap.role() == Bootstrap.Role.POOL) {
-                runPoolWorker(parent);
-                return;
             }
             Frame frame = parent.read();
             if (frame == null) {
@@ -69,14 +61,40 @@ public final class WorkerMain {
         System.exit(code);
     }
 
-    private static void runPoolWorker(Connection parent) {
+    /** A child connected to its parent, and what it was started as. */
+    public record Attached(Bootstrap.Role role, Connection parent) {}
+
+    /**
+     * The start every child shares, whatever its entry point: read the bootstrap from stdin, join
+     * the process tree, connect, authenticate and say hello.
+     */
+    public static Attached attach() throws IOException {
+        InputStream stdin = new FileInputStream(FileDescriptor.in);
+        Bootstrap bootstrap = Bootstrap.readFrom(stdin);
+        ProcessTree.inherit(bootstrap.treeDirectory(), bootstrap.secret());
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        Connection parent = Connection.connect(bootstrap.parentSocket(), bootstrap.secret(), CONNECT_DEADLINE);
+        parent.send(new HelloFrame(bootstrap.token(), ownPid()).toFrame());
+        return new Attached(bootstrap.role(), parent);
+    }
+
+    /** What a long-lived child runs after {@link #attach()}; returns its exit code. */
+    public interface Body {
+        int run() throws IOException;
+    }
+
+    /**
+     * Runs {@code body}, then exits with its code once the non-daemon threads are done; the parent
+     * hears of the orderly exit exactly once, whatever path leads to it.
+     */
+    public static void runAndExit(Connection parent, String what, Body body) {
         AtomicBoolean exiting = new AtomicBoolean();
         reportOrderlyExit(parent, exiting);
         int code;
         try {
-            code = new PoolWorkerLoop(parent).run();
+            code = body.run();
         } catch (IOException | RuntimeException e) {
-            System.err.println("mproc pool worker failed: " + e);
+            System.err.println("mproc " + what + " failed: " + e);
             code = 2;
         }
         awaitNonDaemonThreads();

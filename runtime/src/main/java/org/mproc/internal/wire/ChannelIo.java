@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.nio.channels.ByteChannel;
  * its streams lock the channel's blocking lock for the whole call, so a reader parked in
  * {@code read} would stall every writer on the same socket.
  */
-final class ChannelIo {
+public final class ChannelIo {
     private ChannelIo() {}
 
     /** Fills {@code buffer}; EOF before the first byte returns false, EOF after it throws. */

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
@@ -41,7 +41,8 @@ public final class Connection implements AutoCloseable {
 
     private void authenticate(byte[] secret, boolean accepting, Duration deadline) throws IOException {
         // A peer that stalls mid-handshake must not hold the thread: closing the channel wakes the read.
-        try (Deadlines.Alarm ignored = Deadlines.closeAfter(deadline, channel)) {
+        Deadlines.Alarm alarm = Deadlines.closeAfter(deadline, channel);
+        try {
             Handshake handshake = new Handshake(secret);
             if (accepting) {
                 handshake.accept(reader, writer);
@@ -51,6 +52,8 @@ public final class Connection implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
+        } finally {
+            alarm.close();
         }
         reader.limit(FrameLimits.maxFrame());
     }

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.TimerTask;
  * A {@link Timer} rather than a scheduled executor: a child pays for every class it loads, and the
  * executor machinery cost ~2.5 ms of a cold child (reports/README.md).
  */
-final class Deadlines {
+public final class Deadlines {
     private static final Timer TIMER = new Timer("mproc-deadlines", true);
 
     private Deadlines() {}

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 /**
  * Child to parent, from the child's fused shutdown hook: "this exit is orderly" — the JVM is

@@ -1,10 +1,10 @@
-package org.mproc;
+package org.mproc.internal.wire;
 
-import org.mproc.wire.Codec;
-import org.mproc.wire.TaskFailedFrame;
+import org.mproc.RemoteTraceback;
+import org.mproc.internal.wire.codec.Codec;
 
 /** Turns a failure reported by a child back into a {@link Throwable} in this JVM. */
-final class Failures {
+public final class Failures {
     private Failures() {}
 
     /**
@@ -12,7 +12,7 @@ final class Failures {
      * the remote class name, message and frames (the class is missing here, could not be
      * serialized, or refuses to be read).
      */
-    static Throwable restore(TaskFailedFrame f) {
+    public static Throwable restore(TaskFailedFrame f) {
         if (f.serialized().length > 0) {
             try {
                 Object decoded = Codec.standard().decode(f.serialized());
@@ -24,5 +24,14 @@ final class Failures {
             }
         }
         return new RemoteTraceback(f.className(), f.message(), f.frames());
+    }
+
+    /** {@code t.toString()}, unless the exception overrides it with something that throws. */
+    public static String describe(Throwable t) {
+        try {
+            return String.valueOf(t);
+        } catch (RuntimeException | StackOverflowError e) {
+            return t.getClass().getName() + " (its toString() threw " + e.getClass().getName() + ")";
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 /**
  * One frame as it travels, header and payload:

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 /** The hard maxima the wire enforces, read once from system properties. */
 public final class FrameLimits {

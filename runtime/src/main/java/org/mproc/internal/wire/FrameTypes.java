@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 /**
  * The one table of frame type bytes. Ranges: 0x00–0x0F handshake and control, 0x10–0x2F pool,

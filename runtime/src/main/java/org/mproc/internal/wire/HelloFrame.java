@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 /**
  * The first frame a child sends after the handshake: which launch it is.

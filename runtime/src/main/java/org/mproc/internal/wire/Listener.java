@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 import java.io.IOException;
 
@@ -7,6 +7,8 @@ import java.io.IOException;
  * frame cut short. The connection that carried it is closed; nothing else is affected.
  */
 public class ProtocolException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     public ProtocolException(String message) {
         super(message);
     }

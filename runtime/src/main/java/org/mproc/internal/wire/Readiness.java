@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
@@ -10,7 +10,7 @@ import java.nio.channels.Selector;
  * for every thread of the process, while non-blocking I/O and {@link Selector#select()} only wake
  * up. The caller keeps the interrupt status.
  */
-final class Readiness implements AutoCloseable {
+public final class Readiness implements AutoCloseable {
     private final Selector selector;
 
     Readiness(SelectableChannel channel, int operation) throws IOException {

@@ -1,4 +1,5 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
+
 
 /**
  * Parent to child: the process name and the serialized {@code ProcessTask} to run.

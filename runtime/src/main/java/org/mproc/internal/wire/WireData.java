@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
  * Field encodings shared by frame classes: strings are {@code int length | UTF-8 bytes} (−1 for
  * null), byte blocks {@code int length | bytes}. Every length is checked against what remains.
  */
-final class WireData {
+public final class WireData {
     private WireData() {}
 
-    static final class Out {
+    public static final class Out {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         private final DataOutputStream data = new DataOutputStream(bytes);
 
@@ -34,7 +34,7 @@ final class WireData {
             }
         }
 
-        Out block(byte[] b) {
+        public Out block(byte[] b) {
             try {
                 data.writeInt(b.length);
                 data.write(b);
@@ -44,7 +44,7 @@ final class WireData {
             }
         }
 
-        Out i32(int v) {
+        public Out i32(int v) {
             try {
                 data.writeInt(v);
                 return this;
@@ -53,7 +53,7 @@ final class WireData {
             }
         }
 
-        Out i64(long v) {
+        public Out i64(long v) {
             try {
                 data.writeLong(v);
                 return this;
@@ -62,16 +62,16 @@ final class WireData {
             }
         }
 
-        byte[] toByteArray() {
+        public byte[] toByteArray() {
             return bytes.toByteArray();
         }
     }
 
-    static final class In {
+    public static final class In {
         private final DataInputStream data;
         private final String frame;
 
-        In(Frame f) {
+        public In(Frame f) {
             this.data = new DataInputStream(new ByteArrayInputStream(f.payload()));
             this.frame = FrameTypes.name(f.type());
         }
@@ -84,11 +84,11 @@ final class WireData {
             return new String(bytes(length), StandardCharsets.UTF_8);
         }
 
-        byte[] block() throws ProtocolException {
+        public byte[] block() throws ProtocolException {
             return bytes(length(false));
         }
 
-        int i32() throws ProtocolException {
+        public int i32() throws ProtocolException {
             try {
                 return data.readInt();
             } catch (IOException e) {
@@ -96,7 +96,7 @@ final class WireData {
             }
         }
 
-        long i64() throws ProtocolException {
+        public long i64() throws ProtocolException {
             try {
                 return data.readLong();
             } catch (IOException e) {
@@ -104,7 +104,7 @@ final class WireData {
             }
         }
 
-        void end() throws ProtocolException {
+        public void end() throws ProtocolException {
             try {
                 if (data.available() != 0) {
                     throw new ProtocolException(frame + " has " + data.available() + " trailing bytes");

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.queue;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
-
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mproc.wire.QueueFrames.Reply;
-import org.mproc.wire.QueueFrames.Request;
-import org.mproc.wire.QueueFrames.Status;
+import org.mproc.internal.queue.QueueFrames.Reply;
+import org.mproc.internal.queue.QueueFrames.Request;
+import org.mproc.internal.queue.QueueFrames.Status;
+import org.mproc.internal.wire.Frame;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.ProtocolException;
+import org.mproc.internal.wire.WireData;
 
 class QueueFramesTest {
 

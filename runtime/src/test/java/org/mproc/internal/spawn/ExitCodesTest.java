@@ -1,14 +1,12 @@
-package org.mproc;
+package org.mproc.internal.spawn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
-
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.mproc.spawn.ExitCodes;
 
 /** G-PROC-1's mapping from what the OS reports to CPython's exit codes, over every exit value. */
 @Tag("G-PROC-1")

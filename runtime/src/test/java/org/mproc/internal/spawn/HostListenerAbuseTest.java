@@ -1,11 +1,10 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mproc.AuthenticationException;
 import org.mproc.ChildProcess;
+import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.FrameLimits;
+import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.HelloFrame;
+import org.mproc.internal.wire.ListenerAbuseTest.Canary;
+import org.mproc.internal.wire.ListenerAbuseTest.JunkPeer;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
-import org.mproc.wire.Connection;
-import org.mproc.wire.FrameLimits;
-import org.mproc.wire.FrameTypes;
-import org.mproc.wire.HelloFrame;
-import org.mproc.wire.ListenerAbuseTest.Canary;
-import org.mproc.wire.ListenerAbuseTest.JunkPeer;
 
 /**
  * This JVM's {@link HostListener}, the socket every child of the tree reports to, under abuse while
@@ -37,7 +36,7 @@ import org.mproc.wire.ListenerAbuseTest.JunkPeer;
  * such connection is dropped without deserializing anything; the running child keeps its
  * connection (its exception still arrives over it) and new children start and exit normally.
  */
-class HostListenerAbuseTest {
+public class HostListenerAbuseTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Path directory;
@@ -199,12 +198,12 @@ class HostListenerAbuseTest {
         assertEquals(List.of("hello"), lines);
     }
 
-    private static void sayHello() {
+    public static void sayHello() {
         System.out.println("hello");
     }
 
     /** In the child: announce, wait for the parent's release file, then fail so the exception must travel home. */
-    private static void runUntilReleased(String release) throws InterruptedException {
+    public static void runUntilReleased(String release) throws InterruptedException {
         System.out.println("running");
         long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!Files.exists(Path.of(release))) {

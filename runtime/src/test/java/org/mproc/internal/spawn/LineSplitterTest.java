@@ -1,11 +1,10 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
-
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;

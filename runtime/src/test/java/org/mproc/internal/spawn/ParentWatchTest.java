@@ -1,7 +1,6 @@
-package org.mproc.spawn;
+package org.mproc.internal.spawn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
 class ParentWatchTest {

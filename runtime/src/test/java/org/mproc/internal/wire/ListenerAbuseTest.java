@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
-
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -30,8 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mproc.AuthenticationException;
+import org.mproc.internal.wire.FrameReaderTest.WireGen;
+import org.mproc.internal.wire.codec.Codec;
 import org.mproc.testkit.Delays;
-import org.mproc.wire.FrameReaderTest.WireGen;
 import org.quicktheories.core.Gen;
 
 /**
@@ -42,7 +42,7 @@ import org.quicktheories.core.Gen;
  *
  * <p>The service here decodes every payload it receives, so a frame that slipped past the handshake
  * would trip the {@link Canary}; {@link #theCanaryTripsOnceAuthenticated()} shows that it would.
- * {@link JunkPeer} and {@link Canary} are public for the process-level test in {@code org.mproc.spawn}.
+ * {@link JunkPeer} and {@link Canary} are public for the process-level test in {@code org.mproc.internal.spawn}.
  */
 public class ListenerAbuseTest {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -405,6 +405,8 @@ public class ListenerAbuseTest {
      * Sent by peers that have not authenticated, it must never be read.
      */
     public static final class Canary implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         private static final AtomicInteger READS = new AtomicInteger();
 
         private Canary() {}

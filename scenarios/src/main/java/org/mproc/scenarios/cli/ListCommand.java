@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.cli;
 
 import java.util.concurrent.Callable;
 import org.mproc.harness.Scenario;
@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code list}: every graded scenario with its seed section and the subject it can be given. */
 @Command(name = "list", description = "Lists the graded scenarios.")
-final class ListCommand implements Callable<Integer> {
+public final class ListCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 

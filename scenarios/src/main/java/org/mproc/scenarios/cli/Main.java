@@ -1,10 +1,10 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The harness's command line: lists the graded scenarios and runs them (the main job runs

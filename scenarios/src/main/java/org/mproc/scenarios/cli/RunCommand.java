@@ -1,10 +1,9 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
  * with the worst code of the run (0 pass, 1 semantic failure, 2 infrastructure).
  */
 @Command(name = "run", description = "Runs graded scenarios (all when no id is given).")
-final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
     static final String JUNIT_SUITE = "mproc-scenarios";
 
     @ParentCommand

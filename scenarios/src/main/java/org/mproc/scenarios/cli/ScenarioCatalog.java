@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.cli;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 import org.mproc.harness.Scenario;
 
 /** The graded scenarios registered in {@code META-INF/services/org.mproc.harness.Scenario}, by id. */
-final class ScenarioCatalog {
+public final class ScenarioCatalog {
     private ScenarioCatalog() {}
 
-    static List<Scenario> all() {
+    public static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
         ServiceLoader.load(Scenario.class).forEach(all::add);
         all.sort(Comparator.comparing(Scenario::id));
@@ -20,7 +20,7 @@ final class ScenarioCatalog {
     }
 
     /** The scenarios with these ids (any case), in the order given; an unknown id is named in the error. */
-    static List<Scenario> select(List<String> ids) {
+    public static List<Scenario> select(List<String> ids) {
         List<Scenario> all = all();
         List<Scenario> chosen = new ArrayList<>();
         for (String id : ids) {

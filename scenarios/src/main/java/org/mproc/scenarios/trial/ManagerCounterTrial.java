@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.trial;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -12,6 +12,9 @@ import org.mproc.harness.CounterCall;
 import org.mproc.harness.CounterChecker;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.TrialContext;
+import org.mproc.scenarios.Scenario05ManagerSharedState;
+import org.mproc.scenarios.Scenario05bManagerLocked;
+import org.mproc.scenarios.Scenario05cManagerAtomic;
 
 /**
  * One graded trial of the section-5 scenarios ({@link Scenario05ManagerSharedState} racy,
@@ -25,17 +28,17 @@ import org.mproc.harness.TrialContext;
  * final value and {@link CounterChecker} judges the history (G-MGR-2 for the racy counter, G-MGR-3
  * for the exact ones).
  */
-final class ManagerCounterTrial {
+public final class ManagerCounterTrial {
     static final int K = 4;
     static final int M = 250;
-    static final String ALL_KEPT = "all K·m increments kept";
-    static final String LOST = "lost updates";
-    static final String VIOLATED = "counter bounds violated";
+    public static final String ALL_KEPT = "all K·m increments kept";
+    public static final String LOST = "lost updates";
+    public static final String VIOLATED = "counter bounds violated";
     private static final int SEED_CHILDREN = 5;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     /** One increment of {@code "value"}; returns the value it read (or, if atomic, produced). */
-    interface Increment extends Serializable {
+    public interface Increment extends Serializable {
         int apply(Namespace shared) throws Exception;
     }
 
@@ -45,7 +48,7 @@ final class ManagerCounterTrial {
      * @param increment given the trial's manager, what each child does to add one
      * @param exact     whether every increment must count (G-MGR-3) or lost updates are allowed (G-MGR-2)
      */
-    static Outcome run(TrialContext trial, Function<Manager, Increment> increment, boolean exact)
+    public static Outcome run(TrialContext trial, Function<Manager, Increment> increment, boolean exact)
             throws InterruptedException {
         Manager mgr = Manager.start();
         try (TrialChildren children = new TrialChildren(PATIENCE)) {

@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.trial;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.mproc.harness.OutcomeTable;
  * Outcome o = MapOrderCheck.check(List.of(1, 4, 9), results);   // "in input order, completion order same"
  * }</pre>
  */
-final class MapOrderCheck {
+public final class MapOrderCheck {
     static final String DIFFERED = "in input order, completion order differed";
     static final String SAME = "in input order, completion order same";
     static final String OUT_OF_ORDER = "out of input order";
@@ -30,7 +30,7 @@ final class MapOrderCheck {
     private MapOrderCheck() {}
 
     /** The rows of 02 and 04; the race is REQUIRED only under stress, where the shape makes it certain. */
-    static OutcomeTable outcomes() {
+    public static OutcomeTable outcomes() {
         return OutcomeTable.builder()
                 .exact(DIFFERED, Grade.INTERESTING, "workers finished out of order and map still returned input order")
                 .underStress(Grade.REQUIRED)
@@ -49,7 +49,7 @@ final class MapOrderCheck {
      * @param expected the sequential answer, in input order
      * @param actual   what the map returned
      */
-    static <R> Outcome check(List<R> expected, List<TimedResult<R>> actual) {
+    public static <R> Outcome check(List<R> expected, List<TimedResult<R>> actual) {
         if (actual.size() != expected.size()) {
             return Outcome.of(actual.size() < expected.size() ? MISSING : EXTRA);
         }

@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.trial;
 
 import java.util.List;
 import org.mproc.Pool;
@@ -9,10 +9,10 @@ import org.mproc.harness.subject.MapSubject;
  * One map on a fresh pool, for the trials of 02 and 04: the pool is closed when the map returns
  * and terminated when it fails or is interrupted, so a trial leaves no worker behind (G-HAR-2).
  */
-final class MapTrial {
+public final class MapTrial {
     private MapTrial() {}
 
-    static <T, R> List<R> run(MapSubject subject, int processes, ProcessFunction<? super T, ? extends R> f,
+    public static <T, R> List<R> run(MapSubject subject, int processes, ProcessFunction<? super T, ? extends R> f,
                               List<T> items, int chunksize) {
         try (Pool pool = new Pool(processes)) {
             try {

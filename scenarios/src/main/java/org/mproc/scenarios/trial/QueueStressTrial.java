@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.trial;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import org.mproc.harness.QueueOp;
 import org.mproc.harness.TotalQueueChecker;
 import org.mproc.harness.TotalQueueResult;
 import org.mproc.harness.subject.QueueSubject;
+import org.mproc.scenarios.Scenario03QueueSharing;
 
 /**
  * {@link Scenario03QueueSharing}'s stress shape: {@value #PRODUCERS} producer children put
@@ -25,17 +26,17 @@ import org.mproc.harness.subject.QueueSubject;
  * element in the queue, so when each consumer has taken one the queue is drained, which is what
  * {@link TotalQueueChecker#check} assumes: an element acknowledged and never taken is lost.
  */
-final class QueueStressTrial {
+public final class QueueStressTrial {
     static final int PRODUCERS = 2;
     static final int CONSUMERS = 2;
     static final int PER_PRODUCER = 2_500;
-    static final String VALID = "delivered exactly once, FIFO per producer";
+    public static final String VALID = "delivered exactly once, FIFO per producer";
     private static final String END = "end#";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private QueueStressTrial() {}
 
-    static Outcome run(QueueSubject subject, SplittableRandom random) throws InterruptedException {
+    public static Outcome run(QueueSubject subject, SplittableRandom random) throws InterruptedException {
         ProcessQueue<String> queue = ProcessQueue.create();
         ProcessQueue<List<QueueOp>> histories = ProcessQueue.create();
         try (TrialChildren children = new TrialChildren(PATIENCE)) {

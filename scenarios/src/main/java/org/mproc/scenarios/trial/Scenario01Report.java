@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.trial;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -15,16 +15,16 @@ import org.mproc.ProcessQueue;
  * @param startNanos when the target began, before its sleep
  * @param endNanos   when the sleep ended
  */
-record Scenario01Report(String name, long pid, long startNanos, long endNanos) implements Serializable {
+public record Scenario01Report(String name, long pid, long startNanos, long endNanos) implements Serializable {
     /** The target of a graded child: note the time, sleep, note it again, report. */
-    static void sleepAndReport(ProcessQueue<Scenario01Report> reports, String name, Duration sleep)
+    public static void sleepAndReport(ProcessQueue<Scenario01Report> reports, String name, Duration sleep)
             throws InterruptedException {
         long start = System.nanoTime();
         Thread.sleep(sleep.toMillis());
         reports.put(new Scenario01Report(name, ProcessHandle.current().pid(), start, System.nanoTime()));
     }
 
-    boolean overlaps(Scenario01Report other) {
+    public boolean overlaps(Scenario01Report other) {
         return startNanos < other.endNanos && other.startNanos < endNanos;
     }
 }

@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.trial;
 
 import java.util.Optional;
 
@@ -9,10 +9,10 @@ import java.util.Optional;
  * that threw (G-PROC-3, G-POOL-3). A target must construct the exception where it throws it: the
  * stack trace is filled in by the constructor.
  */
-final class Scenario06Expected {
+public final class Scenario06Expected {
     static final String MESSAGE = "Oops!";
     /** How the expected exception reads in an outcome key. */
-    static final String TEXT = "RuntimeException: " + MESSAGE;
+    public static final String TEXT = "RuntimeException: " + MESSAGE;
 
     private Scenario06Expected() {}
 
@@ -20,7 +20,7 @@ final class Scenario06Expected {
      * How {@code t} differs from {@code RuntimeException("Oops!")} thrown by {@code thrower.method},
      * or empty when it does not: one line, without pids or line numbers.
      */
-    static Optional<String> difference(Throwable t, Class<?> thrower, String method) {
+    public static Optional<String> difference(Throwable t, Class<?> thrower, String method) {
         if (t.getClass() != RuntimeException.class) {
             return Optional.of("its class is " + t.getClass().getName() + ", not java.lang.RuntimeException");
         }

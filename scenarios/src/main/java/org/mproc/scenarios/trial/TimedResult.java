@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.trial;
 
 import java.io.Serializable;
 
@@ -12,9 +12,9 @@ import java.io.Serializable;
  * @param pid       the process that computed it
  * @param doneNanos {@link System#nanoTime()} when it finished
  */
-record TimedResult<R>(R value, long pid, long doneNanos) implements Serializable {
+public record TimedResult<R>(R value, long pid, long doneNanos) implements Serializable {
     /** {@code value}, stamped with this process and the time now; called last thing in a task. */
-    static <R> TimedResult<R> now(R value) {
+    public static <R> TimedResult<R> now(R value) {
         return new TimedResult<>(value, ProcessHandle.current().pid(), System.nanoTime());
     }
 }

@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.trial;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,7 +23,7 @@ import org.mproc.ProcessTask;
  * }
  * }</pre>
  */
-final class TrialChildren implements AutoCloseable {
+public final class TrialChildren implements AutoCloseable {
     /** How often a wait looks at whether a child has failed. */
     private static final Duration SLICE = Duration.ofMillis(100);
     /** How long {@link #close()} waits for each killed child to be gone. */
@@ -35,12 +35,12 @@ final class TrialChildren implements AutoCloseable {
     private final Deque<String> lastLines = new ArrayDeque<>(); // guarded by itself
 
     /** @param patience how long, from now, the trial's children may take to do everything asked */
-    TrialChildren(Duration patience) {
+    public TrialChildren(Duration patience) {
         this.deadline = System.nanoTime() + patience.toNanos();
     }
 
     /** A trial that cannot go on: a child failed or did not finish in time. Its message is the outcome. */
-    static final class Stopped extends Exception {
+    public static final class Stopped extends Exception {
         private static final long serialVersionUID = 1L;
 
         Stopped(String outcome) {
@@ -48,7 +48,7 @@ final class TrialChildren implements AutoCloseable {
         }
     }
 
-    ChildProcess start(String name, ProcessTask task) {
+    public ChildProcess start(String name, ProcessTask task) {
         ChildProcess child = ChildProcess.builder().name(name).target(task).output(this::keep).build();
         children.add(child);
         child.start();
@@ -56,7 +56,7 @@ final class TrialChildren implements AutoCloseable {
     }
 
     /** The next element of {@code queue}, waiting while every child is alive or ended well. */
-    <T> T await(ProcessQueue<T> queue) throws InterruptedException, Stopped {
+    public <T> T await(ProcessQueue<T> queue) throws InterruptedException, Stopped {
         while (true) {
             T got = queue.poll(SLICE);
             if (got != null) {
@@ -70,7 +70,7 @@ final class TrialChildren implements AutoCloseable {
     }
 
     /** Waits until every child has exited, each with code 0. */
-    void joinAll() throws InterruptedException, Stopped {
+    public void joinAll() throws InterruptedException, Stopped {
         join(children);
     }
 
@@ -119,7 +119,7 @@ final class TrialChildren implements AutoCloseable {
      * trial must still close what it opened (a manager's {@code close} would otherwise stop waiting
      * for its server). The first step to throw is rethrown once all have run.
      */
-    static void cleanUp(Runnable... steps) {
+    public static void cleanUp(Runnable... steps) {
         boolean interrupted = Thread.interrupted();
         RuntimeException first = null;
         for (Runnable step : steps) {
@@ -153,7 +153,7 @@ final class TrialChildren implements AutoCloseable {
      * gone; an interrupt does not cut the wait short (the trial must end what it started) and is
      * kept for the caller.
      */
-    static void reap(List<ChildProcess> children) {
+    public static void reap(List<ChildProcess> children) {
         boolean interrupted = false;
         for (ChildProcess child : children) {
             if (child.isAlive()) {

@@ -1,4 +1,4 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.trial;
 
 import java.io.IOException;
 
@@ -7,10 +7,10 @@ import java.io.IOException;
  * It refuses to run in the process that submitted the map, so a subject that ran tasks in the
  * caller could never kill the harness.
  */
-final class WorkerKill {
+public final class WorkerKill {
     private WorkerKill() {}
 
-    static void killSelf(long callerPid) throws IOException, InterruptedException {
+    public static void killSelf(long callerPid) throws IOException, InterruptedException {
         long self = ProcessHandle.current().pid();
         if (self == callerPid) {
             throw new IllegalStateException("refusing to kill the caller's own process " + self);

@@ -2,7 +2,6 @@ package org.mproc.scenarios.broken;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mproc.scenarios.Main;
+import org.mproc.scenarios.cli.Main;
 
 /**
  * The harness can fail (G-HAR-4): each broken implementation, run through the scenario that

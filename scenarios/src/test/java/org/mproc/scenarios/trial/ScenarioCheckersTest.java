@@ -1,8 +1,7 @@
-package org.mproc.scenarios;
+package org.mproc.scenarios.trial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire.codec;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire.codec;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -41,7 +41,7 @@ import java.util.Map;
  * captures. Anything else — including one captured list — is written whole by JDK serialization,
  * which keeps shared references as they were.
  */
-final class FastCodec implements Codec {
+public final class FastCodec implements Codec {
     static final FastCodec INSTANCE = new FastCodec();
 
     private static final byte NULL = 0x00;

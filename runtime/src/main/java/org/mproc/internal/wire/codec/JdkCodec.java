@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire.codec;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import org.mproc.internal.wire.FrameLimits;
 
 /**
  * JDK serialization behind an {@link ObjectInputFilter} that bounds graph depth, array length and
  * references. The byte limit is the frame cap: bytes only reach this codec from one frame.
  * Limits are overridable with {@code -Dmproc.codec.maxDepth}, {@code .maxArray}, {@code .maxRefs}.
  */
-final class JdkCodec implements Codec {
+public final class JdkCodec implements Codec {
     static final JdkCodec INSTANCE = new JdkCodec(
             Long.getLong("mproc.codec.maxDepth", 1_000),
             Long.getLong("mproc.codec.maxArray", FrameLimits.maxFrame()),

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire.codec;
 
 import java.io.IOException;
 import java.io.InvalidObjectException;
@@ -13,7 +13,7 @@ import java.lang.reflect.Method;
  * {@code SerializedLambda.readResolve} does inside JDK serialization, minus the ~150 classes and
  * ~18 ms that JDK serialization costs a fresh JVM (measured in reports/README.md).
  */
-final class SerializedLambdas {
+public final class SerializedLambdas {
     private SerializedLambdas() {}
 
     /** The lambda's serialized form, or null when {@code value} is not a serializable lambda. */

@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -10,7 +10,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
-
 import java.io.IOException;
 import java.io.StreamCorruptedException;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import org.mproc.ProcessFunction;
 import org.mproc.ProcessTask;
 
 /** The standard codec's fast shapes round-trip, lambdas take the fast path only when it is safe. */
-class FastCodecTest {
+public class FastCodecTest {
     private final Codec codec = Codec.standard();
 
     private Object roundTrip(Object value) {
@@ -47,7 +46,7 @@ class FastCodecTest {
         assertEquals(Boolean.TRUE, roundTrip(true));
     }
 
-    static String greet(String name, int times) {
+    public static String greet(String name, int times) {
         return (name + "!").repeat(times);
     }
 
@@ -71,7 +70,7 @@ class FastCodecTest {
         ((ProcessTask) roundTrip(outer)).run();
     }
 
-    static void noop() {
+    public static void noop() {
         // The target of a method reference.
     }
 

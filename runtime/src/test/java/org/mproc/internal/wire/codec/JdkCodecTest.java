@@ -1,4 +1,4 @@
-package org.mproc.wire;
+package org.mproc.internal.wire.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +7,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
-
 import java.io.InvalidClassException;
 import java.io.NotSerializableException;
 import java.io.Serializable;
@@ -20,6 +19,8 @@ class JdkCodecTest {
     private final JdkCodec small = new JdkCodec(20, 1_000, 500);
 
     static final class Node implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         final Node next;
 
         Node(Node next) {

@@ -1,16 +1,19 @@
-package org.mproc;
+package org.mproc.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mproc.ChildProcess;
+import org.mproc.Namespace;
+import org.mproc.ProcessQueue;
+import org.mproc.SharedLock;
 import org.mproc.harness.CounterCall;
 import org.mproc.harness.CounterChecker;
 import org.mproc.testkit.Delays;
@@ -40,6 +43,7 @@ class ManagerCounterBoundsTest {
                 case ATOMIC -> ns.updateAndGet("counter", (Integer v) -> v + 1);
                 case LOCKED -> {
                     try (SharedLock.Held held = lock.acquire()) {
+                        assertFalse(held.abandoned(), "no holder died in this test");
                         ns.set("counter", ns.<Integer>get("counter") + 1);
                     }
                 }

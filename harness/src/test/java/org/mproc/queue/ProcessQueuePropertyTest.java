@@ -1,4 +1,4 @@
-package org.mproc;
+package org.mproc.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,12 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.mproc.QueuePayloads.Kind;
-import org.mproc.QueuePayloads.Shape;
+import org.mproc.Pool;
+import org.mproc.ProcessQueue;
 import org.mproc.harness.QueueHistory;
 import org.mproc.harness.QueueOp;
 import org.mproc.harness.TotalQueueChecker;
 import org.mproc.harness.TotalQueueResult;
+import org.mproc.queue.QueuePayloads.Kind;
+import org.mproc.queue.QueuePayloads.Shape;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Pools;
 import org.quicktheories.core.Gen;

@@ -1,0 +1,6 @@
+package org.mproc.internal.pool;
+
+import java.util.List;
+
+/** What a pool is made of: its size, the encoded initializer (empty for none), 0 for no task limit, the workers' JVM options. */
+public record PoolSettings(int processes, byte[] initializer, int maxTasksPerChild, List<String> jvmOptions) {}

@@ -1,0 +1,26 @@
+package org.mproc.internal.pool;
+
+import java.io.IOException;
+import org.mproc.internal.spawn.WorkerMain;
+import org.mproc.internal.wire.Connection;
+
+/**
+ * A pool worker's entry point: the start every child shares ({@link WorkerMain#attach()}), then
+ * the {@link PoolWorkerLoop} until the parent says stop. Kept apart from {@link WorkerMain} so that
+ * spawn knows nothing of pools.
+ */
+public final class PoolWorkerMain {
+    private PoolWorkerMain() {}
+
+    public static void main(String[] args) {
+        Connection parent;
+        try {
+            parent = WorkerMain.attach().parent();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("mproc pool worker could not start: " + e);
+            System.exit(2);
+            return;
+        }
+        WorkerMain.runAndExit(parent, "pool worker", () -> new PoolWorkerLoop(parent).run());
+    }
+}

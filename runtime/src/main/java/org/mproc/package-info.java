@@ -1,0 +1,93 @@
+/**
+ * Python's {@code multiprocessing} model on the JVM, with real child JVMs: CPython's semantics
+ * where they are sound, and its known hangs and losses fixed. Every promise below has an ID from
+ * the contract, docs/GUARANTEES.md, where each row also says how CPython behaves.
+ *
+ * <h2>Process — {@link org.mproc.ChildProcess}</h2>
+ *
+ * <p>A child exits with CPython's codes: 0, 1 for an uncaught exception, n for
+ * {@code System.exit(n)}, −N for signal N (G-PROC-1); its lifecycle follows CPython's, with
+ * {@link java.lang.IllegalStateException} for misuse (G-PROC-2); its uncaught exception comes back
+ * with class, message and stack (G-PROC-3); its output reaches this JVM's streams whole and in
+ * order (G-PROC-4). It starts from a fresh JVM and sees copies (G-PROC-5); a target that cannot be
+ * serialized fails in {@code start()} (G-PROC-6); no child outlives its parent, not even after a
+ * SIGKILL (G-PROC-7); and a child may start children and pools of its own (G-PROC-8).
+ * {@link org.mproc.Spares} keeps warm JVMs to start children faster.
+ *
+ * <h2>Pool — {@link org.mproc.Pool}</h2>
+ *
+ * <p>{@code map} returns results in input order (G-POOL-1); {@code imap} is lazy and bounded,
+ * {@code imapUnordered} yields the same multiset (G-POOL-2). A task that throws fails its call
+ * with {@link org.mproc.TaskFailedException} (G-POOL-3), as soon as it fails (G-POOL-4); a worker
+ * that dies fails its call with {@link org.mproc.WorkerDiedException} within 1 s and is replaced,
+ * never a hang (G-POOL-5). Unserializable results and exceptions fail only their task
+ * (G-POOL-6); unserializable functions and arguments fail in the caller (G-POOL-7). The async
+ * forms return {@link java.util.concurrent.CompletableFuture}s completed on pool-owned threads
+ * (G-POOL-8); bad configuration fails at once (G-POOL-9); the initializer runs once per worker
+ * (G-POOL-10); {@code maxTasksPerChild} is honoured (G-POOL-11); after {@code close()} or
+ * {@code terminate()} no submission is accepted and no worker is alive (G-POOL-12).
+ *
+ * <h2>Queue — {@link org.mproc.ProcessQueue}, {@link org.mproc.JoinableProcessQueue}</h2>
+ *
+ * <p>Every element put is taken exactly once, in each producer thread's order (G-QUEUE-1);
+ * {@code take} and {@code put} block as CPython's do, and timeouts answer {@code null} or
+ * {@code false} (G-QUEUE-2); elements arrive as copies (G-QUEUE-3). When {@code put} returns the
+ * element is safe from the producer's death, so joining a producer never deadlocks (G-QUEUE-4);
+ * an unserializable element fails {@code put} in the caller (G-QUEUE-5). {@code close()} from any
+ * process closes the queue for all, and the death of its host fails every call within 1 s
+ * (G-QUEUE-6). {@code JoinableProcessQueue.join()} waits for one {@code taskDone()} per element
+ * (G-QUEUE-7). {@code null} is a valid element.
+ *
+ * <h2>Manager — {@link org.mproc.Manager} and its proxies</h2>
+ *
+ * <p>{@link org.mproc.Namespace}, {@link org.mproc.SharedValue}, {@link org.mproc.SharedMap},
+ * {@link org.mproc.SharedList}, queues and {@link org.mproc.SharedLock} live in the manager's
+ * server process, and a write through any proxy is visible everywhere once it returns (G-MGR-1).
+ * Two calls are not atomic (G-MGR-2); {@code updateAndGet} and the lock are (G-MGR-3). What the
+ * shared object throws is rethrown to the caller (G-MGR-4); values returned are copies
+ * (G-MGR-5); every connection is authenticated with a mutual HMAC-SHA256 challenge, failing with
+ * {@link org.mproc.AuthenticationException} (G-MGR-6); a lock whose holder dies is released
+ * (G-MGR-7); after {@code close()} proxy calls fail with {@link org.mproc.ProcessException}
+ * (G-MGR-8).
+ *
+ * <h2>What must be serializable</h2>
+ *
+ * <p>Everything that crosses a process boundary travels by Java serialization: a child's target,
+ * a pool's functions, arguments, results and initializer, queue elements, and the values, keys
+ * and functions given to a manager. A lambda is serializable when its target type is
+ * ({@link org.mproc.ProcessTask} and {@link org.mproc.ProcessFunction} are), but every value it
+ * captures must be {@link java.io.Serializable} too, and it must not capture a non-serializable
+ * {@code this}. A lambda that calls a static method, capturing only plain values, queue handles
+ * or proxies, is the usual shape:
+ *
+ * <pre>{@code
+ * int offset = 10;
+ * try (Pool pool = new Pool(2)) {
+ *     pool.map(x -> Math.addExact(x, offset), List.of(1, 2, 3));   // [11, 12, 13]
+ * }
+ * }</pre>
+ *
+ * <p>A target, function, argument, initializer, element or value that cannot be serialized fails
+ * in the caller with {@link java.lang.IllegalArgumentException} saying what could not be
+ * serialized, before anything is sent; a pool result that cannot be serialized fails its task with
+ * {@link org.mproc.TaskFailedException} (G-POOL-6).
+ *
+ * <h2>How a child JVM is started</h2>
+ *
+ * <p>Every child — a {@code ChildProcess}, a spare, a pool worker, a manager's server — runs the
+ * parent's own {@code java} binary with the parent's class path, no shell in between, and these
+ * options, in this order (later options win on a conflict):
+ * <ol>
+ *   <li>{@code -Xrs -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData};</li>
+ *   <li>the options in the system property {@code -Dmproc.childJvmOptions}, split on whitespace
+ *       and passed on to the child's own children;</li>
+ *   <li>the caller's {@code jvmOptions} ({@link org.mproc.ChildProcess.Builder#jvmOptions},
+ *       {@link org.mproc.Pool.Builder#jvmOptions}, {@link org.mproc.Spares#start(int, java.util.List)}).</li>
+ * </ol>
+ *
+ * <h2>What is API</h2>
+ *
+ * <p>Only the public types of this package are API. Nothing outside {@code org.mproc} is:
+ * the {@code org.mproc.internal} packages may change at any time, without notice.
+ */
+package org.mproc;
