@@ -47,19 +47,21 @@ public final class ChildProcess {
     private static final int RUN_TASK_OVERHEAD = 8;
 
     /*
-     * Lifecycle, in the ThreadPoolExecutor style:
+     * Lifecycle, in the ThreadPoolExecutor style. The state field says whether start() ran; that the
+     * child has exited is not a second copy in this field but the launch's exit future, completed
+     * once the process ended and both output streams were drained ("exited" below).
      *
-     *   NEW ──start()──▶ STARTED ──process ended, output drained──▶ EXITED
+     *   NEW ──start()──▶ STARTED ──process ended, output drained──▶ (exited)
      *
-     *   start()     NEW → STARTED; in any other state: IllegalStateException
-     *   join()      NEW: IllegalStateException; STARTED: waits; EXITED: returns at once
+     *   start()     NEW → STARTED; STARTED: IllegalStateException
+     *   join()      NEW: IllegalStateException; STARTED: waits until exited
      *   pid()       NEW: IllegalStateException
      *   terminate(), kill()
-     *               NEW: IllegalStateException; STARTED: signal; EXITED: no-op
+     *               NEW: IllegalStateException; STARTED: signal; exited: no-op
      *   exitCode(), failure()
-     *               empty until EXITED
+     *               empty until exited
      */
-    private enum State { NEW, STARTED, EXITED }
+    private enum State { NEW, STARTED }
 
     private final String name;
     private final ProcessTask target;
@@ -158,7 +160,6 @@ public final class ChildProcess {
             launch = started;
             state = State.STARTED;
         }
-        launch.exit().thenRun(() -> state = State.EXITED);
     }
 
     private byte[] serializeTarget() {

@@ -194,6 +194,52 @@ class PoolLifecycleTest {
         return bytes.length;
     }
 
+    static int identity(int x) {
+        return x;
+    }
+
+    /**
+     * A submission that passed the RUNNING check just before terminate() reaches the dispatcher
+     * after it: it must fail, not stay pending in a pool with no worker left (which would keep
+     * terminate() waiting for ever). Two threads submit in a tight loop while terminate() runs.
+     */
+    @Test
+    void submissionsRacingTerminateFailAndNeverHoldItUp() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Pool pool = new Pool(1);
+            List<CompletableFuture<Integer>> futures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Thread> submitters = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                Thread submitter = new Thread(() -> {
+                    try {
+                        while (true) {
+                            futures.add(pool.applyAsync(PoolLifecycleTest::identity, 1));
+                        }
+                    } catch (IllegalStateException refused) {
+                        // terminate() has run: the loop ends
+                    }
+                }, "racing-submitter-" + t);
+                submitter.start();
+                submitters.add(submitter);
+            }
+            await().atMost(Delays.SHORT).until(() -> futures.size() > 50);
+            within(Delays.SHORT, "terminate() while submissions race it", pool::terminate);
+            for (Thread submitter : submitters) {
+                submitter.join(Delays.SHORT.toMillis());
+                assertFalse(submitter.isAlive(), "a submitter still runs after terminate()");
+            }
+            for (CompletableFuture<Integer> f : futures) {
+                try {
+                    assertEquals(1, f.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS));
+                } catch (ExecutionException failed) {
+                    assertInstanceOf(RuntimeException.class, failed.getCause()); // refused or failed: fine
+                } catch (TimeoutException e) {
+                    throw new AssertionError("a call submitted around terminate() never completed", e);
+                }
+            }
+        }
+    }
+
     /**
      * A worker reads its socket only between chunks: a megabyte chunk sent to a busy worker would
      * block the pool's dispatch until that worker's task ended. Large chunks go to idle workers.

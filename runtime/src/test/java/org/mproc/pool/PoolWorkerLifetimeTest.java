@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -203,6 +204,30 @@ class PoolWorkerLifetimeTest {
                 closing.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS); // the pool has stopped: close returns
                 pool.join();
                 assertThrows(IllegalStateException.class, () -> pool.map(x -> x, range(2)));
+            } finally {
+                endQuietly(pool);
+            }
+        }
+    }
+
+    @Test
+    @Tag("G-POOL-10")
+    void aPoolBrokenByAFailingReplacementInitializerCanBeJoinedWithoutClose() throws Exception {
+        try (Marks marks = Marks.create()) {
+            String dir = marks.dir();
+            Pool pool = Pool.builder().processes(1).initializer(() -> slowInit(dir)).build();
+            try {
+                breakThroughAReplacement(pool, marks);
+                // The pool terminated by itself (G-POOL-10): join() waits for that end rather than
+                // call the pool still running.
+                CompletableFuture<Void> joined = CompletableFuture.runAsync(() -> {
+                    try {
+                        pool.join();
+                    } catch (InterruptedException e) {
+                        throw new CompletionException(e);
+                    }
+                });
+                joined.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS);
             } finally {
                 endQuietly(pool);
             }

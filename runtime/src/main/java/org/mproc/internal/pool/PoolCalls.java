@@ -35,7 +35,12 @@ public final class PoolCalls {
      *                 stops reading its input, yields what was computed, then throws it)
      *   close()       RUNNING: → CLOSING, waits for TERMINATED; otherwise waits for TERMINATED
      *   terminate()   any: → TERMINATED, waits for the workers to exit
-     *   join()        RUNNING: IllegalStateException; otherwise waits for TERMINATED
+     *   join()        RUNNING: IllegalStateException (unless the engine broke and stopped);
+     *                 otherwise waits for TERMINATED
+     *
+     *   A pool whose worker cannot start breaks (G-POOL-10): the engine fails every call with the
+     *   cause and stops its workers on its own; this state stays RUNNING, so later calls reach the
+     *   engine and fail with that cause, and join() returns once the engine has stopped.
      */
     private enum State { RUNNING, CLOSING, TERMINATED }
 
@@ -176,7 +181,7 @@ public final class PoolCalls {
 
     /** Waits until the pool has stopped; after {@link #close()} or {@link #terminate()} only. */
     public void join() throws InterruptedException {
-        if (state == State.RUNNING) {
+        if (state == State.RUNNING && !engine.broken()) {
             throw new IllegalStateException("the pool is still running: close() or terminate() it first");
         }
         try {

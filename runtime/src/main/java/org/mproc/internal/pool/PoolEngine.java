@@ -69,10 +69,28 @@ public final class PoolEngine {
     /** Replacement workers in a row that died before they were ready; past the limit the pool breaks. */
     private static final int MAX_FAILED_STARTS = 3;
     private int failedStarts;
-    private boolean closing;
-    private boolean terminated;
-    /** Set once the workers are gone: later events are moot. */
-    private boolean halted;
+
+    /*
+     * Lifecycle of the dispatch state, in the ThreadPoolExecutor style (PoolCalls keeps the
+     * caller-facing one):
+     *
+     *   RUNNING ──close()──▶ CLOSING ──no call left, every worker exited──▶ STOPPED
+     *   RUNNING, CLOSING ──terminate()──▶ TERMINATING ──every worker exited──▶ STOPPED
+     *   RUNNING, CLOSING ──a worker cannot start──▶ BROKEN ──every worker exited──▶ STOPPED
+     *
+     *   submit      RUNNING, CLOSING: accepted (close finishes what was submitted, even a call that
+     *               raced it); TERMINATING: fails (IllegalStateException); BROKEN: fails with the
+     *               cause (ProcessException); STOPPED: fails (IllegalStateException)
+     *   close       RUNNING → CLOSING; otherwise nothing
+     *   terminate   RUNNING, CLOSING → TERMINATING: calls fail, workers are killed; otherwise nothing
+     *   a worker dies
+     *               RUNNING: replaced; CLOSING: replaced only while chunks are pending; otherwise not
+     *   any event   STOPPED: moot, dropped (a submission is failed, never lost)
+     */
+    private enum Phase { RUNNING, CLOSING, TERMINATING, BROKEN, STOPPED }
+
+    private Phase phase = Phase.RUNNING; // guarded by lock
+    /** Why the pool broke; written once, under the lock, before the phase becomes BROKEN. */
     private volatile Throwable brokenBy;
 
     public PoolEngine(PoolSettings settings) {
@@ -82,14 +100,11 @@ public final class PoolEngine {
         this.completions = Executors.newCachedThreadPool(r -> daemon(r, "mproc-pool-" + id + "-completion"));
     }
 
-    /**
-     * Runs {@code event} under the lock, here. Once the pool has stopped, events from workers are
-     * moot and a submission is failed by the caller's own fallback.
-     */
+    /** Runs {@code event} under the lock, here; false, without running it, once the pool has stopped. */
     private boolean post(Runnable event) {
         lock.lock();
         try {
-            if (halted) {
+            if (phase == Phase.STOPPED) {
                 return false;
             }
             event.run();
@@ -99,14 +114,24 @@ public final class PoolEngine {
         }
     }
 
-    /** Runs a caller's event on the submitter thread (see the class comment for why not here). */
-    private boolean postFromCaller(Runnable event) {
+    /**
+     * Runs a caller's event on the submitter thread (see the class comment for why not here); if the
+     * pool has stopped by the time it would run, {@code ifStopped} runs instead.
+     */
+    private void postFromCaller(Runnable event, Runnable ifStopped) {
         try {
-            submitter.execute(() -> post(event));
-            return true;
+            submitter.execute(() -> {
+                if (!post(event)) {
+                    ifStopped.run();
+                }
+            });
         } catch (RejectedExecutionException stopped) {
-            return false;
+            ifStopped.run();
         }
+    }
+
+    private void postFromCaller(Runnable event) {
+        postFromCaller(event, () -> { });
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -129,22 +154,29 @@ public final class PoolEngine {
         return stopped;
     }
 
+    /** Queues the call's chunks; a call the pool can no longer run fails, it is never dropped. */
     public void submit(PoolCall call, List<PoolChunk> chunks) {
-        boolean posted = postFromCaller(() -> {
-            if (brokenBy != null) {
-                failCall(call, new ProcessException("the pool is broken: " + brokenBy.getMessage(), brokenBy));
-                return;
+        postFromCaller(() -> {
+            if (phase == Phase.RUNNING || phase == Phase.CLOSING) {
+                calls.add(call);
+                pending.addAll(chunks);
+                dispatch();
+            } else {
+                failCall(call, refusal());
             }
-            calls.add(call);
-            pending.addAll(chunks);
-            dispatch();
-        });
-        if (!posted) {
-            Throwable cause = brokenBy;
-            call.future.completeExceptionally(cause != null
-                    ? new ProcessException("the pool is broken: " + cause.getMessage(), cause)
-                    : new IllegalStateException("the pool has stopped: no new work"));
-        }
+        }, () -> call.future.completeExceptionally(refusal())); // stopped: no dispatch left to stall
+    }
+
+    /** Why a submission cannot run: the pool broke (with its cause), or it was stopped. */
+    private RuntimeException refusal() {
+        Throwable cause = brokenBy;
+        return cause != null ? new ProcessException("the pool is broken: " + cause.getMessage(), cause)
+                : new IllegalStateException("the pool was terminated: no new work");
+    }
+
+    /** True once the pool broke (a worker could not start): every call fails with that cause. */
+    public boolean broken() {
+        return brokenBy != null;
     }
 
     /** A cancelled call: its unstarted chunks are dropped; chunks already running finish unseen. */
@@ -160,7 +192,9 @@ public final class PoolEngine {
     /** Finishes submitted calls, then stops the workers. */
     public void close() {
         postFromCaller(() -> {
-            closing = true;
+            if (phase == Phase.RUNNING) {
+                phase = Phase.CLOSING;
+            }
             stopIfIdle();
         });
     }
@@ -168,8 +202,10 @@ public final class PoolEngine {
     /** Fails what is pending and kills the workers now. */
     public void terminate() {
         postFromCaller(() -> {
-            closing = true;
-            terminated = true;
+            if (phase != Phase.RUNNING && phase != Phase.CLOSING) {
+                return; // already terminating, or broken: its calls failed and its workers are dying
+            }
+            phase = Phase.TERMINATING;
             for (PoolCall call : new ArrayList<>(calls)) {
                 failCall(call, new ProcessException("the pool was terminated before call " + call.id + " finished"));
             }
@@ -338,7 +374,7 @@ public final class PoolEngine {
     private void retire(PoolWorker w) {
         w.stopping = true;
         send(w, PoolFrames.stop());
-        if (!closing) {
+        if (phase == Phase.RUNNING) {
             startWorker();
         }
     }
@@ -362,9 +398,9 @@ public final class PoolEngine {
             String tail = tail(exit);
             broken(new ProcessException("a pool worker (pid " + w.pid() + ") died while starting ("
                     + ExitCodes.describe(OptionalInt.of(exit.exitCode())) + ")" + (tail.isEmpty() ? "" : "; " + tail)));
-        } else if (!w.stopping && !closing && brokenBy == null) {
+        } else if (!w.stopping && phase == Phase.RUNNING) {
             startWorker(); // replace the dead worker
-        } else if (closing && !terminated && !pending.isEmpty() && brokenBy == null) {
+        } else if (phase == Phase.CLOSING && !pending.isEmpty()) {
             startWorker(); // work is left that the remaining workers would not finish
         }
         dispatch();
@@ -481,7 +517,7 @@ public final class PoolEngine {
             failCall(call, cause);
         }
         pending.clear();
-        closing = true;
+        phase = Phase.BROKEN;
         for (PoolWorker w : workers) {
             w.stopping = true;
             w.launch.terminate();
@@ -490,7 +526,7 @@ public final class PoolEngine {
     }
 
     private void stopIfIdle() {
-        if (!closing || !calls.isEmpty()) {
+        if (phase == Phase.RUNNING || !calls.isEmpty()) {
             return;
         }
         for (PoolWorker w : workers) {
@@ -504,7 +540,7 @@ public final class PoolEngine {
             }
         }
         if (workers.isEmpty()) {
-            halted = true;
+            phase = Phase.STOPPED;
             submitter.shutdown();
             completions.shutdown();
             stopped.complete(null);
