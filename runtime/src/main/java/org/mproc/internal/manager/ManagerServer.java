@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mproc.Manager;
 import org.mproc.ProcessQueue;
 import org.mproc.internal.manager.ManagerFrames.Call;
 import org.mproc.internal.manager.ManagerFrames.Create;
@@ -22,7 +21,7 @@ import org.mproc.internal.wire.TaskFailedFrame;
 import org.mproc.internal.wire.codec.Codec;
 
 /**
- * The manager's server: the task of the child JVM that {@link Manager#start()} launches. It holds
+ * The manager's server: the task of the child JVM that {@link org.mproc.Manager#start()} launches. It holds
  * the shared objects and answers each client connection on its own thread, in order; a malformed
  * request closes that connection only (G-MGR-6), and whatever the referent throws goes back to
  * the caller (G-MGR-4).

@@ -3,12 +3,11 @@ package org.mproc.internal.queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.mproc.ProcessException;
-import org.mproc.ProcessQueue;
 import org.mproc.internal.queue.QueueFrames.Reply;
 import org.mproc.internal.queue.QueueFrames.Status;
 
 /**
- * How a {@link ProcessQueue} handle reaches its queue: directly when this process hosts it,
+ * How a {@link org.mproc.ProcessQueue} handle reaches its queue: directly when this process hosts it,
  * over this process's one connection to the host otherwise. Requests are answered by the host;
  * puts need no answer.
  */
