@@ -8,10 +8,9 @@ import java.util.Collection;
 import java.util.Objects;
 import org.mproc.internal.queue.LocalQueueLink;
 import org.mproc.internal.queue.QueueClient;
-import org.mproc.internal.queue.QueueFrames.Reply;
-import org.mproc.internal.queue.QueueFrames.Status;
 import org.mproc.internal.queue.QueueHost;
 import org.mproc.internal.queue.QueueLink;
+import org.mproc.internal.queue.QueueReply;
 import org.mproc.internal.queue.QueueState;
 import org.mproc.internal.wire.FrameLimits;
 import org.mproc.internal.wire.FrameTypes;
@@ -155,11 +154,11 @@ public class ProcessQueue<E> implements Serializable {
 
     private boolean awaitRoom(long nanos) throws InterruptedException {
         QueueLink l = link();
-        Reply r = l.await(l.request(FrameTypes.QUEUE_CREDIT, nanos));
-        if (r.status() == Status.CLOSED) {
+        QueueReply r = l.await(l.request(FrameTypes.QUEUE_CREDIT, nanos));
+        if (r instanceof QueueReply.Closed) {
             throw QueueLink.closed();
         }
-        return r.status() == Status.OK;
+        return r instanceof QueueReply.Ok;
     }
 
     private void handOver(byte[] bytes) {
@@ -269,7 +268,11 @@ public class ProcessQueue<E> implements Serializable {
      *                          asking it (the interrupt status is set again)
      */
     public int size() {
-        return ask(FrameTypes.QUEUE_SIZE).intAt(0);
+        QueueReply r = ask(FrameTypes.QUEUE_SIZE);
+        if (r instanceof QueueReply.Ok ok && ok.ints().length > 0) {
+            return ok.ints()[0];
+        }
+        throw new ProcessException("the queue's host answered a size request with " + r);
     }
 
     /**
@@ -285,12 +288,12 @@ public class ProcessQueue<E> implements Serializable {
         ask(FrameTypes.QUEUE_CLOSE);
     }
 
-    Reply ask(byte type) {
+    QueueReply ask(byte type) {
         QueueLink l = link();
         try {
-            Reply r = l.await(l.request(type, 0));
-            if (r.status() == Status.ERROR) {
-                throw new IllegalStateException(r.message());
+            QueueReply r = l.await(l.request(type, 0));
+            if (r instanceof QueueReply.Error error) {
+                throw new IllegalStateException(error.message());
             }
             return r;
         } catch (InterruptedException e) {

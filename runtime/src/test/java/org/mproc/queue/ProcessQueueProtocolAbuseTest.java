@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.mproc.ProcessQueue;
-import org.mproc.internal.queue.QueueFrames.Request;
+import org.mproc.internal.queue.QueueRequest;
 import org.mproc.internal.spawn.Hosting;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
@@ -41,15 +41,15 @@ class ProcessQueueProtocolAbuseTest {
         long id = Long.parseLong(queue.toString().replaceAll(".*#(\\d+)@.*", "$1"));
 
         Connection putBeforeOpen = client();
-        putBeforeOpen.send(new Request(FrameTypes.QUEUE_PUT, 0, id, 0, 0, new byte[] {1, 2, 3}).toFrame());
+        putBeforeOpen.send(new QueueRequest.Put(0, id, new byte[] {1, 2, 3}).toFrame());
         assertClosedByHost(putBeforeOpen);
 
         Connection takeBeforeOpen = client();
-        takeBeforeOpen.send(new Request(FrameTypes.QUEUE_TAKE, 7, id, -1, 64, null).toFrame());
+        takeBeforeOpen.send(new QueueRequest.Take(7, id, -1, 64).toFrame());
         assertClosedByHost(takeBeforeOpen);
 
         Connection unknownQueue = client();
-        unknownQueue.send(Request.of(FrameTypes.QUEUE_OPEN, 7, Long.MAX_VALUE).toFrame());
+        unknownQueue.send(new QueueRequest.Open(7, Long.MAX_VALUE).toFrame());
         assertClosedByHost(unknownQueue);
 
         Connection malformed = client();

@@ -2,7 +2,6 @@ package org.mproc.internal.queue;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mproc.internal.queue.QueueFrames.Reply;
 import org.mproc.internal.wire.FrameTypes;
 
 /** A handle in the process that hosts its queue: requests go straight to the {@link QueueState}. */
@@ -24,11 +23,11 @@ public final class LocalQueueLink extends QueueLink {
 
     @Override
     public Pending request(byte type, long timeoutNanos) {
-        CompletableFuture<Reply> answer = new CompletableFuture<>();
+        CompletableFuture<QueueReply> answer = new CompletableFuture<>();
         long id = IDS.incrementAndGet();
         QueueWaiter w = new QueueWaiter(HOST, id) {
             @Override
-            void deliver(Reply reply) {
+            void deliver(QueueReply reply) {
                 answer.complete(reply);
             }
         };
@@ -37,7 +36,7 @@ public final class LocalQueueLink extends QueueLink {
             case FrameTypes.QUEUE_TAKE -> state.take(w, timeoutNanos, 1, false, out);
             case FrameTypes.QUEUE_CREDIT -> state.credit(w, timeoutNanos, out);
             case FrameTypes.QUEUE_CLOSE -> state.close(w, out);
-            case FrameTypes.QUEUE_SIZE -> answer.complete(Reply.ints(state.size()));
+            case FrameTypes.QUEUE_SIZE -> answer.complete(new QueueReply.Ok(state.size()));
             case FrameTypes.QUEUE_TASK_DONE -> state.taskDone(w, out);
             case FrameTypes.QUEUE_JOIN -> state.join(w, out);
             default -> throw new IllegalArgumentException("not a local queue request: " + FrameTypes.name(type));

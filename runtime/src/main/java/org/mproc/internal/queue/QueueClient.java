@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.ProcessException;
-import org.mproc.internal.queue.QueueFrames.Reply;
 import org.mproc.internal.spawn.Hosting;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
@@ -27,8 +26,8 @@ public final class QueueClient {
 
     private final String socket;
     private final Connection connection;
-    private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
-    private final Map<Long, java.util.function.Consumer<Reply>> handlers = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<QueueReply>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, java.util.function.Consumer<QueueReply>> handlers = new ConcurrentHashMap<>();
     private final Map<Long, RemoteQueueLink> links = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     /** Acts on the host's notices (closing, recall) in the order they came, off the reader thread. */
@@ -70,7 +69,7 @@ public final class QueueClient {
     }
 
     /** Sends a request whose answer comes back with {@code corr}; fails at once if the host is gone. */
-    CompletableFuture<Reply> send(Frame request, long corr) {
+    CompletableFuture<QueueReply> send(Frame request, long corr) {
         return send(request, corr, null);
     }
 
@@ -78,8 +77,8 @@ public final class QueueClient {
      * Like {@link #send(Frame, long)}; {@code onReply} (if any) sees the answer on the reader
      * thread before the future completes, in the order answers arrive.
      */
-    CompletableFuture<Reply> send(Frame request, long corr, java.util.function.Consumer<Reply> onReply) {
-        CompletableFuture<Reply> answer = new CompletableFuture<>();
+    CompletableFuture<QueueReply> send(Frame request, long corr, java.util.function.Consumer<QueueReply> onReply) {
+        CompletableFuture<QueueReply> answer = new CompletableFuture<>();
         if (onReply != null) {
             handlers.put(corr, onReply);
         }
@@ -115,24 +114,31 @@ public final class QueueClient {
         return new ProcessException("the process hosting the queue is gone (" + socket + ")", cause);
     }
 
+    /** Acts on a notice for this process's link to {@code queueId}, if it has one. */
+    private void notice(long queueId, java.util.function.Consumer<RemoteQueueLink> act) {
+        RemoteQueueLink link = links.get(queueId);
+        if (link != null) {
+            // Not on the reader thread: a link's lock may be held by a put whose write waits on the
+            // host, and the host may be waiting for this reader to take its answers.
+            notices.execute(() -> act.accept(link));
+        }
+    }
+
     private void read() {
         Throwable why = null;
         try {
             for (Frame f = connection.read(); f != null; f = connection.read()) {
-                if (f.type() == FrameTypes.QUEUE_CLOSING || f.type() == FrameTypes.QUEUE_RECALL) {
-                    RemoteQueueLink link = links.get(QueueFrames.noticeQueue(f));
-                    if (link != null) {
-                        // Not here: a link's lock may be held by a put whose write waits on the host, and
-                        // the host may be waiting for this reader to take its answers.
-                        notices.execute(f.type() == FrameTypes.QUEUE_CLOSING ? link::closing : link::recall);
-                    }
+                if (f.type() == FrameTypes.QUEUE_CLOSING) {
+                    notice(QueueFrames.Closing.from(f).queueId(), RemoteQueueLink::closing);
+                } else if (f.type() == FrameTypes.QUEUE_RECALL) {
+                    notice(QueueFrames.Recall.from(f).queueId(), RemoteQueueLink::recall);
                 } else if (f.type() == FrameTypes.QUEUE_REPLY) {
-                    Reply reply = Reply.from(f);
-                    java.util.function.Consumer<Reply> handler = handlers.remove(f.correlationId());
+                    QueueReply reply = QueueReply.from(f);
+                    java.util.function.Consumer<QueueReply> handler = handlers.remove(f.correlationId());
                     if (handler != null) {
                         handler.accept(reply);
                     }
-                    CompletableFuture<Reply> answer = pending.remove(f.correlationId());
+                    CompletableFuture<QueueReply> answer = pending.remove(f.correlationId());
                     if (answer != null) {
                         answer.complete(reply);
                     }
@@ -148,7 +154,7 @@ public final class QueueClient {
         CLIENTS.remove(socket, this);
         connection.close();
         for (Long corr : pending.keySet()) {
-            CompletableFuture<Reply> answer = pending.remove(corr);
+            CompletableFuture<QueueReply> answer = pending.remove(corr);
             if (answer != null) {
                 answer.completeExceptionally(gone);
             }

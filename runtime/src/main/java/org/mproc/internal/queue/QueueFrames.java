@@ -1,9 +1,5 @@
 package org.mproc.internal.queue;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
@@ -48,183 +44,59 @@ import org.mproc.internal.wire.WireData;
  *
  *   timeoutNanos: -1 waits for ever, 0 does not wait;  block = int length | length bytes
  * </pre>
+ *
+ * <p>Each frame has its record: the requests are {@link QueueRequest}'s, the replies
+ * {@link QueueReply}'s (one per status), the two notices {@link Closing} and {@link Recall} below.
  */
 public final class QueueFrames {
     private QueueFrames() {}
 
     /**
-     * A client's request; {@code element}, {@code timeoutNanos}, {@code count} and {@code seqs}
-     * (the lent elements a CONSUMED or RETURN names) only where its type has them.
+     * Host to client, unsolicited: the queue is closing. The client refuses later puts, then
+     * answers {@link QueueRequest.ClosingAck}; the close completes once every subscriber has.
+     *
+     * <pre>
+     *   QUEUE_CLOSING 0x41  (correlation id 0)
+     *   +--------------+
+     *   | long queueId |
+     *   +--------------+
+     * </pre>
      */
-    public record Request(byte type, long correlationId, long queueId, long timeoutNanos, int count, byte[] element,
-                          long[] seqs) {
-        public Request(byte type, long correlationId, long queueId, long timeoutNanos, int count, byte[] element) {
-            this(type, correlationId, queueId, timeoutNanos, count, element, null);
-        }
-
-        public static Request of(byte type, long correlationId, long queueId) {
-            return new Request(type, correlationId, queueId, 0, 0, null);
-        }
-
-        /** A CONSUMED or RETURN naming {@code seqs}. */
-        public static Request lent(byte type, long queueId, long... seqs) {
-            return new Request(type, 0, queueId, 0, seqs.length, null, seqs);
-        }
-
+    public record Closing(long queueId) {
         public Frame toFrame() {
-            if (type == FrameTypes.QUEUE_PUT) { // the hot path: sized exactly, one copy of the element
-                byte[] payload = new byte[8 + 4 + element.length];
-                ByteBuffer.wrap(payload).putLong(queueId).putInt(element.length).put(element);
-                return new Frame(type, correlationId, payload);
-            }
-            WireData.Out out = new WireData.Out().i64(queueId);
-            switch (type) {
-                case FrameTypes.QUEUE_PUT -> out.block(element);
-                case FrameTypes.QUEUE_TAKE -> out.i64(timeoutNanos).i32(count);
-                case FrameTypes.QUEUE_CREDIT -> out.i64(timeoutNanos);
-                case FrameTypes.QUEUE_CONSUMED, FrameTypes.QUEUE_RETURN -> {
-                    out.i32(seqs.length);
-                    for (long seq : seqs) {
-                        out.i64(seq);
-                    }
-                }
-                default -> { }
-            }
-            return new Frame(type, correlationId, out.toByteArray());
+            return Frame.of(FrameTypes.QUEUE_CLOSING, new WireData.Out().i64(queueId).toByteArray());
         }
 
-        public static Request from(Frame frame) throws ProtocolException {
-            byte type = frame.type();
-            if (type < FrameTypes.QUEUE_OPEN || type > FrameTypes.QUEUE_RETURN) {
-                throw new ProtocolException("not a queue request: " + frame);
-            }
-            WireData.In in = new WireData.In(frame);
-            long queueId = in.i64();
-            byte[] element = null;
-            long timeout = 0;
-            int count = 0;
-            long[] seqs = null;
-            if (type == FrameTypes.QUEUE_PUT) {
-                element = in.block();
-            } else if (type == FrameTypes.QUEUE_TAKE || type == FrameTypes.QUEUE_CREDIT) {
-                timeout = in.i64();
-                if (timeout < -1) {
-                    throw new ProtocolException(FrameTypes.name(type) + " with a negative timeout " + timeout);
-                }
-                count = type == FrameTypes.QUEUE_TAKE ? in.i32() : 0;
-            } else if (type == FrameTypes.QUEUE_CONSUMED || type == FrameTypes.QUEUE_RETURN) {
-                count = in.i32();
-                if (count < 0 || count > frame.payload().length / 8) {
-                    throw new ProtocolException(FrameTypes.name(type) + " with a count of " + count);
-                }
-                seqs = new long[count];
-                for (int i = 0; i < count; i++) {
-                    seqs[i] = in.i64();
-                }
-            }
-            if (count < 0 || (type == FrameTypes.QUEUE_TAKE && count < 1)) {
-                throw new ProtocolException(FrameTypes.name(type) + " with a count of " + count);
-            }
-            in.end();
-            return new Request(type, frame.correlationId(), queueId, timeout, count, element, seqs);
+        public static Closing from(Frame frame) throws ProtocolException {
+            return new Closing(queueIdOnly(frame));
         }
     }
-
-    /** How a request ended. */
-    public enum Status { OK, ELEMENTS, EMPTY, CLOSED, ERROR }
 
     /**
-     * The host's answer to one request: {@code elements} for ELEMENTS (kept as the producers'
-     * bytes, so a local take copies nothing), {@code body} for the others.
+     * Host to client, unsolicited: another consumer waits while this client holds lent elements.
+     * The client gives back what it has not taken with {@link QueueRequest.Return}.
+     *
+     * <pre>
+     *   QUEUE_RECALL 0x42  (correlation id 0)
+     *   +--------------+
+     *   | long queueId |
+     *   +--------------+
+     * </pre>
      */
-    public record Reply(Status status, byte[] body, List<byte[]> elements, long firstSeq) {
-        private static final byte[] NOTHING = new byte[0];
-        public static final Reply EMPTY = new Reply(Status.EMPTY, NOTHING, List.of(), 0);
-        public static final Reply CLOSED = new Reply(Status.CLOSED, NOTHING, List.of(), 0);
-        public static final Reply OK = new Reply(Status.OK, NOTHING, List.of(), 0);
-
-        /** Elements taken; {@code firstSeq} numbers them if they are lent, else 0. */
-        public static Reply elements(List<byte[]> elements, long firstSeq) {
-            return new Reply(Status.ELEMENTS, NOTHING, elements, firstSeq);
+    public record Recall(long queueId) {
+        public Frame toFrame() {
+            return Frame.of(FrameTypes.QUEUE_RECALL, new WireData.Out().i64(queueId).toByteArray());
         }
 
-        public static Reply ints(int... values) {
-            WireData.Out out = new WireData.Out();
-            for (int v : values) {
-                out.i32(v);
-            }
-            return new Reply(Status.OK, out.toByteArray(), List.of(), 0);
-        }
-
-        public static Reply error(String message) {
-            return new Reply(Status.ERROR, message.getBytes(StandardCharsets.UTF_8), List.of(), 0);
-        }
-
-        /** The i-th int of an OK body. */
-        public int intAt(int i) {
-            return ByteBuffer.wrap(body).getInt(4 * i);
-        }
-
-        public String message() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        public Frame toFrame(long correlationId) {
-            if (status != Status.ELEMENTS) {
-                byte[] payload = new WireData.Out().i32(status.ordinal()).block(body).toByteArray();
-                return new Frame(FrameTypes.QUEUE_REPLY, correlationId, payload);
-            }
-            int size = 16;
-            for (byte[] e : elements) {
-                size += 4 + e.length;
-            }
-            ByteBuffer out = ByteBuffer.allocate(size).putInt(status.ordinal()).putInt(elements.size()).putLong(firstSeq);
-            for (byte[] e : elements) {
-                out.putInt(e.length).put(e);
-            }
-            return new Frame(FrameTypes.QUEUE_REPLY, correlationId, out.array());
-        }
-
-        public static Reply from(Frame frame) throws ProtocolException {
-            WireData.In in = new WireData.In(frame);
-            int code = in.i32();
-            if (code < 0 || code >= Status.values().length) {
-                throw new ProtocolException("QUEUE_REPLY with unknown status " + code);
-            }
-            Status status = Status.values()[code];
-            Reply reply;
-            if (status == Status.ELEMENTS) {
-                int n = in.i32();
-                if (n < 1) {
-                    throw new ProtocolException("QUEUE_REPLY with " + n + " elements");
-                }
-                long firstSeq = in.i64();
-                List<byte[]> list = new ArrayList<>(Math.min(n, 1024));
-                for (int i = 0; i < n; i++) {
-                    list.add(in.block());
-                }
-                reply = new Reply(status, NOTHING, list, firstSeq);
-            } else {
-                reply = new Reply(status, in.block(), List.of(), 0);
-            }
-            in.end();
-            return reply;
+        public static Recall from(Frame frame) throws ProtocolException {
+            return new Recall(queueIdOnly(frame));
         }
     }
 
-    public static Frame closing(long queueId) {
-        return Frame.of(FrameTypes.QUEUE_CLOSING, new WireData.Out().i64(queueId).toByteArray());
-    }
-
-    public static Frame recall(long queueId) {
-        return Frame.of(FrameTypes.QUEUE_RECALL, new WireData.Out().i64(queueId).toByteArray());
-    }
-
-    /** The queue id of a QUEUE_CLOSING or QUEUE_RECALL notice. */
-    public static long noticeQueue(Frame frame) throws ProtocolException {
+    private static long queueIdOnly(Frame frame) throws ProtocolException {
         WireData.In in = new WireData.In(frame);
-        long id = in.i64();
+        long queueId = in.i64();
         in.end();
-        return id;
+        return queueId;
     }
 }

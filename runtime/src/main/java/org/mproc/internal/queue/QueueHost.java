@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mproc.internal.queue.QueueFrames.Reply;
-import org.mproc.internal.queue.QueueFrames.Request;
 import org.mproc.internal.spawn.Hosting;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
@@ -69,7 +67,7 @@ public final class QueueHost {
         Set<QueueState> opened = new HashSet<>();
         try {
             for (Frame f = c.read(); f != null; f = c.read()) {
-                handle(c, Request.from(f), opened);
+                handle(c, QueueRequest.from(f), opened);
             }
         } finally {
             QueueState.Answers out = new QueueState.Answers();
@@ -80,58 +78,45 @@ public final class QueueHost {
         }
     }
 
-    private void handle(Connection c, Request r, Set<QueueState> opened) throws ProtocolException {
+    private void handle(Connection c, QueueRequest r, Set<QueueState> opened) throws ProtocolException {
         QueueState q = queues.get(r.queueId());
         if (q == null) {
             answerForgotten(c, r);
             return;
         }
-        if (r.type() != FrameTypes.QUEUE_OPEN && !opened.contains(q)) {
+        if (!(r instanceof QueueRequest.Open) && !opened.contains(q)) {
             throw new ProtocolException(FrameTypes.name(r.type()) + " for queue " + q.id + " before QUEUE_OPEN");
         }
         QueueState.Answers out = new QueueState.Answers();
         QueueWaiter w = new RemoteWaiter(c, r.correlationId());
-        switch (r.type()) {
-            case FrameTypes.QUEUE_OPEN:
-                opened.add(q);
-                boolean closed = q.open(c);
-                send(c, Reply.ints(q.capacity, q.joinable ? 1 : 0, closed ? 1 : 0).toFrame(r.correlationId()));
-                break;
-            case FrameTypes.QUEUE_PUT:
-                q.putRemote(c, r.element(), out);
-                break;
-            case FrameTypes.QUEUE_TAKE:
-                q.take(w, r.timeoutNanos(), r.count(), true, out);
-                break;
-            case FrameTypes.QUEUE_CONSUMED:
-                q.consumed(c, r.seqs(), out);
-                break;
-            case FrameTypes.QUEUE_RETURN:
-                q.returned(c, r.seqs(), out);
-                break;
-            case FrameTypes.QUEUE_CREDIT:
-                q.credit(w, r.timeoutNanos(), out);
-                break;
-            case FrameTypes.QUEUE_CANCEL:
-                q.cancel(c, r.correlationId(), out);
-                break;
-            case FrameTypes.QUEUE_CLOSE:
-                q.close(w, out);
-                break;
-            case FrameTypes.QUEUE_CLOSING_ACK:
-                q.acknowledged(c, out);
-                break;
-            case FrameTypes.QUEUE_SIZE:
-                send(c, Reply.ints(q.size()).toFrame(r.correlationId()));
-                break;
-            case FrameTypes.QUEUE_TASK_DONE:
-                q.taskDone(w, out);
-                break;
-            case FrameTypes.QUEUE_JOIN:
-                q.join(w, out);
-                break;
-            default:
-                throw new ProtocolException("a queue host cannot handle " + FrameTypes.name(r.type()));
+        if (r instanceof QueueRequest.Open) {
+            opened.add(q);
+            boolean closed = q.open(c);
+            send(c, new QueueReply.Ok(q.capacity, q.joinable ? 1 : 0, closed ? 1 : 0).toFrame(r.correlationId()));
+        } else if (r instanceof QueueRequest.Put put) {
+            q.putRemote(c, put.element(), out);
+        } else if (r instanceof QueueRequest.Take take) {
+            q.take(w, take.timeoutNanos(), take.max(), true, out);
+        } else if (r instanceof QueueRequest.Consumed consumed) {
+            q.consumed(c, consumed.seqs(), out);
+        } else if (r instanceof QueueRequest.Return returned) {
+            q.returned(c, returned.seqs(), out);
+        } else if (r instanceof QueueRequest.Credit credit) {
+            q.credit(w, credit.timeoutNanos(), out);
+        } else if (r instanceof QueueRequest.Cancel) {
+            q.cancel(c, r.correlationId(), out);
+        } else if (r instanceof QueueRequest.Close) {
+            q.close(w, out);
+        } else if (r instanceof QueueRequest.ClosingAck) {
+            q.acknowledged(c, out);
+        } else if (r instanceof QueueRequest.Size) {
+            send(c, new QueueReply.Ok(q.size()).toFrame(r.correlationId()));
+        } else if (r instanceof QueueRequest.TaskDone) {
+            q.taskDone(w, out);
+        } else if (r instanceof QueueRequest.Join) {
+            q.join(w, out);
+        } else {
+            throw new ProtocolException("a queue host cannot handle " + FrameTypes.name(r.type()));
         }
         out.deliver();
     }
@@ -140,19 +125,19 @@ public final class QueueHost {
      * A queue that was closed, drained and joined is forgotten; requests for it are answered as
      * that queue would answer them. An id never issued here is a protocol error.
      */
-    private void answerForgotten(Connection c, Request r) throws ProtocolException {
+    private void answerForgotten(Connection c, QueueRequest r) throws ProtocolException {
         if (r.queueId() < 1 || r.queueId() > ids.get()) {
             throw new ProtocolException("no queue " + r.queueId() + " was ever hosted by this process");
         }
-        Reply reply;
+        QueueReply reply;
         switch (r.type()) {
-            case FrameTypes.QUEUE_OPEN: reply = Reply.ints(0, 0, 1); break;
-            case FrameTypes.QUEUE_SIZE: reply = Reply.ints(0); break;
-            case FrameTypes.QUEUE_CLOSE: case FrameTypes.QUEUE_JOIN: reply = Reply.OK; break;
+            case FrameTypes.QUEUE_OPEN: reply = new QueueReply.Ok(0, 0, 1); break;
+            case FrameTypes.QUEUE_SIZE: reply = new QueueReply.Ok(0); break;
+            case FrameTypes.QUEUE_CLOSE: case FrameTypes.QUEUE_JOIN: reply = QueueReply.OK; break;
             case FrameTypes.QUEUE_TASK_DONE:
-                reply = Reply.error("taskDone() called more times than elements were put");
+                reply = new QueueReply.Error("taskDone() called more times than elements were put");
                 break;
-            case FrameTypes.QUEUE_TAKE: case FrameTypes.QUEUE_CREDIT: reply = Reply.CLOSED; break;
+            case FrameTypes.QUEUE_TAKE: case FrameTypes.QUEUE_CREDIT: reply = QueueReply.CLOSED; break;
             default: return; // PUT, CANCEL, CLOSING_ACK, CONSUMED, RETURN: nothing to answer
         }
         send(c, reply.toFrame(r.correlationId()));
@@ -160,12 +145,12 @@ public final class QueueHost {
 
     /** Asks a consumer's connection to give back the elements lent to it that it has not taken. */
     static void recall(Object holder, long queueId) {
-        send((Connection) holder, QueueFrames.recall(queueId));
+        send((Connection) holder, new QueueFrames.Recall(queueId).toFrame());
     }
 
     /** Tells a subscribing connection that the queue is closing. */
     static void notifyClosing(Object subscriber, long queueId) {
-        send((Connection) subscriber, QueueFrames.closing(queueId));
+        send((Connection) subscriber, new QueueFrames.Closing(queueId).toFrame());
     }
 
     private static void send(Connection c, Frame f) {
@@ -183,7 +168,7 @@ public final class QueueHost {
         }
 
         @Override
-        void deliver(Reply reply) {
+        void deliver(QueueReply reply) {
             send((Connection) owner, reply.toFrame(correlationId));
         }
     }

@@ -3,8 +3,6 @@ package org.mproc.internal.queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.mproc.ProcessException;
-import org.mproc.internal.queue.QueueFrames.Reply;
-import org.mproc.internal.queue.QueueFrames.Status;
 
 /**
  * How a {@link org.mproc.ProcessQueue} handle reaches its queue: directly when this process hosts it,
@@ -18,7 +16,7 @@ public abstract class QueueLink {
     }
 
     /** A request in flight: its answer, and the id that cancels it. */
-    record Pending(long correlationId, CompletableFuture<Reply> answer) {}
+    record Pending(long correlationId, CompletableFuture<QueueReply> answer) {}
 
     /** Whether puts need room granted first (a queue with a capacity). */
     public abstract boolean bounded();
@@ -34,14 +32,15 @@ public abstract class QueueLink {
     public abstract byte[] take(long timeoutNanos) throws InterruptedException;
 
     /** The one element of a local take's answer (or null / the closed queue's exception). */
-    static byte[] single(Reply r) {
-        return switch (r.status()) {
-            case ELEMENTS -> r.elements().get(0);
-            case EMPTY -> null;
-            case CLOSED -> throw QueueLink.closed();
-            default -> throw new ProcessException("the queue's host answered a take with " + r.status()
-                    + (r.status() == Status.ERROR ? ": " + r.message() : ""));
-        };
+    static byte[] single(QueueReply r) {
+        if (r instanceof QueueReply.Elements taken) {
+            return taken.elements().get(0);
+        } else if (r instanceof QueueReply.Empty) {
+            return null;
+        } else if (r instanceof QueueReply.Closed) {
+            throw QueueLink.closed();
+        }
+        throw new ProcessException("the queue's host answered a take with " + r);
     }
 
     /** Hands the element over; false if the queue is closed for this process (G-QUEUE-6). */
@@ -52,13 +51,13 @@ public abstract class QueueLink {
      * given (an element taken, room granted) is kept, with the interrupt status set again, so
      * nothing is lost by interrupting a take.
      */
-    public final Reply await(Pending p) throws InterruptedException {
+    public final QueueReply await(Pending p) throws InterruptedException {
         try {
             return p.answer().get();
         } catch (InterruptedException e) {
             cancel(p);
-            Reply r = join(p);
-            if (r.status() == Status.EMPTY) {
+            QueueReply r = join(p);
+            if (r instanceof QueueReply.Empty) {
                 throw e;
             }
             Thread.currentThread().interrupt();
@@ -68,7 +67,7 @@ public abstract class QueueLink {
         }
     }
 
-    private static Reply join(Pending p) {
+    private static QueueReply join(Pending p) {
         boolean interrupted = false;
         try {
             while (true) {

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.mproc.internal.queue.QueueFrames.Reply;
 
 /**
  * The host's copy of one queue: its elements (as the bytes their producer encoded, so what is
@@ -102,7 +101,7 @@ public final class QueueState {
     static final class Answers {
         private final List<Runnable> pending = new ArrayList<>(2);
 
-        void add(QueueWaiter w, Reply reply) {
+        void add(QueueWaiter w, QueueReply reply) {
             pending.add(() -> w.deliver(reply));
         }
 
@@ -179,9 +178,9 @@ public final class QueueState {
             serve(w, max, lend, out);
             checkFinished();
         } else if (phase == Phase.CLOSED && drained()) {
-            answer(w, Reply.CLOSED, out);
+            answer(w, QueueReply.CLOSED, out);
         } else if (timeoutNanos == 0) {
-            answer(w, Reply.EMPTY, out);
+            answer(w, QueueReply.EMPTY, out);
             recallFor(w.owner, out);
         } else {
             park(takers, new Parked(w, max, lend), timeoutNanos);
@@ -215,7 +214,7 @@ public final class QueueState {
         } else {
             grantRoom(out);
         }
-        out.add(w, Reply.elements(taken, firstSeq));
+        out.add(w, new QueueReply.Elements(taken, firstSeq));
     }
 
     /** {@code waiting} cannot be served while others hold lent elements: ask them for what they have not taken. */
@@ -256,7 +255,7 @@ public final class QueueState {
         serveTakers(out);
         if (phase == Phase.CLOSED && drained()) {
             for (QueueWaiter t : takers) {
-                answer(t, Reply.CLOSED, out);
+                answer(t, QueueReply.CLOSED, out);
             }
             takers.clear();
         }
@@ -266,11 +265,11 @@ public final class QueueState {
     /** Room for one put in a bounded queue: granted now, when a take makes room, or never (EMPTY). */
     synchronized void credit(QueueWaiter w, long timeoutNanos, Answers out) {
         if (phase != Phase.OPEN) {
-            answer(w, Reply.CLOSED, out);
+            answer(w, QueueReply.CLOSED, out);
         } else if (capacity == 0 || held() + reserved < capacity) {
             grant(w, out);
         } else if (timeoutNanos == 0) {
-            answer(w, Reply.EMPTY, out);
+            answer(w, QueueReply.EMPTY, out);
         } else {
             park(creditWaiters, w, timeoutNanos);
         }
@@ -280,7 +279,7 @@ public final class QueueState {
         if (w.settle()) {
             reserved++;
             credits.merge(w.owner, 1, Integer::sum);
-            out.add(w, Reply.OK);
+            out.add(w, QueueReply.OK);
         }
     }
 
@@ -319,7 +318,7 @@ public final class QueueState {
         }
 
         @Override
-        void deliver(Reply reply) {
+        void deliver(QueueReply reply) {
             waiter.deliver(reply);
         }
     }
@@ -335,7 +334,7 @@ public final class QueueState {
         Answers out = new Answers();
         synchronized (this) {
             if (takers.remove(w) || creditWaiters.remove(w)) {
-                answer(w, Reply.EMPTY, out);
+                answer(w, QueueReply.EMPTY, out);
             }
         }
         out.deliver();
@@ -348,14 +347,14 @@ public final class QueueState {
                 QueueWaiter w = it.next();
                 if (w.owner == owner && w.correlationId == correlationId) {
                     it.remove();
-                    answer(w, Reply.EMPTY, out);
+                    answer(w, QueueReply.EMPTY, out);
                     return;
                 }
             }
         }
     }
 
-    private static void answer(QueueWaiter w, Reply reply, Answers out) {
+    private static void answer(QueueWaiter w, QueueReply reply, Answers out) {
         if (w.settle()) {
             out.add(w, reply);
         }
@@ -367,7 +366,7 @@ public final class QueueState {
      */
     synchronized void close(QueueWaiter closer, Answers out) {
         if (phase == Phase.CLOSED) {
-            answer(closer, Reply.OK, out);
+            answer(closer, QueueReply.OK, out);
             return;
         }
         closers.add(closer);
@@ -378,7 +377,7 @@ public final class QueueState {
                 out.add(() -> QueueHost.notifyClosing(s, id));
             }
             for (QueueWaiter w : creditWaiters) {
-                answer(w, Reply.CLOSED, out);
+                answer(w, QueueReply.CLOSED, out);
             }
             creditWaiters.clear();
         }
@@ -405,12 +404,12 @@ public final class QueueState {
         }
         phase = Phase.CLOSED;
         for (QueueWaiter w : closers) {
-            answer(w, Reply.OK, out);
+            answer(w, QueueReply.OK, out);
         }
         closers.clear();
         if (drained()) {
             for (QueueWaiter w : takers) {
-                answer(w, Reply.CLOSED, out);
+                answer(w, QueueReply.CLOSED, out);
             }
             takers.clear();
         } else if (!takers.isEmpty()) {
@@ -440,14 +439,14 @@ public final class QueueState {
 
     synchronized void taskDone(QueueWaiter w, Answers out) {
         if (!joinable) {
-            answer(w, Reply.error("taskDone() needs a JoinableProcessQueue"), out);
+            answer(w, new QueueReply.Error("taskDone() needs a JoinableProcessQueue"), out);
         } else if (unfinished == 0) {
-            answer(w, Reply.error("taskDone() called more times than elements were put"), out);
+            answer(w, new QueueReply.Error("taskDone() called more times than elements were put"), out);
         } else {
-            answer(w, Reply.OK, out);
+            answer(w, QueueReply.OK, out);
             if (--unfinished == 0) {
                 for (QueueWaiter j : joiners) {
-                    answer(j, Reply.OK, out);
+                    answer(j, QueueReply.OK, out);
                 }
                 joiners.clear();
                 checkFinished();
@@ -457,7 +456,7 @@ public final class QueueState {
 
     synchronized void join(QueueWaiter w, Answers out) {
         if (unfinished == 0) {
-            answer(w, Reply.OK, out);
+            answer(w, QueueReply.OK, out);
         } else {
             joiners.add(w);
         }

@@ -1,7 +1,6 @@
 package org.mproc.internal.queue;
 
 import java.util.concurrent.ScheduledFuture;
-import org.mproc.internal.queue.QueueFrames.Reply;
 
 /**
  * A request parked on the host until it can be answered: a take on an empty queue, a put waiting
@@ -21,7 +20,7 @@ public abstract class QueueWaiter {
     }
 
     /** Delivers the answer; called outside the queue's lock, at most once. */
-    abstract void deliver(Reply reply);
+    abstract void deliver(QueueReply reply);
 
     /** Marks the waiter answered under the queue's lock; false if it already was. */
     final boolean settle() {

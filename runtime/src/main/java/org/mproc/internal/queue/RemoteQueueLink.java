@@ -4,9 +4,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.mproc.ProcessException;
-import org.mproc.internal.queue.QueueFrames.Reply;
-import org.mproc.internal.queue.QueueFrames.Request;
-import org.mproc.internal.queue.QueueFrames.Status;
 import org.mproc.internal.wire.FrameTypes;
 
 /**
@@ -56,14 +53,14 @@ public final class RemoteQueueLink extends QueueLink {
         }
         if (mine) {
             try {
-                Reply r = await(request(FrameTypes.QUEUE_OPEN, 0));
-                if (r.status() != Status.OK) {
+                QueueReply r = await(request(FrameTypes.QUEUE_OPEN, 0));
+                if (!(r instanceof QueueReply.Ok ok)) {
                     throw new IllegalStateException("the queue's host cannot open queue " + queueId + ": "
-                            + (r.status() == Status.ERROR ? r.message() : r.status()));
+                            + (r instanceof QueueReply.Error error ? error.message() : r));
                 }
-                bounded = r.intAt(0) > 0;
+                bounded = ok.ints()[0] > 0;
                 synchronized (this) {
-                    closed |= r.intAt(2) == 1;
+                    closed |= ok.ints()[2] == 1;
                 }
                 ready.complete(null);
             } catch (RuntimeException | InterruptedException e) {
@@ -88,19 +85,29 @@ public final class RemoteQueueLink extends QueueLink {
     @Override
     public Pending request(byte type, long timeoutNanos) {
         long corr = client.nextId();
-        Consumer<Reply> keep = type == FrameTypes.QUEUE_TAKE ? this::keepLent : null;
-        return new Pending(corr, client.send(new Request(type, corr, queueId, timeoutNanos,
-                type == FrameTypes.QUEUE_TAKE ? BATCH : 0, null).toFrame(), corr, keep));
+        QueueRequest request = switch (type) {
+            case FrameTypes.QUEUE_OPEN -> new QueueRequest.Open(corr, queueId);
+            case FrameTypes.QUEUE_TAKE -> new QueueRequest.Take(corr, queueId, timeoutNanos, BATCH);
+            case FrameTypes.QUEUE_CREDIT -> new QueueRequest.Credit(corr, queueId, timeoutNanos);
+            case FrameTypes.QUEUE_CLOSE -> new QueueRequest.Close(corr, queueId);
+            case FrameTypes.QUEUE_SIZE -> new QueueRequest.Size(corr, queueId);
+            case FrameTypes.QUEUE_TASK_DONE -> new QueueRequest.TaskDone(corr, queueId);
+            case FrameTypes.QUEUE_JOIN -> new QueueRequest.Join(corr, queueId);
+            default -> throw new IllegalArgumentException("not a queue request with an answer: "
+                    + FrameTypes.name(type));
+        };
+        Consumer<QueueReply> keep = request instanceof QueueRequest.Take ? this::keepLent : null;
+        return new Pending(corr, client.send(request.toFrame(), corr, keep));
     }
 
     /**
      * On the reader thread, before the taker wakes: lent elements join this process's stock at
      * once, so a recall read after this answer gives them back too.
      */
-    private synchronized void keepLent(Reply r) {
-        if (r.status() == Status.ELEMENTS) {
-            long seq = r.firstSeq();
-            for (byte[] e : r.elements()) {
+    private synchronized void keepLent(QueueReply r) {
+        if (r instanceof QueueReply.Elements taken) {
+            long seq = taken.firstSeq();
+            for (byte[] e : taken.elements()) {
                 lent.put(seq++, e);
             }
         }
@@ -108,7 +115,7 @@ public final class RemoteQueueLink extends QueueLink {
 
     @Override
     void cancel(Pending p) {
-        client.send(Request.of(FrameTypes.QUEUE_CANCEL, p.correlationId(), queueId).toFrame());
+        client.send(new QueueRequest.Cancel(p.correlationId(), queueId).toFrame());
     }
 
     @Override
@@ -118,21 +125,17 @@ public final class RemoteQueueLink extends QueueLink {
             return mine;
         }
         Pending p = request(FrameTypes.QUEUE_TAKE, timeoutNanos);
-        Reply r = await(p);
+        QueueReply r = await(p);
         boolean interrupted = Thread.interrupted(); // await keeps an answer that came despite an interrupt
-        switch (r.status()) {
-            case ELEMENTS:
-                break; // already in the stock (keepLent)
-            case EMPTY:
-                if (interrupted) {
-                    throw new InterruptedException();
-                }
-                return null;
-            case CLOSED:
-                throw QueueLink.closed();
-            default:
-                throw new ProcessException("the queue's host answered a take with " + r.status()
-                        + (r.status() == Status.ERROR ? ": " + r.message() : ""));
+        if (r instanceof QueueReply.Empty) {
+            if (interrupted) {
+                throw new InterruptedException();
+            }
+            return null;
+        } else if (r instanceof QueueReply.Closed) {
+            throw QueueLink.closed();
+        } else if (!(r instanceof QueueReply.Elements)) { // elements are already in the stock (keepLent)
+            throw new ProcessException("the queue's host answered a take with " + r);
         }
         if (interrupted) {
             throw new InterruptedException(); // what came stays in the stock: the next take or a recall gets it
@@ -146,7 +149,7 @@ public final class RemoteQueueLink extends QueueLink {
         if (first == null) {
             return null;
         }
-        client.send(Request.lent(FrameTypes.QUEUE_CONSUMED, queueId, first.getKey()).toFrame());
+        client.send(new QueueRequest.Consumed(0, queueId, first.getKey()).toFrame());
         return first.getValue();
     }
 
@@ -155,7 +158,7 @@ public final class RemoteQueueLink extends QueueLink {
         long[] seqs = lent.keySet().stream().mapToLong(Long::longValue).toArray();
         lent.clear();
         try {
-            client.send(Request.lent(FrameTypes.QUEUE_RETURN, queueId, seqs).toFrame());
+            client.send(new QueueRequest.Return(0, queueId, seqs).toFrame());
         } catch (ProcessException gone) {
             // The host is gone: nothing to give back to.
         }
@@ -166,7 +169,7 @@ public final class RemoteQueueLink extends QueueLink {
         if (closed) {
             return false;
         }
-        client.send(new Request(FrameTypes.QUEUE_PUT, 0, queueId, 0, 0, element).toFrame());
+        client.send(new QueueRequest.Put(0, queueId, element).toFrame());
         return true;
     }
 
@@ -175,7 +178,7 @@ public final class RemoteQueueLink extends QueueLink {
         if (!closed) {
             closed = true;
             try {
-                client.send(Request.of(FrameTypes.QUEUE_CLOSING_ACK, 0, queueId).toFrame());
+                client.send(new QueueRequest.ClosingAck(0, queueId).toFrame());
             } catch (ProcessException gone) {
                 // The host is gone: nothing to acknowledge.
             }

@@ -2,16 +2,19 @@ package org.mproc.internal.queue;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.mproc.internal.queue.QueueFrames.Reply;
-import org.mproc.internal.queue.QueueFrames.Request;
-import org.mproc.internal.queue.QueueFrames.Status;
+import org.mproc.internal.queue.QueueFrames.Closing;
+import org.mproc.internal.queue.QueueFrames.Recall;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
@@ -19,8 +22,25 @@ import org.mproc.internal.wire.WireData;
 
 class QueueFramesTest {
 
-    private static Request roundTrip(Request r) throws ProtocolException {
-        return Request.from(r.toFrame());
+    /** The request of {@code type} with these values, each type taking only the fields it has. */
+    private static QueueRequest request(byte type, long corr, long id, long timeout, int count) {
+        return switch (type) {
+            case FrameTypes.QUEUE_OPEN -> new QueueRequest.Open(corr, id);
+            case FrameTypes.QUEUE_PUT -> new QueueRequest.Put(corr, id, new byte[count % 300]);
+            case FrameTypes.QUEUE_TAKE -> new QueueRequest.Take(corr, id, timeout, count);
+            case FrameTypes.QUEUE_CREDIT -> new QueueRequest.Credit(corr, id, timeout);
+            case FrameTypes.QUEUE_CANCEL -> new QueueRequest.Cancel(corr, id);
+            case FrameTypes.QUEUE_CLOSE -> new QueueRequest.Close(corr, id);
+            case FrameTypes.QUEUE_CLOSING_ACK -> new QueueRequest.ClosingAck(corr, id);
+            case FrameTypes.QUEUE_SIZE -> new QueueRequest.Size(corr, id);
+            case FrameTypes.QUEUE_TASK_DONE -> new QueueRequest.TaskDone(corr, id);
+            case FrameTypes.QUEUE_JOIN -> new QueueRequest.Join(corr, id);
+            case FrameTypes.QUEUE_CONSUMED -> new QueueRequest.Consumed(corr, id,
+                    LongStream.range(id, id + count % 50).toArray());
+            case FrameTypes.QUEUE_RETURN -> new QueueRequest.Return(corr, id,
+                    LongStream.range(id, id + count % 50).toArray());
+            default -> throw new IllegalArgumentException("not a queue request: " + type);
+        };
     }
 
     @Test
@@ -28,68 +48,163 @@ class QueueFramesTest {
         qt().forAll(integers().between(FrameTypes.QUEUE_OPEN, FrameTypes.QUEUE_RETURN), longs().all(),
                 longs().between(-1, Long.MAX_VALUE), integers().between(1, 1 << 20)).checkAssert((type, id, timeout, count) -> {
             byte t = (byte) (int) type;
-            boolean timed = t == FrameTypes.QUEUE_TAKE || t == FrameTypes.QUEUE_CREDIT;
-            boolean counted = t == FrameTypes.QUEUE_TAKE;
-            byte[] element = t == FrameTypes.QUEUE_PUT ? new byte[count % 300] : null;
-            boolean named = t == FrameTypes.QUEUE_CONSUMED || t == FrameTypes.QUEUE_RETURN;
-            long[] seqs = named ? java.util.stream.LongStream.range(id, id + count % 50).toArray() : null;
-            Request sent = named ? Request.lent(t, id, seqs)
-                    : new Request(t, 42, id, timed ? timeout : 0, counted ? count : 0, element);
+            QueueRequest sent = request(t, 42, id, timeout, count);
             try {
-                Request got = roundTrip(sent);
+                Frame frame = sent.toFrame();
+                QueueRequest got = QueueRequest.from(frame);
+                assertEquals(t, frame.type());
+                assertEquals(42, frame.correlationId());
+                assertEquals(sent.getClass(), got.getClass());
                 assertEquals(sent.type(), got.type());
                 assertEquals(sent.correlationId(), got.correlationId());
                 assertEquals(sent.queueId(), got.queueId());
-                assertEquals(sent.timeoutNanos(), got.timeoutNanos());
-                assertEquals(sent.count(), got.count());
-                assertArrayEquals(sent.element(), got.element());
-                assertArrayEquals(sent.seqs(), got.seqs());
+                if (sent instanceof QueueRequest.Put put) {
+                    assertArrayEquals(put.element(), ((QueueRequest.Put) got).element());
+                } else if (sent instanceof QueueRequest.Consumed consumed) {
+                    assertArrayEquals(consumed.seqs(), ((QueueRequest.Consumed) got).seqs());
+                } else if (sent instanceof QueueRequest.Return returned) {
+                    assertArrayEquals(returned.seqs(), ((QueueRequest.Return) got).seqs());
+                } else if (sent instanceof QueueRequest.Take take) {
+                    assertEquals(take.timeoutNanos(), ((QueueRequest.Take) got).timeoutNanos());
+                    assertEquals(take.max(), ((QueueRequest.Take) got).max());
+                } else if (sent instanceof QueueRequest.Credit credit) {
+                    assertEquals(credit.timeoutNanos(), ((QueueRequest.Credit) got).timeoutNanos());
+                }
+                if (!(sent instanceof QueueRequest.Put || sent instanceof QueueRequest.Consumed
+                        || sent instanceof QueueRequest.Return)) {
+                    assertEquals(sent, got); // no array field: every field compared
+                }
             } catch (ProtocolException e) {
                 throw new AssertionError(e);
             }
         });
     }
 
+    private static void assertBytes(byte type, long corr, WireData.Out payload, Frame frame) {
+        assertEquals(FrameTypes.name(type), FrameTypes.name(frame.type()));
+        assertEquals(corr, frame.correlationId());
+        assertArrayEquals(payload.toByteArray(), frame.payload());
+    }
+
+    @Test
+    void requestsKeepTheProtocolsBytes() {
+        long q = 0x0102030405060708L;
+        assertBytes(FrameTypes.QUEUE_OPEN, 9, new WireData.Out().i64(q), new QueueRequest.Open(9, q).toFrame());
+        assertBytes(FrameTypes.QUEUE_PUT, 0, new WireData.Out().i64(q).block(new byte[] {1, 2, 3}),
+                new QueueRequest.Put(0, q, new byte[] {1, 2, 3}).toFrame());
+        assertBytes(FrameTypes.QUEUE_PUT, 0, new WireData.Out().i64(q).block(new byte[0]),
+                new QueueRequest.Put(0, q, new byte[0]).toFrame());
+        assertBytes(FrameTypes.QUEUE_TAKE, 9, new WireData.Out().i64(q).i64(-1).i32(64),
+                new QueueRequest.Take(9, q, -1, 64).toFrame());
+        assertBytes(FrameTypes.QUEUE_CREDIT, 9, new WireData.Out().i64(q).i64(5),
+                new QueueRequest.Credit(9, q, 5).toFrame());
+        assertBytes(FrameTypes.QUEUE_CANCEL, 9, new WireData.Out().i64(q), new QueueRequest.Cancel(9, q).toFrame());
+        assertBytes(FrameTypes.QUEUE_CLOSE, 9, new WireData.Out().i64(q), new QueueRequest.Close(9, q).toFrame());
+        assertBytes(FrameTypes.QUEUE_CLOSING_ACK, 0, new WireData.Out().i64(q),
+                new QueueRequest.ClosingAck(0, q).toFrame());
+        assertBytes(FrameTypes.QUEUE_SIZE, 9, new WireData.Out().i64(q), new QueueRequest.Size(9, q).toFrame());
+        assertBytes(FrameTypes.QUEUE_TASK_DONE, 9, new WireData.Out().i64(q), new QueueRequest.TaskDone(9, q).toFrame());
+        assertBytes(FrameTypes.QUEUE_JOIN, 9, new WireData.Out().i64(q), new QueueRequest.Join(9, q).toFrame());
+        assertBytes(FrameTypes.QUEUE_CONSUMED, 0, new WireData.Out().i64(q).i32(2).i64(10).i64(11),
+                new QueueRequest.Consumed(0, q, 10, 11).toFrame());
+        assertBytes(FrameTypes.QUEUE_RETURN, 0, new WireData.Out().i64(q).i32(0),
+                new QueueRequest.Return(0, q).toFrame());
+    }
+
     @Test
     void malformedRequestsAreRefused() {
         Frame negativeTimeout = new Frame(FrameTypes.QUEUE_TAKE, 1,
                 new WireData.Out().i64(1).i64(-2).i32(1).toByteArray());
-        assertThrows(ProtocolException.class, () -> Request.from(negativeTimeout));
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(negativeTimeout));
+        Frame negativeCreditTimeout = new Frame(FrameTypes.QUEUE_CREDIT, 1,
+                new WireData.Out().i64(1).i64(Long.MIN_VALUE).toByteArray());
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(negativeCreditTimeout));
         Frame takeNothing = new Frame(FrameTypes.QUEUE_TAKE, 1, new WireData.Out().i64(1).i64(-1).i32(0).toByteArray());
-        assertThrows(ProtocolException.class, () -> Request.from(takeNothing));
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(takeNothing));
         Frame negativeReturn = new Frame(FrameTypes.QUEUE_RETURN, 0, new WireData.Out().i64(1).i32(-1).toByteArray());
-        assertThrows(ProtocolException.class, () -> Request.from(negativeReturn));
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(negativeReturn));
+        Frame negativeConsumed = new Frame(FrameTypes.QUEUE_CONSUMED, 0, new WireData.Out().i64(1).i32(-1).toByteArray());
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(negativeConsumed));
         Frame trailing = new Frame(FrameTypes.QUEUE_SIZE, 1, new WireData.Out().i64(1).i32(7).toByteArray());
-        assertThrows(ProtocolException.class, () -> Request.from(trailing));
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(trailing));
         Frame truncated = new Frame(FrameTypes.QUEUE_PUT, 0, new WireData.Out().i64(1).i32(100).toByteArray());
-        assertThrows(ProtocolException.class, () -> Request.from(truncated));
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(truncated));
+        Frame noQueueId = new Frame(FrameTypes.QUEUE_OPEN, 1, new byte[7]);
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(noQueueId));
         Frame notARequest = new Frame(FrameTypes.QUEUE_REPLY, 0, new byte[12]);
-        assertThrows(ProtocolException.class, () -> Request.from(notARequest));
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(notARequest));
+        Frame pastTheRequests = new Frame((byte) (FrameTypes.QUEUE_RETURN + 1), 0, new byte[8]);
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(pastTheRequests));
+        Frame beforeTheRequests = new Frame((byte) (FrameTypes.QUEUE_OPEN - 1), 0, new byte[8]);
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(beforeTheRequests));
     }
 
     @Test
     void repliesSurviveTheirFrame() throws ProtocolException {
-        Reply elements = Reply.from(Reply.elements(List.of(new byte[] {1}, new byte[0], new byte[] {2, 3}), 77).toFrame(9));
-        assertEquals(Status.ELEMENTS, elements.status());
-        assertEquals(77, elements.firstSeq());
-        assertEquals(List.of("[1]", "[]", "[2, 3]"), elements.elements().stream().map(Arrays::toString).toList());
-        Reply ints = Reply.from(Reply.ints(5, -1, 7).toFrame(9));
-        assertEquals(List.of(5, -1, 7), List.of(ints.intAt(0), ints.intAt(1), ints.intAt(2)));
-        assertEquals("no such queue", Reply.from(Reply.error("no such queue").toFrame(9)).message());
-        for (Reply r : List.of(Reply.EMPTY, Reply.CLOSED, Reply.OK)) {
-            assertEquals(r.status(), Reply.from(r.toFrame(1)).status());
+        QueueReply elements = QueueReply.from(new QueueReply.Elements(
+                List.of(new byte[] {1}, new byte[0], new byte[] {2, 3}), 77).toFrame(9));
+        QueueReply.Elements taken = assertInstanceOf(QueueReply.Elements.class, elements);
+        assertEquals(77, taken.firstSeq());
+        assertEquals(List.of("[1]", "[]", "[2, 3]"), taken.elements().stream().map(Arrays::toString).toList());
+        QueueReply ints = QueueReply.from(new QueueReply.Ok(5, -1, 7).toFrame(9));
+        assertArrayEquals(new int[] {5, -1, 7}, assertInstanceOf(QueueReply.Ok.class, ints).ints());
+        QueueReply error = QueueReply.from(new QueueReply.Error("no such queue").toFrame(9));
+        assertEquals("no such queue", assertInstanceOf(QueueReply.Error.class, error).message());
+        assertEquals("naïve ✓", ((QueueReply.Error) QueueReply.from(new QueueReply.Error("naïve ✓").toFrame(9))).message());
+        for (QueueReply r : List.of(QueueReply.EMPTY, QueueReply.CLOSED, QueueReply.OK)) {
+            QueueReply got = QueueReply.from(r.toFrame(1));
+            assertEquals(r.getClass(), got.getClass());
+            assertSame(r, got); // the shapes without data come back as the shared instances
         }
+        assertArrayEquals(new int[0], ((QueueReply.Ok) QueueReply.from(QueueReply.OK.toFrame(1))).ints());
+        assertEquals(List.of("OK", "ELEMENTS", "EMPTY", "CLOSED", "ERROR: full"),
+                List.of(ints.toString(), elements.toString(), QueueReply.EMPTY.toString(), QueueReply.CLOSED.toString(),
+                        new QueueReply.Error("full").toString()));
+    }
+
+    @Test
+    void repliesAndNoticesKeepTheProtocolsBytes() {
+        assertBytes(FrameTypes.QUEUE_REPLY, 9, new WireData.Out().i32(0).block(new byte[0]), QueueReply.OK.toFrame(9));
+        assertBytes(FrameTypes.QUEUE_REPLY, 9,
+                new WireData.Out().i32(0).block(new WireData.Out().i32(5).i32(-1).i32(7).toByteArray()),
+                new QueueReply.Ok(5, -1, 7).toFrame(9));
+        assertBytes(FrameTypes.QUEUE_REPLY, 9,
+                new WireData.Out().i32(1).i32(2).i64(77).block(new byte[] {1}).block(new byte[0]),
+                new QueueReply.Elements(List.of(new byte[] {1}, new byte[0]), 77).toFrame(9));
+        assertBytes(FrameTypes.QUEUE_REPLY, 9, new WireData.Out().i32(2).block(new byte[0]), QueueReply.EMPTY.toFrame(9));
+        assertBytes(FrameTypes.QUEUE_REPLY, 9, new WireData.Out().i32(3).block(new byte[0]), QueueReply.CLOSED.toFrame(9));
+        assertBytes(FrameTypes.QUEUE_REPLY, 9,
+                new WireData.Out().i32(4).block("gone".getBytes(StandardCharsets.UTF_8)),
+                new QueueReply.Error("gone").toFrame(9));
+        assertBytes(FrameTypes.QUEUE_CLOSING, 0, new WireData.Out().i64(12), new Closing(12).toFrame());
+        assertBytes(FrameTypes.QUEUE_RECALL, 0, new WireData.Out().i64(12), new Recall(12).toFrame());
     }
 
     @Test
     void malformedRepliesAreRefused() {
         Frame unknownStatus = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(99).block(new byte[0]).toByteArray());
-        assertThrows(ProtocolException.class, () -> Reply.from(unknownStatus));
+        assertThrows(ProtocolException.class, () -> QueueReply.from(unknownStatus));
+        Frame negativeStatus = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(-1).block(new byte[0]).toByteArray());
+        assertThrows(ProtocolException.class, () -> QueueReply.from(negativeStatus));
         Frame noElements = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(1).i32(0).i64(1).toByteArray());
-        assertThrows(ProtocolException.class, () -> Reply.from(noElements));
+        assertThrows(ProtocolException.class, () -> QueueReply.from(noElements));
         Frame shortList = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(1).i32(3).i64(1).block(new byte[1]).toByteArray());
         Frame tooManySeqs = new Frame(FrameTypes.QUEUE_RETURN, 0, new WireData.Out().i64(1).i32(1 << 20).i64(5).toByteArray());
-        assertThrows(ProtocolException.class, () -> Request.from(tooManySeqs));
-        assertThrows(ProtocolException.class, () -> Reply.from(shortList));
+        assertThrows(ProtocolException.class, () -> QueueRequest.from(tooManySeqs));
+        assertThrows(ProtocolException.class, () -> QueueReply.from(shortList));
+        Frame notInts = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(0).block(new byte[3]).toByteArray());
+        assertThrows(ProtocolException.class, () -> QueueReply.from(notInts));
+        Frame trailing = new Frame(FrameTypes.QUEUE_REPLY, 1, new WireData.Out().i32(2).block(new byte[0]).i32(0).toByteArray());
+        assertThrows(ProtocolException.class, () -> QueueReply.from(trailing));
+    }
+
+    @Test
+    void noticesSurviveTheirFrameAndRefuseOtherPayloads() throws ProtocolException {
+        assertEquals(new Closing(Long.MAX_VALUE), Closing.from(new Closing(Long.MAX_VALUE).toFrame()));
+        assertEquals(new Recall(-3), Recall.from(new Recall(-3).toFrame()));
+        Frame shortNotice = new Frame(FrameTypes.QUEUE_CLOSING, 0, new byte[4]);
+        assertThrows(ProtocolException.class, () -> Closing.from(shortNotice));
+        Frame longNotice = new Frame(FrameTypes.QUEUE_RECALL, 0, new byte[12]);
+        assertThrows(ProtocolException.class, () -> Recall.from(longNotice));
     }
 }
