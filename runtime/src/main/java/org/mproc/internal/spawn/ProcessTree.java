@@ -72,16 +72,16 @@ public final class ProcessTree {
         return new ProcessTree(directory, secret);
     }
 
-    /**
-     * A root killed by SIGKILL cannot remove its directory. Directories are named after their root's
-     * pid, so the next root removes those whose root is gone (a reused pid keeps its directory: we
-     * only ever delete what is certainly stale).
-     */
     /** Removes the directories of dead roots under {@code java.io.tmpdir}, as every new root does. */
     public static void sweepStaleTrees() {
         sweepStale(Paths.get(System.getProperty("java.io.tmpdir")));
     }
 
+    /**
+     * A root killed by SIGKILL cannot remove its directory. Directories are named after their root's
+     * pid, so the next root removes those whose root is gone (a reused pid keeps its directory: we
+     * only ever delete what is certainly stale).
+     */
     private static void sweepStale(Path base) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(base, PREFIX + "*")) {
             for (Path entry : entries) {
