@@ -12,7 +12,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import org.mproc.ProcessException;
 
 /**
@@ -109,10 +108,6 @@ public final class ProcessTree {
 
     public byte[] secret() {
         return secret.clone();
-    }
-
-    String secretHex() {
-        return HexFormat.of().formatHex(secret);
     }
 
     /** Where the listener of process {@code pid} lives; checked against the Unix socket path limit. */
