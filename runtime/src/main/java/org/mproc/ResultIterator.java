@@ -29,9 +29,11 @@ import java.util.Iterator;
  */
 public interface ResultIterator<R> extends Iterator<R>, AutoCloseable {
     /**
-     * Stops reading the input and forgets the results not yet taken. For {@code imap}, chunks
-     * submitted but not yet started are dropped; for {@code imapUnordered}, chunks already
-     * submitted still run and their results are discarded. Never throws; idempotent.
+     * Stops reading the input and forgets the results not yet taken. For {@code imap} and
+     * {@code imapUnordered} alike, submitted chunks that no worker has taken yet are dropped and
+     * never run; chunks a worker has already taken (the one it runs and at most one queued behind
+     * it) finish and their results are discarded, as for a cancelled future (G-POOL-8). Never
+     * throws; idempotent.
      */
     @Override
     void close();

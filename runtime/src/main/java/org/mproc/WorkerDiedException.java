@@ -23,8 +23,15 @@ public class WorkerDiedException extends ProcessException {
 
     /** The dead worker's pid. */
     private final long pid;
-    /** How the worker ended, as {@link ChildProcess#exitCode()} reports it. */
-    private final OptionalInt exitCode;
+    /**
+     * How the worker ended, as {@link ChildProcess#exitCode()} reports it; meaningful only when
+     * {@link #exitCodeKnown}. Kept as an int and a flag rather than an {@link OptionalInt}, which is
+     * not {@link java.io.Serializable}: the exception must travel whole from a child to its parent
+     * (a nested pool's worker death, G-PROC-8).
+     */
+    private final int exitCode;
+    /** Whether {@link #exitCode} is known. */
+    private final boolean exitCodeKnown;
     /** The first task of the chunk the worker was running. */
     private final int firstTaskIndex;
     /** The last task of that chunk. */
@@ -47,7 +54,8 @@ public class WorkerDiedException extends ProcessException {
                 + firstTaskIndex + (lastTaskIndex != firstTaskIndex ? "–" + lastTaskIndex : "")
                 + (detail == null || detail.isEmpty() ? "" : "; " + detail), cause);
         this.pid = pid;
-        this.exitCode = exitCode;
+        this.exitCodeKnown = exitCode.isPresent();
+        this.exitCode = exitCode.orElse(0);
         this.firstTaskIndex = firstTaskIndex;
         this.lastTaskIndex = lastTaskIndex;
     }
@@ -69,7 +77,7 @@ public class WorkerDiedException extends ProcessException {
      * @return the exit code; empty if it is not known
      */
     public OptionalInt exitCode() {
-        return exitCode;
+        return exitCodeKnown ? OptionalInt.of(exitCode) : OptionalInt.empty();
     }
 
     /**

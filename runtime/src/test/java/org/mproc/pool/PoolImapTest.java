@@ -1,5 +1,6 @@
 package org.mproc.pool;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import org.mproc.Pool;
 import org.mproc.ResultIterator;
 import org.mproc.TaskFailedException;
 import org.mproc.testkit.Delays;
+import org.mproc.testkit.Marks;
 import org.mproc.testkit.SharedPool;
 
 /** G-POOL-2: imap yields map's list in order and lazily; imapUnordered yields the same multiset. */
@@ -132,5 +134,57 @@ class PoolImapTest {
         }
         assertTrue(yielded < 4 * own.processes(), "only what was already submitted: " + yielded);
         assertThrows(IllegalStateException.class, () -> own.imap(PoolImapTest::square, List.of(1)));
+    }
+
+    /** Leaves the mark {@code ran-x}, then waits for the gate {@code go}. */
+    static int markThenWait(int x, String dir) throws InterruptedException {
+        Marks.put(dir, "ran-" + x, Marks.pid());
+        Marks.awaitGate(dir, "go", Delays.CHILD);
+        return x;
+    }
+
+    /**
+     * Closing an iterator drops the submitted chunks no worker has taken yet, for imapUnordered as
+     * for imap: with every worker busy and a full window submitted, only the chunks the workers
+     * already took (the running one and at most one queued behind it, G-POOL-4) ever run.
+     */
+    private static void closeDropsTheChunksNoWorkerTook(boolean ordered) {
+        Pool pool = POOL.get();
+        int taken = 2 * pool.processes(); // one running and one queued per worker
+        int window = 4 * pool.processes(); // chunks an imap submits at once (chunksize 1)
+        try (Marks marks = Marks.create()) {
+            String dir = marks.dir();
+            List<Integer> xs = IntStream.range(0, 10 * window).boxed().collect(Collectors.toList());
+            ResultIterator<Integer> it = ordered ? pool.imap(x -> markThenWait(x, dir), xs, 1)
+                    : pool.imapUnordered(x -> markThenWait(x, dir), xs, 1);
+            assertTrue(it.hasNext()); // the window is submitted
+            await().atMost(Delays.CHILD).until(() -> marks.names("ran-").size() >= pool.processes());
+            it.close();
+            marks.open("go");
+            // The workers finish what they took; a later call on every worker runs after it.
+            List<Integer> later = xs.subList(0, 2 * taken);
+            assertEquals(later, pool.map(PoolImapTest::slowIdentity, later, 1));
+            // Without the cancellation, the window's other chunks would have run by now.
+            await().during(Delays.scaled(Duration.ofMillis(300))).atMost(Delays.SHORT)
+                    .untilAsserted(() -> assertTrue(marks.names("ran-").size() <= taken,
+                            () -> "chunks ran after close(): " + marks.names("ran-") + " (window " + window + ")"));
+        }
+    }
+
+    static int slowIdentity(int x) throws InterruptedException {
+        Thread.sleep(5);
+        return x;
+    }
+
+    @Test
+    @Tag("G-POOL-2")
+    void closingAnImapUnorderedIteratorDropsItsUnstartedChunks() {
+        closeDropsTheChunksNoWorkerTook(false);
+    }
+
+    @Test
+    @Tag("G-POOL-2")
+    void closingAnImapIteratorDropsItsUnstartedChunks() {
+        closeDropsTheChunksNoWorkerTook(true);
     }
 }

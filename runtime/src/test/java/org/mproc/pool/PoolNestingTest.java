@@ -2,6 +2,9 @@ package org.mproc.pool;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mproc.testkit.Pools.range;
 import java.io.Serializable;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.ChildProcess;
 import org.mproc.Pool;
+import org.mproc.TaskFailedException;
 import org.mproc.WorkerDiedException;
 import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
@@ -119,6 +123,32 @@ class PoolNestingTest {
         } finally {
             Pools.closeWithin(outer, Delays.CHILD);
         }
+    }
+
+    static final int INNER_HALT_STATUS = 3;
+
+    /** Runs a task on an inner pool whose worker halts; the inner pool's WorkerDiedException escapes. */
+    static long innerWorkerDies(int status) {
+        try (Pool inner = new Pool(1)) {
+            return inner.apply(x -> {
+                Runtime.getRuntime().halt(x);
+                return -1L;
+            }, status);
+        }
+    }
+
+    @Test
+    @Tag("G-POOL-5")
+    void aNestedPoolsWorkerDeathReachesTheOuterCallerAsWorkerDiedException() {
+        TaskFailedException failed = assertThrows(TaskFailedException.class,
+                () -> POOL.get().apply(PoolNestingTest::innerWorkerDies, INNER_HALT_STATUS));
+        WorkerDiedException died = assertInstanceOf(WorkerDiedException.class, failed.getCause(),
+                () -> "the inner death arrived as " + failed.getCause());
+        assertEquals(OptionalInt.of(INNER_HALT_STATUS), died.exitCode(), died::getMessage);
+        assertEquals(0, died.firstTaskIndex());
+        assertEquals(0, died.lastTaskIndex());
+        assertNotEquals(failed.workerPid(), died.pid(), "the inner worker is not the outer one");
+        assertEquals(List.of(1, 4), POOL.get().map(x -> x * x, List.of(1, 2), 1), "the outer pool still answers");
     }
 
     static int childExitCode(int code) throws InterruptedException {

@@ -217,7 +217,12 @@ class PoolWorkerLifetimeTest {
             String dir = marks.dir();
             Pool pool = Pool.builder().processes(1).initializer(() -> slowInit(dir)).build();
             try {
-                breakThroughAReplacement(pool, marks);
+                long replacement = breakThroughAReplacement(pool, marks);
+                // The mark is left before the initializer throws: the pool is broken only once the
+                // parent has read the failure, which a call failing with it proves.
+                Throwable failure = failureOf(() -> pool.mapAsync(x -> x, range(1), 1));
+                assertTrue(Causes.text(failure).contains("initializer refused in " + replacement),
+                        () -> Causes.text(failure));
                 // The pool terminated by itself (G-POOL-10): join() waits for that end rather than
                 // call the pool still running.
                 CompletableFuture<Void> joined = CompletableFuture.runAsync(() -> {

@@ -64,14 +64,15 @@ import org.mproc.scenarios.trial.TrialChildren;
  * $ java -cp "scenarios/target/classes:$(cat scenarios/target/classpath.txt)" org.mproc.scenarios.Scenario06ExceptionHandling
  * Process ChildProcess-1:                                               (stderr, from the child)
  * java.lang.RuntimeException: Oops!
- *         at org.mproc.scenarios.Scenario06ExceptionHandling.risky(Scenario06ExceptionHandling.java:36)
- *         at org.mproc.internal.spawn.WorkerMain.runTask(WorkerMain.java:111)
- *         at org.mproc.internal.spawn.WorkerMain.main(WorkerMain.java:67)
+ *         at org.mproc.scenarios.Scenario06ExceptionHandling.risky(Scenario06ExceptionHandling.java:101)
+ *         at org.mproc.internal.spawn.WorkerMain.runTask(WorkerMain.java:129)
+ *         at org.mproc.internal.spawn.WorkerMain.main(WorkerMain.java:59)
  * Process finished (may have errored)                                   (stdout, from the parent)
  * mproc: exit code 1, failure() = java.lang.RuntimeException: Oops!     (stderr, from the parent)
  * </pre>
  * The child's lines and the parent's may interleave differently between stdout and stderr on a
- * terminal; on each stream their order is as shown.
+ * terminal; on each stream their order is as shown. The line numbers in the frames are those of
+ * the sources they were printed from, and move with them.
  *
  * <p>Graded, in the form of the replay command a failing run prints:
  * <pre>

@@ -3,9 +3,11 @@ package org.mproc.internal.pool;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.mproc.ProcessException;
@@ -15,8 +17,9 @@ import org.mproc.ResultIterator;
  * {@code imap} and {@code imapUnordered}: the input is read lazily, a chunk at a time, and at most
  * {@code window} chunks are in the pool at once, so an endless input never fills memory (CPython's
  * {@code imap} drains its input eagerly). Each chunk travels as its own call; results come back in
- * input order ({@code imap}) or in completion order ({@code imapUnordered}). Not thread-safe, like
- * any iterator.
+ * input order ({@code imap}) or in completion order ({@code imapUnordered}). {@link #close()}
+ * cancels every chunk submitted and not yet taken by {@link #next()}, in both orders, so the engine
+ * drops those no worker has taken yet. Not thread-safe, like any iterator.
  */
 public final class ImapIterator<T, R> implements ResultIterator<R> {
     private final PoolCalls pool;
@@ -26,7 +29,10 @@ public final class ImapIterator<T, R> implements ResultIterator<R> {
     private final boolean ordered;
     private final int window;
     private final ArrayDeque<CompletableFuture<List<R>>> inOrder = new ArrayDeque<>();
+    /** {@code imapUnordered}: chunks as they complete (added by a pool thread). */
     private final LinkedBlockingQueue<CompletableFuture<List<R>>> inCompletionOrder = new LinkedBlockingQueue<>();
+    /** {@code imapUnordered}: chunks submitted and not yet taken, complete or not; for {@link #close()}. */
+    private final Set<CompletableFuture<List<R>>> notTaken = Collections.newSetFromMap(new IdentityHashMap<>());
     private int outstanding;
     private int nextTask;
     private Iterator<R> current = Collections.emptyIterator();
@@ -73,7 +79,9 @@ public final class ImapIterator<T, R> implements ResultIterator<R> {
             return inOrder.poll();
         }
         try {
-            return inCompletionOrder.take();
+            CompletableFuture<List<R>> chunk = inCompletionOrder.take();
+            notTaken.remove(chunk);
+            return chunk;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessException("interrupted while waiting for the pool", e);
@@ -101,6 +109,7 @@ public final class ImapIterator<T, R> implements ResultIterator<R> {
             if (ordered) {
                 inOrder.add(chunk);
             } else {
+                notTaken.add(chunk);
                 chunk.whenComplete((r, t) -> inCompletionOrder.add(chunk));
             }
         }
@@ -110,10 +119,15 @@ public final class ImapIterator<T, R> implements ResultIterator<R> {
     public void close() {
         closed = true;
         inputDone = true;
+        // Cancelling drops the chunks no worker has taken yet (G-POOL-8); finished ones ignore it.
         for (CompletableFuture<List<R>> chunk : inOrder) {
             chunk.cancel(false);
         }
+        for (CompletableFuture<List<R>> chunk : List.copyOf(notTaken)) {
+            chunk.cancel(false);
+        }
         inOrder.clear();
+        notTaken.clear();
         inCompletionOrder.clear();
         outstanding = 0;
         current = Collections.emptyIterator();

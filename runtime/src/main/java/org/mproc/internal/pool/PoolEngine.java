@@ -179,7 +179,11 @@ public final class PoolEngine {
         return brokenBy != null;
     }
 
-    /** A cancelled call: its unstarted chunks are dropped; chunks already running finish unseen. */
+    /**
+     * A cancelled call: its unstarted chunks are dropped; chunks already taken by a worker finish
+     * unseen. Dispatch skips the chunks of a call whose future is cancelled from the moment it is
+     * (see {@code sendNextChunk}); this event, which runs later, removes the call.
+     */
     public void cancel(PoolCall call) {
         postFromCaller(() -> {
             if (call.fail()) {
@@ -456,7 +460,10 @@ public final class PoolEngine {
     /** Sends the next live pending chunk to {@code w}, skipping chunks of calls that already ended. */
     private void sendNextChunk(PoolWorker w) {
         for (PoolChunk chunk = pending.poll(); chunk != null; chunk = pending.poll()) {
-            if (chunk.call.done()) {
+            // A cancelled future is seen here at once, while cancel(call) waits for its turn on the
+            // submitter thread: no chunk is handed out after the caller's cancel() returned, even
+            // when a worker's answer triggers dispatch in between (G-POOL-8).
+            if (chunk.call.done() || chunk.call.future.isCancelled()) {
                 continue; // the call failed or was cancelled: its unstarted chunks are dropped
             }
             w.inFlight.add(chunk);

@@ -21,7 +21,12 @@ import java.util.HexFormat;
  *   CHILD | SPARE | POOL\n
  * </pre>
  *
- * The parent then keeps stdin open and writes nothing more: end of stream on it means the parent died.
+ * The parent writes nothing more to stdin (it closes it once the child has exited), and the child
+ * reads no further than the bootstrap: {@link WorkerMain#attach()} then replaces {@code System.in}
+ * with an empty stream. Nothing watches stdin for the parent's death; the connection to the parent
+ * does: {@code WorkerMain}'s {@code ParentWatchdog} sees its end of stream, and a pool worker sees
+ * it between chunks and, during one, the parent pid change that {@link ParentWatch} polls for
+ * (G-PROC-7).
  */
 public record Bootstrap(Path treeDirectory, Path parentSocket, byte[] secret, long token, Role role) {
     /**

@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one shutdown hook of the runtime, so the steps of leaving happen in order: first this
- * process's connections to objects hosted elsewhere are closed (their readers would hold up the
- * JVM's exit, and what was written to them is delivered all the same), then the children
- * (daemon children terminated, every child waited for), then this process's listener is closed,
- * last the tree directory is removed (by the root only). Separate hooks would run concurrently: a
- * child still starting could find the listener gone.
+ * One shutdown hook for everything the runtime holds in this process, installed when the first
+ * step is registered, so the steps of leaving happen in order: first this process's connections to
+ * objects hosted elsewhere are closed (their readers would hold up the JVM's exit, and what was
+ * written to them is delivered all the same), then the children (daemon children terminated, every
+ * child waited for), then this process's listener is closed, last the tree directory is removed
+ * (by the root only). Separate hooks would run concurrently: a child still starting could find the
+ * listener gone.
+ *
+ * <p>Every child has a second hook, {@code WorkerMain}'s {@code ExitReporter}, which runs
+ * concurrently with this one: it only tells the parent of the orderly exit over the child's
+ * connection to it and closes that connection, which none of these steps touch.
  */
 public final class ExitSequence {
     enum Step { CONNECTIONS, CHILDREN, LISTENER, TREE }

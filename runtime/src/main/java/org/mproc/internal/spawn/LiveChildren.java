@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every child this process started and has not yet reaped. It keeps them reachable (a child's stdin
- * must stay open while it runs) and applies CPython's exit rule when this JVM shuts down: daemon
- * children are terminated, non-daemon children are waited for (G-PROC-7).
+ * Every child this process started and has not yet reaped. It keeps them reachable and applies
+ * CPython's exit rule when this JVM shuts down: daemon children are terminated, non-daemon children
+ * are waited for (G-PROC-7).
  */
 public final class LiveChildren {
     private static final Set<Launch> LIVE = ConcurrentHashMap.newKeySet();

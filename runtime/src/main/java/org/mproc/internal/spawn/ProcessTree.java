@@ -12,7 +12,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import org.mproc.ProcessException;
 
 /**
@@ -72,16 +71,16 @@ public final class ProcessTree {
         return new ProcessTree(directory, secret);
     }
 
-    /**
-     * A root killed by SIGKILL cannot remove its directory. Directories are named after their root's
-     * pid, so the next root removes those whose root is gone (a reused pid keeps its directory: we
-     * only ever delete what is certainly stale).
-     */
     /** Removes the directories of dead roots under {@code java.io.tmpdir}, as every new root does. */
     public static void sweepStaleTrees() {
         sweepStale(Paths.get(System.getProperty("java.io.tmpdir")));
     }
 
+    /**
+     * A root killed by SIGKILL cannot remove its directory. Directories are named after their root's
+     * pid, so the next root removes those whose root is gone (a reused pid keeps its directory: we
+     * only ever delete what is certainly stale).
+     */
     private static void sweepStale(Path base) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(base, PREFIX + "*")) {
             for (Path entry : entries) {
@@ -109,10 +108,6 @@ public final class ProcessTree {
 
     public byte[] secret() {
         return secret.clone();
-    }
-
-    String secretHex() {
-        return HexFormat.of().formatHex(secret);
     }
 
     /** Where the listener of process {@code pid} lives; checked against the Unix socket path limit. */

@@ -56,11 +56,6 @@ public final class FrameTypes {
 
     private FrameTypes() {}
 
-    /** True for the types a peer may send before it has authenticated. */
-    public static boolean isHandshake(byte type) {
-        return type >= CHALLENGE && type <= FAILURE;
-    }
-
     public static boolean isKnown(byte type) {
         return (type >= CHALLENGE && type <= CLIENT_HELLO) || (type >= POOL_INIT && type <= POOL_STOP)
                 || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_RETURN)

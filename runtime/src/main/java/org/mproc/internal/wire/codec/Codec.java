@@ -3,8 +3,10 @@ package org.mproc.internal.wire.codec;
 import java.io.IOException;
 
 /**
- * Turns values into bytes and back. The JDK-serialization codec is the general case; fast paths for
- * common shapes come in front of it later without changing callers.
+ * Turns values into bytes and back. {@link #standard()} is {@link FastCodec}: compact encodings for
+ * common shapes (null, strings, boxed primitives, byte arrays, {@code ArrayList}s of those, lambdas
+ * capturing only those) in front of JDK serialization ({@link JdkCodec}, read behind an input
+ * filter), which takes everything else.
  */
 public interface Codec {
     /**
