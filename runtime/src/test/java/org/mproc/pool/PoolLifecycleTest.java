@@ -194,6 +194,11 @@ class PoolLifecycleTest {
         return bytes.length;
     }
 
+    static int gatedLength(byte[] bytes, String dir) throws InterruptedException {
+        Marks.awaitGate(dir, "go", Delays.LONG);
+        return bytes.length;
+    }
+
     static int identity(int x) {
         return x;
     }
@@ -259,7 +264,9 @@ class PoolLifecycleTest {
             within(Delays.LONG, "a map of 1 MiB chunks beside a busy worker",
                     () -> assertEquals(List.of(1 << 20, (1 << 20) + 1, (1 << 20) + 2, (1 << 20) + 3, (1 << 20) + 4,
                             (1 << 20) + 5), pool.map(PoolLifecycleTest::length, large, 1)));
-            CompletableFuture<List<Integer>> queued = pool.mapAsync(PoolLifecycleTest::length, large, 1);
+            // Held at the gate, so none of them can finish before terminate() (on a loaded machine
+            // the idle worker could otherwise run all six first).
+            CompletableFuture<List<Integer>> queued = pool.mapAsync(b -> gatedLength(b, dir), large, 1);
             within(Delays.SHORT, "terminate() with 1 MiB chunks queued behind a busy worker", pool::terminate);
             assertThrows(ExecutionException.class, () -> busy.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS));
             assertThrows(ExecutionException.class, () -> queued.get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS));
