@@ -19,9 +19,6 @@ public record HelloFrame(long token, long pid) {
      */
     public static final byte QUEUES = ClientHelloFrame.QUEUES;
 
-    /** {@link ClientHelloFrame#MANAGER}, for the manager package's users until they name it there. */
-    public static final byte MANAGER = ClientHelloFrame.MANAGER;
-
     public Frame toFrame() {
         return Frame.of(FrameTypes.HELLO, new WireData.Out().i64(token).i64(pid).toByteArray());
     }
