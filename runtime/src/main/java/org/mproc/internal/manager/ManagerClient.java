@@ -186,9 +186,11 @@ public final class ManagerClient {
                 if (f.type() != FrameTypes.MGR_REPLY) {
                     throw new ProtocolException("a manager may not send " + f);
                 }
-                Pending answered = pending.remove(f.correlationId());
+                Pending answered = pending.get(f.correlationId());
                 if (answered != null) {
-                    answered.reply = answered.request.reply(f);
+                    Reply reply = answered.request.reply(f); // malformed: still pending, so failAll fails it
+                    pending.remove(f.correlationId());
+                    answered.reply = reply;
                     LockSupport.unpark(answered.caller);
                 }
             } catch (ProtocolException e) {
