@@ -82,16 +82,17 @@ public final class LockProxy extends ManagerProxy implements SharedLock {
 
     /**
      * Asks the server for the lock, waiting up to {@code timeoutNanos} (−1: for ever) there.
-     * Returns whether it was abandoned, or null if not acquired. An interrupt cancels the wait;
-     * if the lock was granted meanwhile, it is kept and the interrupt status set again.
+     * Returns whether it was abandoned, or null if not acquired. A thread interrupted already
+     * does not ask (unless it would not wait, {@code timeoutNanos} 0: then its status is kept). An
+     * interrupt cancels the wait; if the lock was granted meanwhile, it is kept and the interrupt
+     * status set again. InterruptedException leaves the status clear.
      */
     private Boolean acquire(long timeoutNanos) throws InterruptedException {
         ManagerClient client = ManagerClient.to(socket());
         LockCall request = new LockCall(client.nextId(), objectId(), thread(), timeoutNanos);
         boolean interruptedBefore = Thread.interrupted();
         if (interruptedBefore && timeoutNanos != 0) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedException();
+            throw new InterruptedException(); // with the status clear, as Java's convention has it
         }
         ManagerClient.Pending call = client.send(request);
         Reply r = client.await(call, () -> client.cancel(new Cancel(request.correlationId())));
