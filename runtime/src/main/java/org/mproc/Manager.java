@@ -1,22 +1,20 @@
 package org.mproc;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mproc.internal.manager.ListProxy;
 import org.mproc.internal.manager.LockProxy;
 import org.mproc.internal.manager.ManagerClient;
 import org.mproc.internal.manager.ManagerFrames.Create;
+import org.mproc.internal.manager.ManagerFrames.CreatedReply;
 import org.mproc.internal.manager.ManagerFrames.Reply;
-import org.mproc.internal.manager.ManagerFrames.Status;
+import org.mproc.internal.manager.ManagerFrames.Shutdown;
 import org.mproc.internal.manager.ManagerFrames;
 import org.mproc.internal.manager.ManagerProxy;
 import org.mproc.internal.manager.ManagerServer;
 import org.mproc.internal.manager.MapProxy;
 import org.mproc.internal.manager.NamespaceProxy;
 import org.mproc.internal.manager.ValueProxy;
-import org.mproc.internal.wire.Frame;
-import org.mproc.internal.wire.FrameTypes;
 
 /**
  * A server process holding shared objects, like CPython's {@code multiprocessing.Manager()}
@@ -95,8 +93,8 @@ public final class Manager implements AutoCloseable {
      * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
      */
     public Namespace namespace() {
-        long[] ids = create(ManagerFrames.NAMESPACE, ManagerProxy.NOTHING);
-        return new NamespaceProxy(socket, ids[0], ids[1]);
+        CreatedReply created = create(ManagerFrames.NAMESPACE, ManagerProxy.NOTHING);
+        return new NamespaceProxy(socket, created.objectId(), created.serverPid());
     }
 
     /**
@@ -110,8 +108,8 @@ public final class Manager implements AutoCloseable {
      * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
      */
     public <T> SharedValue<T> value(T initial) {
-        long[] ids = create(ManagerFrames.VALUE, ManagerProxy.encode(initial, "the initial value"));
-        return new ValueProxy<>(socket, ids[0], ids[1]);
+        CreatedReply created = create(ManagerFrames.VALUE, ManagerProxy.encode(initial, "the initial value"));
+        return new ValueProxy<>(socket, created.objectId(), created.serverPid());
     }
 
     /**
@@ -123,8 +121,8 @@ public final class Manager implements AutoCloseable {
      * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
      */
     public <K, V> SharedMap<K, V> dict() {
-        long[] ids = create(ManagerFrames.MAP, ManagerProxy.NOTHING);
-        return new MapProxy<>(socket, ids[0], ids[1]);
+        CreatedReply created = create(ManagerFrames.MAP, ManagerProxy.NOTHING);
+        return new MapProxy<>(socket, created.objectId(), created.serverPid());
     }
 
     /**
@@ -135,8 +133,8 @@ public final class Manager implements AutoCloseable {
      * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
      */
     public <E> SharedList<E> list() {
-        long[] ids = create(ManagerFrames.LIST, ManagerProxy.NOTHING);
-        return new ListProxy<>(socket, ids[0], ids[1]);
+        CreatedReply created = create(ManagerFrames.LIST, ManagerProxy.NOTHING);
+        return new ListProxy<>(socket, created.objectId(), created.serverPid());
     }
 
     /**
@@ -150,9 +148,7 @@ public final class Manager implements AutoCloseable {
      * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
      */
     public <E> ProcessQueue<E> queue() {
-        Reply r = createReply(ManagerFrames.QUEUE, ManagerProxy.NOTHING);
-        byte[] handle = java.util.Arrays.copyOfRange(r.body(), 16, r.body().length);
-        return ManagerProxy.decode(handle);
+        return ManagerProxy.decode(create(ManagerFrames.QUEUE, ManagerProxy.NOTHING).queue());
     }
 
     /**
@@ -162,23 +158,18 @@ public final class Manager implements AutoCloseable {
      * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
      */
     public SharedLock lock() {
-        long[] ids = create(ManagerFrames.LOCK_OBJECT, ManagerProxy.NOTHING);
-        return new LockProxy(socket, ids[0], ids[1]);
+        CreatedReply created = create(ManagerFrames.LOCK_OBJECT, ManagerProxy.NOTHING);
+        return new LockProxy(socket, created.objectId(), created.serverPid());
     }
 
-    private long[] create(byte kind, byte[] initial) {
-        ByteBuffer body = ByteBuffer.wrap(createReply(kind, initial).body());
-        return new long[] {body.getLong(), body.getLong()};
-    }
-
-    private Reply createReply(byte kind, byte[] initial) {
+    private CreatedReply create(byte kind, byte[] initial) {
         ManagerClient client = ManagerClient.to(socket);
-        long corr = client.nextId();
-        Reply r = client.call(new Create(corr, kind, initial).toFrame(), corr);
-        if (r.status() != Status.VALUE || r.body().length < 16) {
-            throw new ProcessException("the manager's server could not create the object: " + r.status());
+        Reply r = client.call(new Create(client.nextId(), kind, initial));
+        if (!(r instanceof CreatedReply created)) {
+            throw new ProcessException("the manager's server could not create the object: "
+                    + r.getClass().getSimpleName());
         }
-        return r;
+        return created;
     }
 
     /**
@@ -216,8 +207,7 @@ public final class Manager implements AutoCloseable {
         }
         try {
             ManagerClient client = ManagerClient.to(socket);
-            long corr = client.nextId();
-            client.call(new Frame(FrameTypes.MGR_SHUTDOWN, corr, new byte[0]), corr);
+            client.call(new Shutdown(client.nextId()));
         } catch (ProcessException alreadyGone) {
             // It died on its own: join reports how.
         }

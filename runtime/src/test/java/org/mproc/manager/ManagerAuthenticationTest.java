@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.mproc.AuthenticationException;
 import org.mproc.Manager;
 import org.mproc.Namespace;
-import org.mproc.internal.manager.ManagerFrames.Call;
-import org.mproc.internal.manager.ManagerFrames;
+import org.mproc.internal.manager.ManagerFrames.GetCall;
+import org.mproc.internal.manager.ManagerFrames.SetCall;
 import org.mproc.internal.manager.ManagerProxy;
 import org.mproc.internal.spawn.Hosting;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
-import org.mproc.internal.wire.HelloFrame;
+import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.testkit.Delays;
 
 /**
@@ -61,7 +61,7 @@ class ManagerAuthenticationTest {
 
     /** A SET of the shared attribute to 666, as an attacker would send it. */
     private static byte[] setFrame() throws IOException {
-        Call call = new Call(1, objectId(), ManagerFrames.SET, "value".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        SetCall call = new SetCall(1, objectId(), "value".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 org.mproc.internal.wire.codec.Codec.standard().encode(666));
         Frame f = call.toFrame();
         return ByteBuffer.allocate(Frame.HEADER_BYTES + f.payload().length).putInt(f.payload().length)
@@ -117,15 +117,15 @@ class ManagerAuthenticationTest {
 
     @Test
     void malformedRequestsAfterTheHandshakeCloseOnlyThatConnection() throws Exception {
-        Connection unknownObject = Hosting.connectAsClient(socket, HelloFrame.MANAGER);
-        unknownObject.send(new Call(1, Long.MAX_VALUE, ManagerFrames.GET, new byte[0], new byte[0]).toFrame());
+        Connection unknownObject = Hosting.connectAsClient(socket, ClientHelloFrame.MANAGER);
+        unknownObject.send(new GetCall(1, Long.MAX_VALUE, new byte[0]).toFrame());
         assertClosedByServer(unknownObject);
 
-        Connection garbage = Hosting.connectAsClient(socket, HelloFrame.MANAGER);
+        Connection garbage = Hosting.connectAsClient(socket, ClientHelloFrame.MANAGER);
         garbage.send(new Frame(FrameTypes.MGR_CALL, 1, new byte[] {1, 2, 3}));
         assertClosedByServer(garbage);
 
-        Connection foreign = Hosting.connectAsClient(socket, HelloFrame.MANAGER);
+        Connection foreign = Hosting.connectAsClient(socket, ClientHelloFrame.MANAGER);
         foreign.send(new Frame(FrameTypes.POOL_CHUNK, 1, new byte[16]));
         assertClosedByServer(foreign);
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
 import org.mproc.ChildProcess;
 import org.mproc.Namespace;
 import org.mproc.SharedLock;
@@ -130,6 +131,32 @@ class ManagerLockTest {
         assertFalse(waiter.isAlive());
         lock.unlock();
         assertTrue(lock.tryLock(), "the interrupted waiter did not keep it");
+        lock.unlock();
+    }
+
+    /**
+     * A thread interrupted before it asks gets {@link InterruptedException} at once from every
+     * waiting acquire, and, as everywhere in Java, with its interrupt status clear; the lock is not
+     * taken. {@code tryLock()}, which does not wait, keeps the status instead.
+     */
+    @Test
+    @Tag("G-MGR-3")
+    void anAlreadyInterruptedThreadGetsInterruptedExceptionWithItsStatusClear() throws Exception {
+        SharedLock lock = MANAGER.get().lock();
+        List<Executable> waits = List.of(lock::lock, lock::acquire, () -> lock.tryLock(Delays.SHORT));
+        for (int i = 0; i < waits.size(); i++) {
+            Thread.currentThread().interrupt();
+            assertThrows(InterruptedException.class, waits.get(i), "wait " + i);
+            assertFalse(Thread.interrupted(), "wait " + i + " threw InterruptedException with the status still set");
+        }
+        assertTrue(lock.tryLock(), "no interrupted wait took the lock");
+        lock.unlock();
+        Thread.currentThread().interrupt();
+        try {
+            assertTrue(lock.tryLock());
+        } finally {
+            assertTrue(Thread.interrupted(), "tryLock() keeps the interrupt status");
+        }
         lock.unlock();
     }
 }

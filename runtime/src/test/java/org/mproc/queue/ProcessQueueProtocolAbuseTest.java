@@ -31,7 +31,7 @@ class ProcessQueueProtocolAbuseTest {
     }
 
     private static Connection client() throws Exception {
-        return Hosting.connectAsClient(Hosting.listenerPath(), org.mproc.internal.wire.HelloFrame.QUEUES);
+        return Hosting.connectAsClient(Hosting.listenerPath(), org.mproc.internal.wire.ClientHelloFrame.QUEUES);
     }
 
     @Test

@@ -4,6 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import org.mproc.ProcessFunction;
 import org.mproc.SharedList;
+import org.mproc.internal.manager.ManagerFrames.AddCall;
+import org.mproc.internal.manager.ManagerFrames.GetCall;
+import org.mproc.internal.manager.ManagerFrames.RemoveCall;
+import org.mproc.internal.manager.ManagerFrames.SetCall;
+import org.mproc.internal.manager.ManagerFrames.SizeCall;
+import org.mproc.internal.manager.ManagerFrames.SnapshotCall;
+import org.mproc.internal.manager.ManagerFrames.UpdateCall;
 
 public final class ListProxy<E> extends ManagerProxy implements SharedList<E> {
     private static final long serialVersionUID = 1L;
@@ -18,37 +25,44 @@ public final class ListProxy<E> extends ManagerProxy implements SharedList<E> {
 
     @Override
     public E get(int index) {
-        return decode(call(ManagerFrames.GET, index(index), NOTHING));
+        byte[] i = index(index);
+        return decode(call(corr -> new GetCall(corr, objectId(), i)));
     }
 
     @Override
     public E set(int index, E element) {
-        return decode(call(ManagerFrames.SET, index(index), encode(element, "the element")));
+        byte[] i = index(index);
+        byte[] e = encode(element, "the element");
+        return decode(call(corr -> new SetCall(corr, objectId(), i, e)));
     }
 
     @Override
     public void add(E element) {
-        call(ManagerFrames.ADD, NOTHING, encode(element, "the element"));
+        byte[] e = encode(element, "the element");
+        call(corr -> new AddCall(corr, objectId(), e));
     }
 
     @Override
     public E remove(int index) {
-        return decode(call(ManagerFrames.REMOVE, index(index), NOTHING));
+        byte[] i = index(index);
+        return decode(call(corr -> new RemoveCall(corr, objectId(), i)));
     }
 
     @Override
     public int size() {
-        return ManagerProxy.<Integer>decode(call(ManagerFrames.SIZE, NOTHING, NOTHING));
+        return ManagerProxy.<Integer>decode(call(corr -> new SizeCall(corr, objectId())));
     }
 
     @Override
     public List<E> snapshot() {
-        return decode(call(ManagerFrames.SNAPSHOT, NOTHING, NOTHING));
+        return decode(call(corr -> new SnapshotCall(corr, objectId())));
     }
 
     @Override
     public E updateAndGet(int index, ProcessFunction<E, E> fn) {
         Objects.requireNonNull(fn, "fn");
-        return decode(call(ManagerFrames.UPDATE, index(index), encode(fn, "the function")));
+        byte[] i = index(index);
+        byte[] function = encode(fn, "the function");
+        return decode(call(corr -> new UpdateCall(corr, objectId(), i, function)));
     }
 }

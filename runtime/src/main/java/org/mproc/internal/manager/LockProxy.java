@@ -1,15 +1,15 @@
 package org.mproc.internal.manager;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import org.mproc.SharedLock;
-import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerFrames.Cancel;
+import org.mproc.internal.manager.ManagerFrames.ErrorReply;
+import org.mproc.internal.manager.ManagerFrames.GrantedReply;
+import org.mproc.internal.manager.ManagerFrames.LockCall;
+import org.mproc.internal.manager.ManagerFrames.NoneReply;
 import org.mproc.internal.manager.ManagerFrames.Reply;
-import org.mproc.internal.manager.ManagerFrames.Status;
-import org.mproc.internal.wire.Frame;
-import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.manager.ManagerFrames.UnlockCall;
 
 /** The client side of a {@link SharedLock}: waits are parked in the server, never here. */
 public final class LockProxy extends ManagerProxy implements SharedLock {
@@ -72,44 +72,45 @@ public final class LockProxy extends ManagerProxy implements SharedLock {
 
     @Override
     public void unlock() {
-        call(ManagerFrames.UNLOCK, thread(), NOTHING);
+        long thread = thread();
+        call(corr -> new UnlockCall(corr, objectId(), thread));
     }
 
-    private static String thread() {
-        return Long.toString(Thread.currentThread().getId());
+    private static long thread() {
+        return Thread.currentThread().getId();
     }
 
     /**
      * Asks the server for the lock, waiting up to {@code timeoutNanos} (−1: for ever) there.
-     * Returns whether it was abandoned, or null if not acquired. An interrupt cancels the wait;
-     * if the lock was granted meanwhile, it is kept and the interrupt status set again.
+     * Returns whether it was abandoned, or null if not acquired. A thread interrupted already
+     * does not ask (unless it would not wait, {@code timeoutNanos} 0: then its status is kept). An
+     * interrupt cancels the wait; if the lock was granted meanwhile, it is kept and the interrupt
+     * status set again. InterruptedException leaves the status clear.
      */
     private Boolean acquire(long timeoutNanos) throws InterruptedException {
         ManagerClient client = ManagerClient.to(socket());
-        long corr = client.nextId();
-        byte[] timeout = ByteBuffer.allocate(8).putLong(timeoutNanos).array();
-        Frame request = new Call(corr, objectId(), ManagerFrames.LOCK, thread().getBytes(StandardCharsets.UTF_8),
-                timeout).toFrame();
+        LockCall request = new LockCall(client.nextId(), objectId(), thread(), timeoutNanos);
         boolean interruptedBefore = Thread.interrupted();
         if (interruptedBefore && timeoutNanos != 0) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedException();
+            throw new InterruptedException(); // with the status clear, as Java's convention has it
         }
-        ManagerClient.Call call = client.send(request, corr);
-        Reply r = client.await(call, () -> client.sendQuietly(new Frame(FrameTypes.MGR_CANCEL, corr, new byte[0])));
+        ManagerClient.Pending call = client.send(request);
+        Reply r = client.await(call, () -> client.cancel(new Cancel(request.correlationId())));
         if (Thread.interrupted() || interruptedBefore) {
-            if (r.status() != Status.VALUE && timeoutNanos != 0) {
+            if (!(r instanceof GrantedReply) && timeoutNanos != 0) {
                 throw new InterruptedException(); // cancelled before it was granted
             }
             Thread.currentThread().interrupt(); // granted before the cancel arrived: we hold it
         }
-        switch (r.status()) {
-            case VALUE:
-                return r.body().length == 1 && r.body()[0] == 1;
-            case NONE:
-                return null;
-            default:
-                throw failure(r);
+        if (r instanceof GrantedReply granted) {
+            return granted.abandoned();
         }
+        if (r instanceof NoneReply) {
+            return null;
+        }
+        if (r instanceof ErrorReply error) {
+            throw failure(error);
+        }
+        throw new IllegalStateException("a LOCK cannot be answered " + r); // LockCall.reply reads no other
     }
 }

@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.mproc.ProcessFunction;
+import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerFrames.GetCall;
+import org.mproc.internal.manager.ManagerFrames.SetCall;
+import org.mproc.internal.manager.ManagerFrames.UpdateCall;
 import org.mproc.internal.wire.codec.Codec;
 
 /**
@@ -16,8 +20,8 @@ import org.mproc.internal.wire.codec.Codec;
 public abstract class ManagedObject {
     private static final Codec CODEC = Codec.standard();
 
-    /** Runs {@code op}; returns the encoded result, or null for none. Throws what the referent threw. */
-    abstract byte[] call(byte op, byte[] key, byte[] arg) throws Exception;
+    /** Runs {@code call}; returns the encoded result, or null for none. Throws what the referent threw. */
+    abstract byte[] call(Call call) throws Exception;
 
     static ManagedObject of(byte kind, byte[] initial) {
         switch (kind) {
@@ -52,8 +56,8 @@ public abstract class ManagedObject {
         }
     }
 
-    static IllegalArgumentException unknown(byte op) {
-        return new IllegalArgumentException("unknown operation " + op);
+    static IllegalArgumentException unknown(Call call) {
+        return new IllegalArgumentException("unknown operation " + call.op());
     }
 
     /** Named attributes; reading one never set throws {@link NoSuchElementException}. */
@@ -61,21 +65,25 @@ public abstract class ManagedObject {
         private final Map<String, byte[]> attributes = new HashMap<>();
 
         @Override
-        synchronized byte[] call(byte op, byte[] key, byte[] arg) throws Exception {
-            String name = new String(key, StandardCharsets.UTF_8);
-            switch (op) {
-                case ManagerFrames.GET:
-                    return existing(name);
-                case ManagerFrames.SET:
-                    attributes.put(name, arg);
-                    return null;
-                case ManagerFrames.UPDATE:
-                    byte[] next = apply(arg, existing(name));
-                    attributes.put(name, next);
-                    return next;
-                default:
-                    throw unknown(op);
+        synchronized byte[] call(Call call) throws Exception {
+            if (call instanceof GetCall get) {
+                return existing(name(get.key()));
             }
+            if (call instanceof SetCall set) {
+                attributes.put(name(set.key()), set.value());
+                return null;
+            }
+            if (call instanceof UpdateCall update) {
+                String name = name(update.key());
+                byte[] next = apply(update.function(), existing(name));
+                attributes.put(name, next);
+                return next;
+            }
+            throw unknown(call);
+        }
+
+        private static String name(byte[] key) {
+            return new String(key, StandardCharsets.UTF_8);
         }
 
         private byte[] existing(String name) {
@@ -96,19 +104,19 @@ public abstract class ManagedObject {
         }
 
         @Override
-        synchronized byte[] call(byte op, byte[] key, byte[] arg) throws Exception {
-            switch (op) {
-                case ManagerFrames.GET:
-                    return value;
-                case ManagerFrames.SET:
-                    value = arg;
-                    return null;
-                case ManagerFrames.UPDATE:
-                    value = apply(arg, value);
-                    return value;
-                default:
-                    throw unknown(op);
+        synchronized byte[] call(Call call) throws Exception {
+            if (call instanceof GetCall) {
+                return value;
             }
+            if (call instanceof SetCall set) {
+                value = set.value();
+                return null;
+            }
+            if (call instanceof UpdateCall update) {
+                value = apply(update.function(), value);
+                return value;
+            }
+            throw unknown(call);
         }
     }
 }

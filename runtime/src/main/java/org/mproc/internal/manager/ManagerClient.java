@@ -9,12 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mproc.ProcessException;
+import org.mproc.internal.manager.ManagerFrames.Cancel;
 import org.mproc.internal.manager.ManagerFrames.Reply;
+import org.mproc.internal.manager.ManagerFrames.Request;
 import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
-import org.mproc.internal.wire.HelloFrame;
 import org.mproc.internal.wire.ProtocolException;
 
 /**
@@ -22,27 +24,29 @@ import org.mproc.internal.wire.ProtocolException;
  * carry correlation ids. There is no reader thread: a caller waiting for its answer reads the
  * connection itself (leader/follower) and hands other callers' answers to them, so a lone call
  * costs a round trip and no thread hand-off; when it has its own answer it wakes a waiting caller
- * to read on. When the server is gone, pending and later calls fail with {@link ProcessException}.
+ * to read on. Each answer is read as the shape its {@link Request} expects ({@link Request#reply});
+ * one that is malformed ends the connection. When the server is gone, pending and later calls fail
+ * with {@link ProcessException}.
  */
 public final class ManagerClient {
     private static final Map<String, ManagerClient> CLIENTS = new ConcurrentHashMap<>();
 
     private final String socket;
     private final Connection connection;
-    private final Map<Long, Call> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final ReentrantLock reading = new ReentrantLock();
     private final AtomicLong ids = new AtomicLong();
     private volatile ProcessException gone;
 
-    /** One call in flight: its answer, or why there is none, and who waits for it. */
-    static final class Call {
-        final long correlationId;
+    /** One request in flight: its answer, or why there is none, and who waits for it. */
+    static final class Pending {
+        final Request request;
         final Thread caller = Thread.currentThread();
         volatile Reply reply;
         volatile ProcessException failure;
 
-        Call(long correlationId) {
-            this.correlationId = correlationId;
+        Pending(Request request) {
+            this.request = request;
         }
 
         boolean done() {
@@ -52,7 +56,7 @@ public final class ManagerClient {
 
     private ManagerClient(String socket) throws IOException {
         this.socket = socket;
-        this.connection = Hosting.connectAsClient(Paths.get(socket), HelloFrame.MANAGER);
+        this.connection = Hosting.connectAsClient(Paths.get(socket), ClientHelloFrame.MANAGER);
     }
 
     public static ManagerClient to(String socket) {
@@ -88,14 +92,15 @@ public final class ManagerClient {
         return ids.incrementAndGet();
     }
 
-    /** Sends {@code request} (correlation id {@code corr}) and waits for its answer; an interrupt is kept for after. */
-    public Reply call(Frame request, long corr) {
-        return await(send(request, corr), null);
+    /** Sends {@code request} and waits for its answer; an interrupt is kept for after. */
+    public Reply call(Request request) {
+        return await(send(request), null);
     }
 
     /** Sends {@code request}; {@link #await} then waits for the answer. */
-    Call send(Frame request, long corr) {
-        Call call = new Call(corr);
+    Pending send(Request request) {
+        long corr = request.correlationId();
+        Pending call = new Pending(request);
         pending.put(corr, call);
         ProcessException dead = gone;
         if (dead != null) {
@@ -103,7 +108,7 @@ public final class ManagerClient {
             throw dead;
         }
         try {
-            connection.send(request);
+            connection.send(request.toFrame());
         } catch (IOException e) {
             pending.remove(corr);
             throw serverGone(e);
@@ -111,10 +116,10 @@ public final class ManagerClient {
         return call;
     }
 
-    /** Sends a frame that needs no answer; a server that is gone makes it moot. */
-    void sendQuietly(Frame frame) {
+    /** Gives up a parked LOCK; it needs no answer, and a server that is gone makes it moot. */
+    void cancel(Cancel cancel) {
         try {
-            connection.send(frame);
+            connection.send(cancel.toFrame());
         } catch (IOException gone) {
             // Pending calls fail when their reader sees the end.
         }
@@ -125,7 +130,7 @@ public final class ManagerClient {
      * first interrupt runs {@code onInterrupt} (which may send a cancel) and the wait goes on until
      * the answer; the interrupt status is set again on return.
      */
-    Reply await(Call call, Runnable onInterrupt) {
+    Reply await(Pending call, Runnable onInterrupt) {
         boolean interrupted = false;
         try {
             while (!call.done()) {
@@ -158,7 +163,7 @@ public final class ManagerClient {
     }
 
     /** Reads answers until {@code mine} has one; returns whether an interrupt came meanwhile. */
-    private boolean readUntil(Call mine, Runnable onInterrupt) {
+    private boolean readUntil(Pending mine, Runnable onInterrupt) {
         boolean interrupted = false;
         while (!mine.done()) {
             Frame f;
@@ -181,9 +186,11 @@ public final class ManagerClient {
                 if (f.type() != FrameTypes.MGR_REPLY) {
                     throw new ProtocolException("a manager may not send " + f);
                 }
-                Call answered = pending.remove(f.correlationId());
+                Pending answered = pending.get(f.correlationId());
                 if (answered != null) {
-                    answered.reply = Reply.from(f);
+                    Reply reply = answered.request.reply(f); // malformed: still pending, so failAll fails it
+                    pending.remove(f.correlationId());
+                    answered.reply = reply;
                     LockSupport.unpark(answered.caller);
                 }
             } catch (ProtocolException e) {
@@ -200,7 +207,7 @@ public final class ManagerClient {
 
     /** The reader is done: a caller still waiting must read next. */
     private void wakeAnotherReader() {
-        for (Call c : pending.values()) {
+        for (Pending c : pending.values()) {
             if (!c.done()) {
                 LockSupport.unpark(c.caller);
                 return;
@@ -213,7 +220,7 @@ public final class ManagerClient {
         CLIENTS.remove(socket, this);
         connection.close();
         for (Long corr : pending.keySet()) {
-            Call c = pending.remove(corr);
+            Pending c = pending.remove(corr);
             if (c != null) {
                 c.failure = why;
                 LockSupport.unpark(c.caller);

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongFunction;
 import org.mproc.ProcessException;
 import org.mproc.TaskFailedException;
 import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerFrames.ErrorReply;
+import org.mproc.internal.manager.ManagerFrames.NoneReply;
 import org.mproc.internal.manager.ManagerFrames.Reply;
+import org.mproc.internal.manager.ManagerFrames.ValueReply;
 import org.mproc.internal.wire.Failures;
 import org.mproc.internal.wire.FrameLimits;
-import org.mproc.internal.wire.ProtocolException;
 import org.mproc.internal.wire.codec.Codec;
 
 /**
@@ -44,13 +47,8 @@ public abstract class ManagerProxy implements Serializable {
      * Rethrows what the referent threw: unchecked ones as they were, checked ones inside a
      * {@link TaskFailedException} (G-MGR-4).
      */
-    final RuntimeException failure(Reply r) {
-        Throwable t;
-        try {
-            t = Failures.restore(r.failure());
-        } catch (ProtocolException e) {
-            return new ProcessException("the manager's server sent a malformed error: " + e.getMessage(), e);
-        }
+    final RuntimeException failure(ErrorReply r) {
+        Throwable t = Failures.restore(r.failure());
         if (t instanceof RuntimeException) {
             return (RuntimeException) t;
         }
@@ -61,27 +59,29 @@ public abstract class ManagerProxy implements Serializable {
     }
 
     /**
-     * Runs {@code op} in the server; returns the encoded result (null for none). What the referent
-     * threw is rethrown here: unchecked ones as they were, checked ones (from a function passed to
-     * {@code updateAndGet}) inside a {@link TaskFailedException} (G-MGR-4).
+     * Runs in the server the call {@code call} builds for a fresh correlation id; returns the
+     * encoded result (null for none). What the referent threw is rethrown here: unchecked ones as
+     * they were, checked ones (from a function passed to {@code updateAndGet}) inside a
+     * {@link TaskFailedException} (G-MGR-4).
      */
-    final byte[] call(byte op, String key, byte[] arg) {
-        return call(op, key == null ? NOTHING : key.getBytes(StandardCharsets.UTF_8), arg);
+    final byte[] call(LongFunction<Call> call) {
+        ManagerClient client = ManagerClient.to(socket);
+        Reply r = client.call(call.apply(client.nextId()));
+        if (r instanceof ValueReply value) {
+            return value.value();
+        }
+        if (r instanceof NoneReply) {
+            return null;
+        }
+        if (r instanceof ErrorReply error) {
+            throw failure(error);
+        }
+        throw new ProcessException("the manager's server answered a call with " + r);
     }
 
-    /** Like {@link #call(byte, String, byte[])} with the key already in its wire form. */
-    final byte[] call(byte op, byte[] key, byte[] arg) {
-        ManagerClient client = ManagerClient.to(socket);
-        long corr = client.nextId();
-        Reply r = client.call(new Call(corr, objectId, op, key, arg).toFrame(), corr);
-        switch (r.status()) {
-            case VALUE:
-                return r.body();
-            case NONE:
-                return null;
-            default:
-                throw failure(r);
-        }
+    /** A namespace attribute's name as a key: UTF-8. */
+    static byte[] name(String name) {
+        return name.getBytes(StandardCharsets.UTF_8);
     }
 
     public static byte[] encode(Object value, String what) {

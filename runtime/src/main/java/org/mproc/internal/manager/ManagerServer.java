@@ -1,21 +1,28 @@
 package org.mproc.internal.manager;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.ProcessQueue;
 import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerFrames.Cancel;
 import org.mproc.internal.manager.ManagerFrames.Create;
+import org.mproc.internal.manager.ManagerFrames.CreatedReply;
+import org.mproc.internal.manager.ManagerFrames.ErrorReply;
+import org.mproc.internal.manager.ManagerFrames.GrantedReply;
+import org.mproc.internal.manager.ManagerFrames.LockCall;
+import org.mproc.internal.manager.ManagerFrames.NoneReply;
 import org.mproc.internal.manager.ManagerFrames.Reply;
-import org.mproc.internal.manager.ManagerFrames.Status;
+import org.mproc.internal.manager.ManagerFrames.Shutdown;
+import org.mproc.internal.manager.ManagerFrames.UnlockCall;
+import org.mproc.internal.manager.ManagerFrames.ValueReply;
 import org.mproc.internal.spawn.Hosting;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
-import org.mproc.internal.wire.HelloFrame;
+import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.ProtocolException;
 import org.mproc.internal.wire.TaskFailedFrame;
 import org.mproc.internal.wire.codec.Codec;
@@ -36,7 +43,7 @@ public final class ManagerServer {
     /** Serves until the process is stopped; first tells the starting process where to connect. */
     public static void run(ProcessQueue<String> address) throws InterruptedException {
         ManagerServer server = new ManagerServer();
-        Hosting.serveClients(HelloFrame.MANAGER, server::serve);
+        Hosting.serveClients(ClientHelloFrame.MANAGER, server::serve);
         address.put(Hosting.listenerPath().toString());
         server.stopped.await(); // until MGR_SHUTDOWN (Manager.close()); its parent's death ends it too
         Hosting.stopServing();
@@ -48,9 +55,9 @@ public final class ManagerServer {
                 switch (f.type()) {
                     case FrameTypes.MGR_CREATE -> create(c, Create.from(f));
                     case FrameTypes.MGR_CALL -> call(c, Call.from(f));
-                    case FrameTypes.MGR_CANCEL -> cancel(c, f.correlationId());
+                    case FrameTypes.MGR_CANCEL -> cancel(c, Cancel.from(f));
                     case FrameTypes.MGR_SHUTDOWN -> {
-                        c.send(new Reply(Status.NONE, new byte[0]).toFrame(f.correlationId()));
+                        c.send(new NoneReply(Shutdown.from(f).correlationId()).toFrame());
                         stopped.countDown();
                     }
                     default -> throw new ProtocolException("a manager cannot handle " + f);
@@ -73,8 +80,7 @@ public final class ManagerServer {
         } else {
             objects.put(id, ManagedObject.of(request.kind(), request.initial()));
         }
-        byte[] body = ByteBuffer.allocate(16 + extra.length).putLong(id).putLong(pid).put(extra).array();
-        c.send(new Reply(Status.VALUE, body).toFrame(request.correlationId()));
+        c.send(new CreatedReply(request.correlationId(), id, pid, extra).toFrame());
     }
 
     private void call(Connection c, Call request) throws IOException {
@@ -87,46 +93,45 @@ public final class ManagerServer {
         if (target == null) {
             throw new ProtocolException("no shared object " + request.objectId() + " in this manager");
         }
+        long corr = request.correlationId();
         Reply reply;
         try {
-            byte[] result = target.call(request.op(), request.key(), request.arg());
-            reply = result == null ? new Reply(Status.NONE, new byte[0]) : new Reply(Status.VALUE, result);
+            byte[] result = target.call(request);
+            reply = result == null ? new NoneReply(corr) : new ValueReply(corr, result);
         } catch (Throwable t) {
-            reply = Reply.error(describe(t));
+            reply = new ErrorReply(corr, describe(t));
         }
-        c.send(reply.toFrame(request.correlationId()));
+        c.send(reply.toFrame());
     }
 
-    private void cancel(Connection c, long correlationId) {
+    private void cancel(Connection c, Cancel cancel) {
         for (ManagedLock lock : locks.values()) {
-            lock.cancel(c, correlationId);
+            lock.cancel(c, cancel.correlationId());
         }
     }
 
     private void lockCall(Connection c, ManagedLock lock, Call request) throws IOException {
         long corr = request.correlationId();
         try {
-            long thread = Long.parseLong(new String(request.key(), java.nio.charset.StandardCharsets.UTF_8));
-            if (request.op() == ManagerFrames.LOCK) {
-                long timeout = ByteBuffer.wrap(request.arg()).getLong();
-                lock.lock(c, thread, corr, timeout, outcome -> answer(c, corr, outcome.acquired()
-                        ? new Reply(Status.VALUE, new byte[] {(byte) (outcome.abandoned() ? 1 : 0)})
-                        : new Reply(Status.NONE, new byte[0])));
-            } else if (request.op() == ManagerFrames.UNLOCK) {
-                lock.unlock(c, thread);
-                c.send(new Reply(Status.NONE, new byte[0]).toFrame(corr));
+            if (request instanceof LockCall l) {
+                lock.lock(c, l.thread(), corr, l.timeoutNanos(), outcome -> answer(c, outcome.acquired()
+                        ? new GrantedReply(corr, outcome.abandoned())
+                        : new NoneReply(corr)));
+            } else if (request instanceof UnlockCall u) {
+                lock.unlock(c, u.thread());
+                c.send(new NoneReply(corr).toFrame());
             } else {
                 throw new IllegalArgumentException("a lock has no operation " + request.op());
             }
         } catch (RuntimeException e) {
-            c.send(Reply.error(describe(e)).toFrame(corr));
+            c.send(new ErrorReply(corr, describe(e)).toFrame());
         }
     }
 
     /** Answers from whichever thread freed the lock or hit the deadline. */
-    private static void answer(Connection c, long corr, Reply reply) {
+    private static void answer(Connection c, Reply reply) {
         try {
-            c.send(reply.toFrame(corr));
+            c.send(reply.toFrame());
         } catch (IOException gone) {
             // The client is gone; its connection's end releases what it held.
         }

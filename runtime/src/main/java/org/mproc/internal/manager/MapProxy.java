@@ -4,6 +4,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.mproc.ProcessFunction;
 import org.mproc.SharedMap;
+import org.mproc.internal.manager.ManagerFrames.GetCall;
+import org.mproc.internal.manager.ManagerFrames.PutCall;
+import org.mproc.internal.manager.ManagerFrames.RemoveCall;
+import org.mproc.internal.manager.ManagerFrames.SizeCall;
+import org.mproc.internal.manager.ManagerFrames.SnapshotCall;
+import org.mproc.internal.manager.ManagerFrames.UpdateCall;
 
 public final class MapProxy<K, V> extends ManagerProxy implements SharedMap<K, V> {
     private static final long serialVersionUID = 1L;
@@ -18,32 +24,38 @@ public final class MapProxy<K, V> extends ManagerProxy implements SharedMap<K, V
 
     @Override
     public V get(K key) {
-        return decode(call(ManagerFrames.GET, key(key), NOTHING));
+        byte[] k = key(key);
+        return decode(call(corr -> new GetCall(corr, objectId(), k)));
     }
 
     @Override
     public V put(K key, V value) {
-        return decode(call(ManagerFrames.PUT, key(key), encode(value, "the value")));
+        byte[] k = key(key);
+        byte[] v = encode(value, "the value");
+        return decode(call(corr -> new PutCall(corr, objectId(), k, v)));
     }
 
     @Override
     public V remove(K key) {
-        return decode(call(ManagerFrames.REMOVE, key(key), NOTHING));
+        byte[] k = key(key);
+        return decode(call(corr -> new RemoveCall(corr, objectId(), k)));
     }
 
     @Override
     public int size() {
-        return ManagerProxy.<Integer>decode(call(ManagerFrames.SIZE, NOTHING, NOTHING));
+        return ManagerProxy.<Integer>decode(call(corr -> new SizeCall(corr, objectId())));
     }
 
     @Override
     public Map<K, V> snapshot() {
-        return decode(call(ManagerFrames.SNAPSHOT, NOTHING, NOTHING));
+        return decode(call(corr -> new SnapshotCall(corr, objectId())));
     }
 
     @Override
     public V updateAndGet(K key, ProcessFunction<V, V> fn) {
         Objects.requireNonNull(fn, "fn");
-        return decode(call(ManagerFrames.UPDATE, key(key), encode(fn, "the function")));
+        byte[] k = key(key);
+        byte[] function = encode(fn, "the function");
+        return decode(call(corr -> new UpdateCall(corr, objectId(), k, function)));
     }
 }

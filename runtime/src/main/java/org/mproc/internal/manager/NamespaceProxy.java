@@ -3,6 +3,9 @@ package org.mproc.internal.manager;
 import java.util.Objects;
 import org.mproc.Namespace;
 import org.mproc.ProcessFunction;
+import org.mproc.internal.manager.ManagerFrames.GetCall;
+import org.mproc.internal.manager.ManagerFrames.SetCall;
+import org.mproc.internal.manager.ManagerFrames.UpdateCall;
 
 public final class NamespaceProxy extends ManagerProxy implements Namespace {
     private static final long serialVersionUID = 1L;
@@ -13,18 +16,23 @@ public final class NamespaceProxy extends ManagerProxy implements Namespace {
 
     @Override
     public <T> T get(String name) {
-        return decode(call(ManagerFrames.GET, requireName(name), NOTHING));
+        byte[] key = name(requireName(name));
+        return decode(call(corr -> new GetCall(corr, objectId(), key)));
     }
 
     @Override
     public void set(String name, Object value) {
-        call(ManagerFrames.SET, requireName(name), encode(value, "the value of '" + name + "'"));
+        byte[] key = name(requireName(name));
+        byte[] encoded = encode(value, "the value of '" + name + "'");
+        call(corr -> new SetCall(corr, objectId(), key, encoded));
     }
 
     @Override
     public <T> T updateAndGet(String name, ProcessFunction<T, T> fn) {
         Objects.requireNonNull(fn, "fn");
-        return decode(call(ManagerFrames.UPDATE, requireName(name), encode(fn, "the function")));
+        byte[] key = name(requireName(name));
+        byte[] function = encode(fn, "the function");
+        return decode(call(corr -> new UpdateCall(corr, objectId(), key, function)));
     }
 
     private static String requireName(String name) {

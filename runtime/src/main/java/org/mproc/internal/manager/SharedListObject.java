@@ -2,41 +2,51 @@ package org.mproc.internal.manager;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mproc.internal.manager.ManagerFrames.AddCall;
+import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerFrames.GetCall;
+import org.mproc.internal.manager.ManagerFrames.RemoveCall;
+import org.mproc.internal.manager.ManagerFrames.SetCall;
+import org.mproc.internal.manager.ManagerFrames.SizeCall;
+import org.mproc.internal.manager.ManagerFrames.SnapshotCall;
+import org.mproc.internal.manager.ManagerFrames.UpdateCall;
 
 /** A list in the manager's server, its elements kept as the bytes a client encoded. */
 public final class SharedListObject extends ManagedObject {
     private final List<byte[]> elements = new ArrayList<>();
 
     @Override
-    synchronized byte[] call(byte op, byte[] key, byte[] arg) throws Exception {
-        switch (op) {
-            case ManagerFrames.GET:
-                return elements.get(index(key));
-            case ManagerFrames.SET:
-                return elements.set(index(key), arg);
-            case ManagerFrames.ADD:
-                elements.add(arg);
-                return null;
-            case ManagerFrames.REMOVE:
-                return elements.remove(index(key));
-            case ManagerFrames.SIZE:
-                return encodedInt(elements.size());
-            case ManagerFrames.SNAPSHOT: {
-                ArrayList<Object> copy = new ArrayList<>(elements.size());
-                for (byte[] e : elements) {
-                    copy.add(decode(e));
-                }
-                return encode(copy);
-            }
-            case ManagerFrames.UPDATE: {
-                int i = index(key);
-                byte[] next = apply(arg, elements.get(i));
-                elements.set(i, next);
-                return next;
-            }
-            default:
-                throw unknown(op);
+    synchronized byte[] call(Call call) throws Exception {
+        if (call instanceof GetCall get) {
+            return elements.get(index(get.key()));
         }
+        if (call instanceof SetCall set) {
+            return elements.set(index(set.key()), set.value());
+        }
+        if (call instanceof AddCall add) {
+            elements.add(add.element());
+            return null;
+        }
+        if (call instanceof RemoveCall remove) {
+            return elements.remove(index(remove.key()));
+        }
+        if (call instanceof SizeCall) {
+            return encodedInt(elements.size());
+        }
+        if (call instanceof SnapshotCall) {
+            ArrayList<Object> copy = new ArrayList<>(elements.size());
+            for (byte[] e : elements) {
+                copy.add(decode(e));
+            }
+            return encode(copy);
+        }
+        if (call instanceof UpdateCall update) {
+            int i = index(update.key());
+            byte[] next = apply(update.function(), elements.get(i));
+            elements.set(i, next);
+            return next;
+        }
+        throw unknown(call);
     }
 
     private static int index(byte[] key) throws Exception {

@@ -4,6 +4,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerFrames.GetCall;
+import org.mproc.internal.manager.ManagerFrames.PutCall;
+import org.mproc.internal.manager.ManagerFrames.RemoveCall;
+import org.mproc.internal.manager.ManagerFrames.SizeCall;
+import org.mproc.internal.manager.ManagerFrames.SnapshotCall;
+import org.mproc.internal.manager.ManagerFrames.UpdateCall;
 
 /**
  * A map in the manager's server: keys decoded (they are looked up by {@code equals}), values kept
@@ -13,35 +20,36 @@ public final class SharedMapObject extends ManagedObject {
     private final Map<Object, byte[]> entries = new LinkedHashMap<>();
 
     @Override
-    synchronized byte[] call(byte op, byte[] key, byte[] arg) throws Exception {
-        switch (op) {
-            case ManagerFrames.GET:
-                return entries.get(decode(key));
-            case ManagerFrames.PUT:
-                return entries.put(decode(key), arg);
-            case ManagerFrames.REMOVE:
-                return entries.remove(decode(key));
-            case ManagerFrames.SIZE:
-                return encodedInt(entries.size());
-            case ManagerFrames.SNAPSHOT: {
-                Map<Object, Object> copy = new HashMap<>();
-                for (Map.Entry<Object, byte[]> e : entries.entrySet()) {
-                    copy.put(e.getKey(), decode(e.getValue()));
-                }
-                return encode(copy);
-            }
-            case ManagerFrames.UPDATE: {
-                Object k = decode(key);
-                byte[] current = entries.get(k);
-                if (current == null) {
-                    throw new NoSuchElementException("the map has no key " + k);
-                }
-                byte[] next = apply(arg, current);
-                entries.put(k, next);
-                return next;
-            }
-            default:
-                throw unknown(op);
+    synchronized byte[] call(Call call) throws Exception {
+        if (call instanceof GetCall get) {
+            return entries.get(decode(get.key()));
         }
+        if (call instanceof PutCall put) {
+            return entries.put(decode(put.key()), put.value());
+        }
+        if (call instanceof RemoveCall remove) {
+            return entries.remove(decode(remove.key()));
+        }
+        if (call instanceof SizeCall) {
+            return encodedInt(entries.size());
+        }
+        if (call instanceof SnapshotCall) {
+            Map<Object, Object> copy = new HashMap<>();
+            for (Map.Entry<Object, byte[]> e : entries.entrySet()) {
+                copy.put(e.getKey(), decode(e.getValue()));
+            }
+            return encode(copy);
+        }
+        if (call instanceof UpdateCall update) {
+            Object k = decode(update.key());
+            byte[] current = entries.get(k);
+            if (current == null) {
+                throw new NoSuchElementException("the map has no key " + k);
+            }
+            byte[] next = apply(update.function(), current);
+            entries.put(k, next);
+            return next;
+        }
+        throw unknown(call);
     }
 }

@@ -3,6 +3,9 @@ package org.mproc.internal.manager;
 import java.util.Objects;
 import org.mproc.ProcessFunction;
 import org.mproc.SharedValue;
+import org.mproc.internal.manager.ManagerFrames.GetCall;
+import org.mproc.internal.manager.ManagerFrames.SetCall;
+import org.mproc.internal.manager.ManagerFrames.UpdateCall;
 
 public final class ValueProxy<T> extends ManagerProxy implements SharedValue<T> {
     private static final long serialVersionUID = 1L;
@@ -13,17 +16,19 @@ public final class ValueProxy<T> extends ManagerProxy implements SharedValue<T> 
 
     @Override
     public T get() {
-        return decode(call(ManagerFrames.GET, NOTHING, NOTHING));
+        return decode(call(corr -> new GetCall(corr, objectId(), NOTHING)));
     }
 
     @Override
     public void set(T value) {
-        call(ManagerFrames.SET, NOTHING, encode(value, "the value"));
+        byte[] encoded = encode(value, "the value");
+        call(corr -> new SetCall(corr, objectId(), NOTHING, encoded));
     }
 
     @Override
     public T updateAndGet(ProcessFunction<T, T> fn) {
         Objects.requireNonNull(fn, "fn");
-        return decode(call(ManagerFrames.UPDATE, NOTHING, encode(fn, "the function")));
+        byte[] function = encode(fn, "the function");
+        return decode(call(corr -> new UpdateCall(corr, objectId(), NOTHING, function)));
     }
 }

@@ -18,7 +18,13 @@ import org.mproc.TaskFailedException;
 import org.mproc.WorkerDiedException;
 import org.mproc.internal.pool.PoolFrames.ChunkFailedFrame;
 import org.mproc.internal.pool.PoolFrames.ChunkFrame;
+import org.mproc.internal.pool.PoolFrames.ForgetFrame;
+import org.mproc.internal.pool.PoolFrames.InitFailedFrame;
+import org.mproc.internal.pool.PoolFrames.InitFrame;
+import org.mproc.internal.pool.PoolFrames.ReadyFrame;
 import org.mproc.internal.pool.PoolFrames.ResultFrame;
+import org.mproc.internal.pool.PoolFrames.StartedFrame;
+import org.mproc.internal.pool.PoolFrames.StopFrame;
 import org.mproc.internal.spawn.ChildExit;
 import org.mproc.internal.spawn.ExitCodes;
 import org.mproc.internal.spawn.Launch;
@@ -243,7 +249,7 @@ public final class PoolEngine {
         if (w.stopping) {
             return;
         }
-        send(w, PoolFrames.init(settings.initializer()));
+        send(w, new InitFrame(settings.initializer()).toFrame());
     }
 
     /**
@@ -318,6 +324,7 @@ public final class PoolEngine {
     private void handle(PoolWorker w, Frame frame) throws IOException, ClassNotFoundException {
         switch (frame.type()) {
             case FrameTypes.POOL_READY:
+                ReadyFrame.from(frame);
                 w.ready = true;
                 if (workers.stream().allMatch(x -> x.ready || x.stopping)) {
                     started.complete(null);
@@ -325,12 +332,14 @@ public final class PoolEngine {
                 dispatch();
                 break;
             case FrameTypes.POOL_INIT_FAILED:
-                Throwable cause = Failures.restore(PoolFrames.initFailure(frame));
+                Throwable cause = Failures.restore(InitFailedFrame.from(frame).failure());
                 broken(new ProcessException("a pool worker's initializer failed: " + cause, cause));
                 break;
-            case FrameTypes.POOL_STARTED:
-                w.running = w.find(frame.correlationId(), PoolFrames.startedChunk(frame));
+            case FrameTypes.POOL_STARTED: {
+                StartedFrame s = StartedFrame.from(frame);
+                w.running = w.find(s.callId(), s.chunkIndex());
                 break;
+            }
             case FrameTypes.POOL_CHUNK_FAILED: {
                 ChunkFailedFrame f = ChunkFailedFrame.from(frame);
                 PoolChunk chunk = answered(w, f.callId(), f.chunkIndex());
@@ -377,7 +386,7 @@ public final class PoolEngine {
      */
     private void retire(PoolWorker w) {
         w.stopping = true;
-        send(w, PoolFrames.stop());
+        send(w, new StopFrame().toFrame());
         if (phase == Phase.RUNNING) {
             startWorker();
         }
@@ -473,7 +482,7 @@ public final class PoolEngine {
             if (w.functions.size() > FUNCTIONS_PER_WORKER) {
                 Long eldest = w.functions.keySet().iterator().next();
                 w.functions.remove(eldest);
-                send(w, PoolFrames.forget(eldest));
+                send(w, new ForgetFrame(eldest).toFrame());
             }
             return;
         }
@@ -540,7 +549,7 @@ public final class PoolEngine {
             if (!w.stopping) {
                 w.stopping = true;
                 if (w.connection != null) {
-                    send(w, PoolFrames.stop());
+                    send(w, new StopFrame().toFrame());
                 } else {
                     w.launch.terminate();
                 }

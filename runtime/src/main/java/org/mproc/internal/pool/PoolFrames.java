@@ -1,6 +1,5 @@
 package org.mproc.internal.pool;
 
-import java.util.Arrays;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
@@ -8,82 +7,63 @@ import org.mproc.internal.wire.TaskFailedFrame;
 import org.mproc.internal.wire.WireData;
 
 /**
- * The pool's small frames. Every pool frame's correlation id is the call id, where it has one.
+ * The pool's frames, one record each; every record draws its payload. A frame's correlation id is
+ * the call id where it has one (the function id for {@code POOL_FORGET}), else 0.
  *
  * <pre>
- *   parent → worker
- *   POOL_INIT    0x10  | block initializer: the ProcessTask, encoded (length 0: none) |
- *   POOL_CHUNK   0x11  see {@link ChunkFrame}
- *   POOL_FORGET  0x12  (empty; correlation id = the function id the worker may drop)
- *   POOL_STOP    0x13  (empty) finish the chunk at hand, then exit 0
+ *   parent → worker                         worker → parent
+ *   POOL_INIT    0x10  {@link InitFrame}          POOL_READY        0x18  {@link ReadyFrame}
+ *   POOL_CHUNK   0x11  {@link ChunkFrame}         POOL_INIT_FAILED  0x19  {@link InitFailedFrame}
+ *   POOL_FORGET  0x12  {@link ForgetFrame}        POOL_STARTED      0x1A  {@link StartedFrame}
+ *   POOL_STOP    0x13  {@link StopFrame}          POOL_RESULT       0x1B  {@link ResultFrame}
+ *                                           POOL_CHUNK_FAILED 0x1C  {@link ChunkFailedFrame}
  *
- *   worker → parent
- *   POOL_READY       0x18  (empty) the initializer ran; chunks may come
- *   POOL_INIT_FAILED 0x19  | the TASK_FAILED layout ({@link TaskFailedFrame}): the initializer threw |
- *   POOL_STARTED     0x1A  | int chunkIndex |  (correlation id = call id)
- *   POOL_RESULT      0x1B  see {@link ResultFrame}
- *   POOL_CHUNK_FAILED 0x1C see {@link ChunkFailedFrame}
- *
- *   block = int length | length bytes
+ *   i32, i64: big-endian 4- and 8-byte integers (WireData)
  * </pre>
  */
 public final class PoolFrames {
     private PoolFrames() {}
 
-    public static Frame init(byte[] initializer) {
-        return Frame.of(FrameTypes.POOL_INIT, new WireData.Out().block(initializer).toByteArray());
-    }
+    /**
+     * The first frame a worker gets: the pool's initializer, which it runs once before any chunk.
+     *
+     * <pre>
+     *   POOL_INIT 0x10   (correlation id 0)
+     *   0       4
+     *   +-------+--------------------------------------------------+
+     *   | i32 n | n bytes: the initializer, a ProcessTask encoded  |
+     *   |       | by the Codec (n = 0: the pool has none)          |
+     *   +-------+--------------------------------------------------+
+     * </pre>
+     */
+    public record InitFrame(byte[] initializer) {
+        public Frame toFrame() {
+            return Frame.of(FrameTypes.POOL_INIT, new WireData.Out().block(initializer).toByteArray());
+        }
 
-    public static byte[] initializer(Frame init) throws ProtocolException {
-        WireData.In in = new WireData.In(init);
-        byte[] task = in.block();
-        in.end();
-        return task;
-    }
-
-    public static Frame forget(long functionId) {
-        return new Frame(FrameTypes.POOL_FORGET, functionId, new byte[0]);
-    }
-
-    public static Frame stop() {
-        return Frame.of(FrameTypes.POOL_STOP, new byte[0]);
-    }
-
-    public static Frame ready() {
-        return Frame.of(FrameTypes.POOL_READY, new byte[0]);
-    }
-
-    public static Frame initFailed(TaskFailedFrame failure) {
-        return Frame.of(FrameTypes.POOL_INIT_FAILED, failure.toFrame().payload());
-    }
-
-    public static TaskFailedFrame initFailure(Frame frame) throws ProtocolException {
-        return TaskFailedFrame.from(Frame.of(FrameTypes.TASK_FAILED, frame.payload()));
-    }
-
-    public static Frame started(long callId, int chunkIndex) {
-        return new Frame(FrameTypes.POOL_STARTED, callId, new WireData.Out().i32(chunkIndex).toByteArray());
-    }
-
-    public static int startedChunk(Frame started) throws ProtocolException {
-        WireData.In in = new WireData.In(started);
-        int chunk = in.i32();
-        in.end();
-        return chunk;
+        public static InitFrame from(Frame frame) throws ProtocolException {
+            WireData.In in = new WireData.In(frame);
+            InitFrame init = new InitFrame(in.block());
+            in.end();
+            return init;
+        }
     }
 
     /**
      * One chunk of a call: which call and chunk, the index of its first task in the call, the
      * function's id and — the first time this worker sees that id — its bytes, and the items.
      * Calls with byte-identical functions share an id, so a worker decodes a function once and
-     * keeps it until the parent tells it to forget it.
+     * keeps it until the parent tells it to forget it ({@link ForgetFrame}).
      *
      * <pre>
-     *   POOL_CHUNK 0x11  (correlation id = call id)
-     *   +----------------+---------------+-----------------+-------------------------+----------------------+
-     *   | int chunkIndex | int firstTask | long functionId | block function, encoded | block items: a List, |
-     *   |                |               |                 | (length 0: already sent) | encoded by the Codec |
-     *   +----------------+---------------+-----------------+-------------------------+----------------------+
+     *   POOL_CHUNK 0x11   (correlation id = call id)
+     *   0            4           8            16      20                   20+f    24+f
+     *   +------------+-----------+------------+-------+--------------------+-------+---------------------+
+     *   | i32        | i32       | i64        | i32 f | f bytes: the       | i32 n | n bytes: the items, |
+     *   | chunkIndex | firstTask | functionId |       | function, encoded  |       | a List encoded by   |
+     *   |            | (in the   |            |       | (f = 0: this worker|       | the Codec           |
+     *   |            | call)     |            |       | has it already)    |       |                     |
+     *   +------------+-----------+------------+-------+--------------------+-------+---------------------+
      * </pre>
      */
     public record ChunkFrame(long callId, int chunkIndex, int firstTask, long functionId, byte[] function,
@@ -108,13 +88,121 @@ public final class PoolFrames {
     }
 
     /**
+     * The worker may drop a function it keeps: the parent remembers only so many per worker and
+     * sends the function's bytes again if a later chunk needs it.
+     *
+     * <pre>
+     *   POOL_FORGET 0x12   (correlation id = the function id to drop)
+     *   (empty payload)
+     * </pre>
+     */
+    public record ForgetFrame(long functionId) {
+        public Frame toFrame() {
+            return new Frame(FrameTypes.POOL_FORGET, functionId, new byte[0]);
+        }
+
+        public static ForgetFrame from(Frame frame) throws ProtocolException {
+            new WireData.In(frame).end();
+            return new ForgetFrame(frame.correlationId());
+        }
+    }
+
+    /**
+     * Finish the chunk at hand, then exit 0.
+     *
+     * <pre>
+     *   POOL_STOP 0x13   (correlation id 0)
+     *   (empty payload)
+     * </pre>
+     */
+    public record StopFrame() {
+        public Frame toFrame() {
+            return Frame.of(FrameTypes.POOL_STOP, new byte[0]);
+        }
+
+        public static StopFrame from(Frame frame) throws ProtocolException {
+            new WireData.In(frame).end();
+            return new StopFrame();
+        }
+    }
+
+    /**
+     * The initializer ran (or there was none): chunks may come.
+     *
+     * <pre>
+     *   POOL_READY 0x18   (correlation id 0)
+     *   (empty payload)
+     * </pre>
+     */
+    public record ReadyFrame() {
+        public Frame toFrame() {
+            return Frame.of(FrameTypes.POOL_READY, new byte[0]);
+        }
+
+        public static ReadyFrame from(Frame frame) throws ProtocolException {
+            new WireData.In(frame).end();
+            return new ReadyFrame();
+        }
+    }
+
+    /**
+     * The initializer threw; the worker exits 1 and the pool is broken.
+     *
+     * <pre>
+     *   POOL_INIT_FAILED 0x19   (correlation id 0)
+     *   0
+     *   +--------------------------------------------------------------+
+     *   | the whole TASK_FAILED payload, as TaskFailedFrame draws it   |
+     *   +--------------------------------------------------------------+
+     * </pre>
+     *
+     * @see TaskFailedFrame
+     */
+    public record InitFailedFrame(TaskFailedFrame failure) {
+        public Frame toFrame() {
+            return Frame.of(FrameTypes.POOL_INIT_FAILED, failure.toFrame().payload());
+        }
+
+        public static InitFailedFrame from(Frame frame) throws ProtocolException {
+            return new InitFailedFrame(TaskFailedFrame.from(Frame.of(FrameTypes.TASK_FAILED, frame.payload())));
+        }
+    }
+
+    /**
+     * The worker began a chunk: if it dies now, that chunk's call fails rather than runs again.
+     *
+     * <pre>
+     *   POOL_STARTED 0x1A   (correlation id = call id)
+     *   0            4
+     *   +------------+
+     *   | i32        |
+     *   | chunkIndex |
+     *   +------------+
+     * </pre>
+     */
+    public record StartedFrame(long callId, int chunkIndex) {
+        public Frame toFrame() {
+            return new Frame(FrameTypes.POOL_STARTED, callId, new WireData.Out().i32(chunkIndex).toByteArray());
+        }
+
+        public static StartedFrame from(Frame frame) throws ProtocolException {
+            WireData.In in = new WireData.In(frame);
+            StartedFrame started = new StartedFrame(frame.correlationId(), in.i32());
+            in.end();
+            return started;
+        }
+    }
+
+    /**
      * A chunk's results, in the order of its items.
      *
      * <pre>
-     *   POOL_RESULT 0x1B  (correlation id = call id)
-     *   +----------------+------------------------------------------+
-     *   | int chunkIndex | block results: a List, encoded by the Codec |
-     *   +----------------+------------------------------------------+
+     *   POOL_RESULT 0x1B   (correlation id = call id)
+     *   0            4       8
+     *   +------------+-------+---------------------------------------------+
+     *   | i32        | i32 n | n bytes: the results, a List encoded by the |
+     *   | chunkIndex |       | Codec                                       |
+     *   +------------+-------+---------------------------------------------+
      * </pre>
      */
     public record ResultFrame(long callId, int chunkIndex, byte[] results) {
@@ -135,26 +223,29 @@ public final class PoolFrames {
      * A task of a chunk threw (or its results could not be encoded); the rest of the chunk was not run.
      *
      * <pre>
-     *   POOL_CHUNK_FAILED 0x1C  (correlation id = call id)
-     *   +----------------+---------------------------+-----------------------------------+
-     *   | int chunkIndex | int taskIndex (in the call) | the TASK_FAILED layout            |
-     *   +----------------+---------------------------+-----------------------------------+
+     *   POOL_CHUNK_FAILED 0x1C   (correlation id = call id)
+     *   0            4           8
+     *   +------------+-----------+------------------------------------------------+
+     *   | i32        | i32       | the rest: the whole TASK_FAILED payload, as    |
+     *   | chunkIndex | taskIndex | TaskFailedFrame draws it (no length prefix)    |
+     *   |            | (in the   |                                                |
+     *   |            | call)     |                                                |
+     *   +------------+-----------+------------------------------------------------+
      * </pre>
+     *
+     * @see TaskFailedFrame
      */
     public record ChunkFailedFrame(long callId, int chunkIndex, int taskIndex, TaskFailedFrame failure) {
         public Frame toFrame() {
-            byte[] head = new WireData.Out().i32(chunkIndex).i32(taskIndex).toByteArray();
-            byte[] tail = failure.toFrame().payload();
-            byte[] payload = Arrays.copyOf(head, head.length + tail.length);
-            System.arraycopy(tail, 0, payload, head.length, tail.length);
-            return new Frame(FrameTypes.POOL_CHUNK_FAILED, callId, payload);
+            return new Frame(FrameTypes.POOL_CHUNK_FAILED, callId, new WireData.Out().i32(chunkIndex).i32(taskIndex)
+                    .raw(failure.toFrame().payload()).toByteArray());
         }
 
         public static ChunkFailedFrame from(Frame frame) throws ProtocolException {
             WireData.In in = new WireData.In(frame);
             int chunk = in.i32();
             int task = in.i32();
-            byte[] rest = Arrays.copyOfRange(frame.payload(), 8, frame.payload().length);
+            byte[] rest = in.rest();
             return new ChunkFailedFrame(frame.correlationId(), chunk, task,
                     TaskFailedFrame.from(Frame.of(FrameTypes.TASK_FAILED, rest)));
         }

@@ -10,7 +10,13 @@ import org.mproc.ProcessFunction;
 import org.mproc.ProcessTask;
 import org.mproc.internal.pool.PoolFrames.ChunkFailedFrame;
 import org.mproc.internal.pool.PoolFrames.ChunkFrame;
+import org.mproc.internal.pool.PoolFrames.ForgetFrame;
+import org.mproc.internal.pool.PoolFrames.InitFailedFrame;
+import org.mproc.internal.pool.PoolFrames.InitFrame;
+import org.mproc.internal.pool.PoolFrames.ReadyFrame;
 import org.mproc.internal.pool.PoolFrames.ResultFrame;
+import org.mproc.internal.pool.PoolFrames.StartedFrame;
+import org.mproc.internal.pool.PoolFrames.StopFrame;
 import org.mproc.internal.spawn.ParentWatch;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
@@ -47,7 +53,7 @@ public final class PoolWorkerLoop {
             }
             switch (frame.type()) {
                 case FrameTypes.POOL_INIT:
-                    if (!initialize(PoolFrames.initializer(frame))) {
+                    if (!initialize(InitFrame.from(frame).initializer())) {
                         return 1;
                     }
                     break;
@@ -55,9 +61,10 @@ public final class PoolWorkerLoop {
                     runChunk(ChunkFrame.from(frame));
                     break;
                 case FrameTypes.POOL_FORGET:
-                    functions.remove(frame.correlationId());
+                    functions.remove(ForgetFrame.from(frame).functionId());
                     break;
                 case FrameTypes.POOL_STOP:
+                    StopFrame.from(frame);
                     return 0;
                 default:
                     throw new IOException("a pool worker cannot handle " + frame);
@@ -72,17 +79,17 @@ public final class PoolWorkerLoop {
             } catch (Throwable t) {
                 System.err.println("Pool worker initializer failed:");
                 t.printStackTrace();
-                parent.send(PoolFrames.initFailed(describe(t)));
+                parent.send(new InitFailedFrame(describe(t)).toFrame());
                 return false;
             }
         }
-        parent.send(PoolFrames.ready());
+        parent.send(new ReadyFrame().toFrame());
         return true;
     }
 
     @SuppressWarnings("unchecked")
     private void runChunk(ChunkFrame chunk) throws IOException {
-        parent.send(PoolFrames.started(chunk.callId(), chunk.chunkIndex()));
+        parent.send(new StartedFrame(chunk.callId(), chunk.chunkIndex()).toFrame());
         List<Object> items;
         ProcessFunction<Object, Object> function;
         try {

@@ -10,10 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.ProcessException;
 import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
-import org.mproc.internal.wire.HelloFrame;
 
 /**
  * This process's one connection to a process hosting queues, shared by every handle and thread:
@@ -40,7 +40,7 @@ public final class QueueClient {
 
     private QueueClient(String socket) throws IOException {
         this.socket = socket;
-        this.connection = Hosting.connectAsClient(Paths.get(socket), HelloFrame.QUEUES);
+        this.connection = Hosting.connectAsClient(Paths.get(socket), ClientHelloFrame.QUEUES);
         Thread reader = new Thread(this::read, "mproc-queue-client");
         reader.setDaemon(true);
         reader.start();

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
-import org.mproc.internal.wire.HelloFrame;
 import org.mproc.internal.wire.ProtocolException;
 
 /**
@@ -29,7 +29,7 @@ public final class QueueHost {
 
     private QueueHost() {
         this.socket = Hosting.listenerPath();
-        Hosting.serveClients(HelloFrame.QUEUES, this::serve);
+        Hosting.serveClients(ClientHelloFrame.QUEUES, this::serve);
     }
 
     public static QueueHost get() {

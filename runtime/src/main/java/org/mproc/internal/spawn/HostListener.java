@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mproc.ProcessException;
+import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
@@ -92,7 +93,7 @@ public final class HostListener {
             return;
         }
         if (first.type() == FrameTypes.CLIENT_HELLO) {
-            Listener.Service service = clients.get(HelloFrame.service(first));
+            Listener.Service service = clients.get(ClientHelloFrame.from(first).service());
             if (service != null) {
                 connection.uninterruptible();
                 served.add(connection);

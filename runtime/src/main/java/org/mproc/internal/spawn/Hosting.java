@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.mproc.internal.wire.Connection;
-import org.mproc.internal.wire.HelloFrame;
+import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Listener;
 
 /**
@@ -29,7 +29,7 @@ public final class Hosting {
 
     /**
      * Serves every connection that opens with CLIENT_HELLO for {@code service} (see
-     * {@link HelloFrame}), each on its own thread; such a
+     * {@link ClientHelloFrame}), each on its own thread; such a
      * connection is {@link Connection#uninterruptible() uninterruptible}, since this process's
      * callers' threads write answers on it.
      */
@@ -44,7 +44,7 @@ public final class Hosting {
     public static Connection connectAsClient(Path socket, byte service) throws IOException {
         Connection c = Connection.connect(socket, ProcessTree.current().secret(), CONNECT_DEADLINE);
         c.uninterruptible(); // callers' threads write on it, and a user may interrupt them
-        c.send(HelloFrame.client(service));
+        c.send(new ClientHelloFrame(service).toFrame());
         ExitSequence.register(ExitSequence.Step.CONNECTIONS, c::close);
         return c;
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.mproc.ProcessException;
 import org.mproc.internal.wire.Connection;
+import org.mproc.internal.wire.ExitFrame;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
@@ -212,6 +213,7 @@ public final class Launch {
                 failure = TaskFailedFrame.from(frame);
                 break;
             case FrameTypes.EXIT:
+                ExitFrame.from(frame);
                 orderlyExit = true;
                 break;
             default:

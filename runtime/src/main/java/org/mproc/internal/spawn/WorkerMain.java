@@ -177,7 +177,7 @@ public final class WorkerMain {
             System.err.flush();
             if (exiting.compareAndSet(false, true)) {
                 try {
-                    parent.send(ExitFrame.frame());
+                    parent.send(new ExitFrame().toFrame());
                 } catch (IOException ignored) {
                     // The parent is gone; nobody needs the verdict.
                 }

@@ -6,13 +6,17 @@ package org.mproc.internal.wire;
  * The exit value itself comes from the operating system.
  *
  * <pre>
- *   EXIT 0x08   (empty payload)
+ *   EXIT 0x08   (empty payload; correlation id 0)
  * </pre>
  */
-public final class ExitFrame {
-    private ExitFrame() {}
-
-    public static Frame frame() {
+public record ExitFrame() {
+    public Frame toFrame() {
         return Frame.of(FrameTypes.EXIT, new byte[0]);
+    }
+
+    public static ExitFrame from(Frame frame) throws ProtocolException {
+        WireData.In in = new WireData.In(frame);
+        in.end();
+        return new ExitFrame();
     }
 }

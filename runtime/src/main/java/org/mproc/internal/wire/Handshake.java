@@ -8,7 +8,8 @@ import org.mproc.AuthenticationException;
 /**
  * Mutual HMAC-SHA256 challenge on the per-tree secret, like CPython's {@code deliver_challenge} and
  * {@code answer_challenge}, run in both directions. The accepting side challenges first; only after
- * both sides sent {@code WELCOME} may a frame carry serialized data.
+ * both sides sent {@code WELCOME} may a frame carry serialized data. The frames' bytes are drawn in
+ * {@link HandshakeFrames}.
  *
  * <pre>
  *   server                                client
@@ -46,18 +47,18 @@ public final class Handshake {
     private void challenge(FrameReader in, FrameWriter out, byte[] peerRole, String peer) throws IOException {
         byte[] nonce = new byte[HandshakeFrames.NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        out.write(HandshakeFrames.challenge(nonce));
-        byte[] digest = HandshakeFrames.digest(in.expect(FrameTypes.RESPONSE));
+        out.write(new HandshakeFrames.Challenge(nonce).toFrame());
+        byte[] digest = HandshakeFrames.Response.from(in.expect(FrameTypes.RESPONSE)).digest();
         if (!hmac.verify(digest, peerRole, nonce)) {
-            out.write(HandshakeFrames.failure());
+            out.write(new HandshakeFrames.Failure().toFrame());
             throw new AuthenticationException("the " + peer + " answered the challenge with a wrong digest");
         }
-        out.write(HandshakeFrames.welcome());
+        out.write(new HandshakeFrames.Welcome().toFrame());
     }
 
     private void answer(FrameReader in, FrameWriter out, byte[] ownRole, String own) throws IOException {
-        byte[] nonce = HandshakeFrames.nonce(in.expect(FrameTypes.CHALLENGE));
-        out.write(HandshakeFrames.response(hmac.sign(ownRole, nonce)));
+        byte[] nonce = HandshakeFrames.Challenge.from(in.expect(FrameTypes.CHALLENGE)).nonce();
+        out.write(new HandshakeFrames.Response(hmac.sign(ownRole, nonce)).toFrame());
         Frame verdict = in.read();
         if (verdict == null || verdict.type() == FrameTypes.FAILURE) {
             throw new AuthenticationException("the peer refused this " + own + "'s answer: the secrets differ");
@@ -65,5 +66,6 @@ public final class Handshake {
         if (verdict.type() != FrameTypes.WELCOME) {
             throw new ProtocolException("expected WELCOME or FAILURE, got " + verdict);
         }
+        HandshakeFrames.Welcome.from(verdict);
     }
 }

@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Field encodings shared by frame classes: strings are {@code int length | UTF-8 bytes} (−1 for
- * null), byte blocks {@code int length | bytes}. Every length is checked against what remains.
+ * Field encodings shared by frame classes, all big-endian: {@code i8}, {@code i32} and {@code i64}
+ * are 1, 4 and 8 bytes; strings are {@code int length | UTF-8 bytes} (−1 for null), byte blocks
+ * {@code int length | bytes}; {@code raw} bytes have no length and run to the end of the payload
+ * ({@link In#rest()}). Every length is checked against what remains.
  */
 public final class WireData {
     private WireData() {}
@@ -37,6 +39,25 @@ public final class WireData {
         public Out block(byte[] b) {
             try {
                 data.writeInt(b.length);
+                data.write(b);
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public Out i8(byte v) {
+            try {
+                data.writeByte(v);
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Bytes without a length: only as the last field, read back with {@link In#rest()}. */
+        public Out raw(byte[] b) {
+            try {
                 data.write(b);
                 return this;
             } catch (IOException e) {
@@ -72,8 +93,13 @@ public final class WireData {
         private final String frame;
 
         public In(Frame f) {
-            this.data = new DataInputStream(new ByteArrayInputStream(f.payload()));
-            this.frame = FrameTypes.name(f.type());
+            this(f.payload(), FrameTypes.name(f.type()));
+        }
+
+        /** Reads {@code bytes}, a field of a frame; errors name it {@code what}. */
+        public In(byte[] bytes, String what) {
+            this.data = new DataInputStream(new ByteArrayInputStream(bytes));
+            this.frame = what;
         }
 
         String string() throws ProtocolException {
@@ -86,6 +112,23 @@ public final class WireData {
 
         public byte[] block() throws ProtocolException {
             return bytes(length(false));
+        }
+
+        public byte i8() throws ProtocolException {
+            try {
+                return data.readByte();
+            } catch (IOException e) {
+                throw truncated();
+            }
+        }
+
+        /** Every byte not read yet (the last field, written with {@link Out#raw}). */
+        public byte[] rest() throws ProtocolException {
+            try {
+                return bytes(data.available());
+            } catch (IOException e) {
+                throw truncated();
+            }
         }
 
         public int i32() throws ProtocolException {

@@ -145,20 +145,20 @@ class HandshakeTest {
             Future<Throwable> victimSide = onOtherSide(() -> new Handshake(secret).connect(victim.clientIn, victim.clientOut));
             Future<Throwable> oracleSide = onOtherSide(() -> new Handshake(secret).connect(oracle.clientIn, oracle.clientOut));
 
-            victim.serverOut.write(HandshakeFrames.challenge(new byte[HandshakeFrames.NONCE_BYTES]));
+            victim.serverOut.write(new HandshakeFrames.Challenge(new byte[HandshakeFrames.NONCE_BYTES]).toFrame());
             victim.serverIn.expect(FrameTypes.RESPONSE); // not checked: the fake server cannot check it
-            victim.serverOut.write(HandshakeFrames.welcome());
+            victim.serverOut.write(new HandshakeFrames.Welcome().toFrame());
             byte[] victimNonce = victim.serverIn.expect(FrameTypes.CHALLENGE).payload();
 
-            oracle.serverOut.write(HandshakeFrames.challenge(victimNonce));
+            oracle.serverOut.write(new HandshakeFrames.Challenge(victimNonce).toFrame());
             byte[] relayed = oracle.serverIn.expect(FrameTypes.RESPONSE).payload();
             assertArrayEquals(new Hmac(secret).sign(CLIENT_ROLE, victimNonce), relayed,
                     "the oracle gave a valid client answer for the victim's nonce");
 
-            victim.serverOut.write(HandshakeFrames.response(relayed));
+            victim.serverOut.write(new HandshakeFrames.Response(relayed).toFrame());
             assertEquals(FrameTypes.FAILURE, victim.serverIn.read().type());
             assertInstanceOf(AuthenticationException.class, within(victimSide));
-            oracle.serverOut.write(HandshakeFrames.failure());
+            oracle.serverOut.write(new HandshakeFrames.Failure().toFrame());
             assertInstanceOf(AuthenticationException.class, within(oracleSide));
         }
     }
@@ -169,11 +169,11 @@ class HandshakeTest {
         try (Pair pair = Pair.open()) {
             Future<Throwable> client = onOtherSide(() -> new Handshake(secret).connect(pair.clientIn, pair.clientOut));
             byte[] nonce = new byte[HandshakeFrames.NONCE_BYTES];
-            pair.serverOut.write(HandshakeFrames.challenge(nonce));
+            pair.serverOut.write(new HandshakeFrames.Challenge(nonce).toFrame());
             assertArrayEquals(new Hmac(secret).sign(CLIENT_ROLE, nonce), pair.serverIn.expect(FrameTypes.RESPONSE).payload());
-            pair.serverOut.write(HandshakeFrames.welcome());
+            pair.serverOut.write(new HandshakeFrames.Welcome().toFrame());
             byte[] theirs = pair.serverIn.expect(FrameTypes.CHALLENGE).payload();
-            pair.serverOut.write(HandshakeFrames.response(new Hmac(secret).sign(SERVER_ROLE, theirs)));
+            pair.serverOut.write(new HandshakeFrames.Response(new Hmac(secret).sign(SERVER_ROLE, theirs)).toFrame());
             assertEquals(FrameTypes.WELCOME, pair.serverIn.read().type());
             assertNull(within(client));
         }

@@ -123,7 +123,7 @@ public class ListenerAbuseTest {
 
     @Test
     void framesCutShortAreDropped() throws IOException {
-        byte[] response = WireGen.encode(List.of(HandshakeFrames.response(new byte[32])));
+        byte[] response = WireGen.encode(List.of(new HandshakeFrames.Response(new byte[32]).toFrame()));
         for (int cut : new int[] {1, 7, Frame.HEADER_BYTES, Frame.HEADER_BYTES + 10, response.length - 1}) {
             JunkPeer peer = peer(listener);
             peer.receiveFrame(FrameTypes.CHALLENGE);
