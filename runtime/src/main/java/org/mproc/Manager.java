@@ -6,11 +6,11 @@ import org.mproc.internal.manager.ListProxy;
 import org.mproc.internal.manager.LockProxy;
 import org.mproc.internal.manager.ManagerClient;
 import org.mproc.internal.manager.ManagerFrames.Create;
-import org.mproc.internal.manager.ManagerFrames.CreatedReply;
-import org.mproc.internal.manager.ManagerFrames.Reply;
 import org.mproc.internal.manager.ManagerFrames.Shutdown;
 import org.mproc.internal.manager.ManagerFrames;
 import org.mproc.internal.manager.ManagerProxy;
+import org.mproc.internal.manager.ManagerReply.CreatedReply;
+import org.mproc.internal.manager.ManagerReply;
 import org.mproc.internal.manager.ManagerServer;
 import org.mproc.internal.manager.MapProxy;
 import org.mproc.internal.manager.NamespaceProxy;
@@ -164,7 +164,7 @@ public final class Manager implements AutoCloseable {
 
     private CreatedReply create(byte kind, byte[] initial) {
         ManagerClient client = ManagerClient.to(socket);
-        Reply r = client.call(new Create(client.nextId(), kind, initial));
+        ManagerReply r = client.call(new Create(client.nextId(), kind, initial));
         if (!(r instanceof CreatedReply created)) {
             throw new ProcessException("the manager's server could not create the object: "
                     + r.getClass().getSimpleName());

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.mproc.AuthenticationException;
 import org.mproc.Manager;
 import org.mproc.Namespace;
-import org.mproc.internal.manager.ManagerFrames.GetCall;
-import org.mproc.internal.manager.ManagerFrames.SetCall;
+import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.SetCall;
 import org.mproc.internal.manager.ManagerProxy;
 import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
-import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.testkit.Delays;
 
 /**

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import org.mproc.ProcessFunction;
 import org.mproc.SharedList;
-import org.mproc.internal.manager.ManagerFrames.AddCall;
-import org.mproc.internal.manager.ManagerFrames.GetCall;
-import org.mproc.internal.manager.ManagerFrames.RemoveCall;
-import org.mproc.internal.manager.ManagerFrames.SetCall;
-import org.mproc.internal.manager.ManagerFrames.SizeCall;
-import org.mproc.internal.manager.ManagerFrames.SnapshotCall;
-import org.mproc.internal.manager.ManagerFrames.UpdateCall;
+import org.mproc.internal.manager.ManagerCall.AddCall;
+import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.RemoveCall;
+import org.mproc.internal.manager.ManagerCall.SetCall;
+import org.mproc.internal.manager.ManagerCall.SizeCall;
+import org.mproc.internal.manager.ManagerCall.SnapshotCall;
+import org.mproc.internal.manager.ManagerCall.UpdateCall;
 
 public final class ListProxy<E> extends ManagerProxy implements SharedList<E> {
     private static final long serialVersionUID = 1L;

@@ -3,13 +3,12 @@ package org.mproc.internal.manager;
 import java.time.Duration;
 import java.util.Objects;
 import org.mproc.SharedLock;
+import org.mproc.internal.manager.ManagerCall.LockCall;
+import org.mproc.internal.manager.ManagerCall.UnlockCall;
 import org.mproc.internal.manager.ManagerFrames.Cancel;
-import org.mproc.internal.manager.ManagerFrames.ErrorReply;
-import org.mproc.internal.manager.ManagerFrames.GrantedReply;
-import org.mproc.internal.manager.ManagerFrames.LockCall;
-import org.mproc.internal.manager.ManagerFrames.NoneReply;
-import org.mproc.internal.manager.ManagerFrames.Reply;
-import org.mproc.internal.manager.ManagerFrames.UnlockCall;
+import org.mproc.internal.manager.ManagerReply.ErrorReply;
+import org.mproc.internal.manager.ManagerReply.GrantedReply;
+import org.mproc.internal.manager.ManagerReply.NoneReply;
 
 /** The client side of a {@link SharedLock}: waits are parked in the server, never here. */
 public final class LockProxy extends ManagerProxy implements SharedLock {
@@ -95,7 +94,7 @@ public final class LockProxy extends ManagerProxy implements SharedLock {
             throw new InterruptedException(); // with the status clear, as Java's convention has it
         }
         ManagerClient.Pending call = client.send(request);
-        Reply r = client.await(call, () -> client.cancel(new Cancel(request.correlationId())));
+        ManagerReply r = client.await(call, () -> client.cancel(new Cancel(request.correlationId())));
         if (Thread.interrupted() || interruptedBefore) {
             if (!(r instanceof GrantedReply) && timeoutNanos != 0) {
                 throw new InterruptedException(); // cancelled before it was granted

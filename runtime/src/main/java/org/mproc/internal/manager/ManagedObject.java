@@ -6,10 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.mproc.ProcessFunction;
-import org.mproc.internal.manager.ManagerFrames.Call;
-import org.mproc.internal.manager.ManagerFrames.GetCall;
-import org.mproc.internal.manager.ManagerFrames.SetCall;
-import org.mproc.internal.manager.ManagerFrames.UpdateCall;
+import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.SetCall;
+import org.mproc.internal.manager.ManagerCall.UpdateCall;
 import org.mproc.internal.wire.codec.Codec;
 
 /**
@@ -21,7 +20,7 @@ public abstract class ManagedObject {
     private static final Codec CODEC = Codec.standard();
 
     /** Runs {@code call}; returns the encoded result, or null for none. Throws what the referent threw. */
-    abstract byte[] call(Call call) throws Exception;
+    abstract byte[] call(ManagerCall call) throws Exception;
 
     static ManagedObject of(byte kind, byte[] initial) {
         switch (kind) {
@@ -56,7 +55,7 @@ public abstract class ManagedObject {
         }
     }
 
-    static IllegalArgumentException unknown(Call call) {
+    static IllegalArgumentException unknown(ManagerCall call) {
         return new IllegalArgumentException("unknown operation " + call.op());
     }
 
@@ -65,7 +64,7 @@ public abstract class ManagedObject {
         private final Map<String, byte[]> attributes = new HashMap<>();
 
         @Override
-        synchronized byte[] call(Call call) throws Exception {
+        synchronized byte[] call(ManagerCall call) throws Exception {
             if (call instanceof GetCall get) {
                 return existing(name(get.key()));
             }
@@ -104,7 +103,7 @@ public abstract class ManagedObject {
         }
 
         @Override
-        synchronized byte[] call(Call call) throws Exception {
+        synchronized byte[] call(ManagerCall call) throws Exception {
             if (call instanceof GetCall) {
                 return value;
             }

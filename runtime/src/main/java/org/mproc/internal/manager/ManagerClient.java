@@ -10,7 +10,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mproc.ProcessException;
 import org.mproc.internal.manager.ManagerFrames.Cancel;
-import org.mproc.internal.manager.ManagerFrames.Reply;
 import org.mproc.internal.manager.ManagerFrames.Request;
 import org.mproc.internal.spawn.Hosting;
 import org.mproc.internal.wire.ClientHelloFrame;
@@ -42,7 +41,7 @@ public final class ManagerClient {
     static final class Pending {
         final Request request;
         final Thread caller = Thread.currentThread();
-        volatile Reply reply;
+        volatile ManagerReply reply;
         volatile ProcessException failure;
 
         Pending(Request request) {
@@ -93,7 +92,7 @@ public final class ManagerClient {
     }
 
     /** Sends {@code request} and waits for its answer; an interrupt is kept for after. */
-    public Reply call(Request request) {
+    public ManagerReply call(Request request) {
         return await(send(request), null);
     }
 
@@ -130,7 +129,7 @@ public final class ManagerClient {
      * first interrupt runs {@code onInterrupt} (which may send a cancel) and the wait goes on until
      * the answer; the interrupt status is set again on return.
      */
-    Reply await(Pending call, Runnable onInterrupt) {
+    ManagerReply await(Pending call, Runnable onInterrupt) {
         boolean interrupted = false;
         try {
             while (!call.done()) {
@@ -188,7 +187,7 @@ public final class ManagerClient {
                 }
                 Pending answered = pending.get(f.correlationId());
                 if (answered != null) {
-                    Reply reply = answered.request.reply(f); // malformed: still pending, so failAll fails it
+                    ManagerReply reply = answered.request.reply(f); // malformed: still pending, so failAll fails it
                     pending.remove(f.correlationId());
                     answered.reply = reply;
                     LockSupport.unpark(answered.caller);

@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.LongFunction;
 import org.mproc.ProcessException;
 import org.mproc.TaskFailedException;
-import org.mproc.internal.manager.ManagerFrames.Call;
-import org.mproc.internal.manager.ManagerFrames.ErrorReply;
-import org.mproc.internal.manager.ManagerFrames.NoneReply;
-import org.mproc.internal.manager.ManagerFrames.Reply;
-import org.mproc.internal.manager.ManagerFrames.ValueReply;
+import org.mproc.internal.manager.ManagerReply.ErrorReply;
+import org.mproc.internal.manager.ManagerReply.NoneReply;
+import org.mproc.internal.manager.ManagerReply.ValueReply;
 import org.mproc.internal.wire.Failures;
 import org.mproc.internal.wire.FrameLimits;
 import org.mproc.internal.wire.codec.Codec;
@@ -64,9 +62,9 @@ public abstract class ManagerProxy implements Serializable {
      * they were, checked ones (from a function passed to {@code updateAndGet}) inside a
      * {@link TaskFailedException} (G-MGR-4).
      */
-    final byte[] call(LongFunction<Call> call) {
+    final byte[] call(LongFunction<ManagerCall> call) {
         ManagerClient client = ManagerClient.to(socket);
-        Reply r = client.call(call.apply(client.nextId()));
+        ManagerReply r = client.call(call.apply(client.nextId()));
         if (r instanceof ValueReply value) {
             return value.value();
         }

@@ -6,23 +6,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.ProcessQueue;
-import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerCall.LockCall;
+import org.mproc.internal.manager.ManagerCall.UnlockCall;
 import org.mproc.internal.manager.ManagerFrames.Cancel;
 import org.mproc.internal.manager.ManagerFrames.Create;
-import org.mproc.internal.manager.ManagerFrames.CreatedReply;
-import org.mproc.internal.manager.ManagerFrames.ErrorReply;
-import org.mproc.internal.manager.ManagerFrames.GrantedReply;
-import org.mproc.internal.manager.ManagerFrames.LockCall;
-import org.mproc.internal.manager.ManagerFrames.NoneReply;
-import org.mproc.internal.manager.ManagerFrames.Reply;
 import org.mproc.internal.manager.ManagerFrames.Shutdown;
-import org.mproc.internal.manager.ManagerFrames.UnlockCall;
-import org.mproc.internal.manager.ManagerFrames.ValueReply;
+import org.mproc.internal.manager.ManagerReply.CreatedReply;
+import org.mproc.internal.manager.ManagerReply.ErrorReply;
+import org.mproc.internal.manager.ManagerReply.GrantedReply;
+import org.mproc.internal.manager.ManagerReply.NoneReply;
+import org.mproc.internal.manager.ManagerReply.ValueReply;
 import org.mproc.internal.spawn.Hosting;
+import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
-import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.ProtocolException;
 import org.mproc.internal.wire.TaskFailedFrame;
 import org.mproc.internal.wire.codec.Codec;
@@ -54,7 +52,7 @@ public final class ManagerServer {
             for (Frame f = c.read(); f != null; f = c.read()) {
                 switch (f.type()) {
                     case FrameTypes.MGR_CREATE -> create(c, Create.from(f));
-                    case FrameTypes.MGR_CALL -> call(c, Call.from(f));
+                    case FrameTypes.MGR_CALL -> call(c, ManagerCall.from(f));
                     case FrameTypes.MGR_CANCEL -> cancel(c, Cancel.from(f));
                     case FrameTypes.MGR_SHUTDOWN -> {
                         c.send(new NoneReply(Shutdown.from(f).correlationId()).toFrame());
@@ -83,7 +81,7 @@ public final class ManagerServer {
         c.send(new CreatedReply(request.correlationId(), id, pid, extra).toFrame());
     }
 
-    private void call(Connection c, Call request) throws IOException {
+    private void call(Connection c, ManagerCall request) throws IOException {
         ManagedLock lock = locks.get(request.objectId());
         if (lock != null) {
             lockCall(c, lock, request);
@@ -94,7 +92,7 @@ public final class ManagerServer {
             throw new ProtocolException("no shared object " + request.objectId() + " in this manager");
         }
         long corr = request.correlationId();
-        Reply reply;
+        ManagerReply reply;
         try {
             byte[] result = target.call(request);
             reply = result == null ? new NoneReply(corr) : new ValueReply(corr, result);
@@ -110,7 +108,7 @@ public final class ManagerServer {
         }
     }
 
-    private void lockCall(Connection c, ManagedLock lock, Call request) throws IOException {
+    private void lockCall(Connection c, ManagedLock lock, ManagerCall request) throws IOException {
         long corr = request.correlationId();
         try {
             if (request instanceof LockCall l) {
@@ -129,7 +127,7 @@ public final class ManagerServer {
     }
 
     /** Answers from whichever thread freed the lock or hit the deadline. */
-    private static void answer(Connection c, Reply reply) {
+    private static void answer(Connection c, ManagerReply reply) {
         try {
             c.send(reply.toFrame());
         } catch (IOException gone) {

@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.mproc.ProcessFunction;
 import org.mproc.SharedMap;
-import org.mproc.internal.manager.ManagerFrames.GetCall;
-import org.mproc.internal.manager.ManagerFrames.PutCall;
-import org.mproc.internal.manager.ManagerFrames.RemoveCall;
-import org.mproc.internal.manager.ManagerFrames.SizeCall;
-import org.mproc.internal.manager.ManagerFrames.SnapshotCall;
-import org.mproc.internal.manager.ManagerFrames.UpdateCall;
+import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.PutCall;
+import org.mproc.internal.manager.ManagerCall.RemoveCall;
+import org.mproc.internal.manager.ManagerCall.SizeCall;
+import org.mproc.internal.manager.ManagerCall.SnapshotCall;
+import org.mproc.internal.manager.ManagerCall.UpdateCall;
 
 public final class MapProxy<K, V> extends ManagerProxy implements SharedMap<K, V> {
     private static final long serialVersionUID = 1L;

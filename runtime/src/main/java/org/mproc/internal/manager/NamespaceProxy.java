@@ -3,9 +3,9 @@ package org.mproc.internal.manager;
 import java.util.Objects;
 import org.mproc.Namespace;
 import org.mproc.ProcessFunction;
-import org.mproc.internal.manager.ManagerFrames.GetCall;
-import org.mproc.internal.manager.ManagerFrames.SetCall;
-import org.mproc.internal.manager.ManagerFrames.UpdateCall;
+import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.SetCall;
+import org.mproc.internal.manager.ManagerCall.UpdateCall;
 
 public final class NamespaceProxy extends ManagerProxy implements Namespace {
     private static final long serialVersionUID = 1L;

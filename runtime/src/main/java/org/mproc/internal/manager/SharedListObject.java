@@ -2,21 +2,20 @@ package org.mproc.internal.manager;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mproc.internal.manager.ManagerFrames.AddCall;
-import org.mproc.internal.manager.ManagerFrames.Call;
-import org.mproc.internal.manager.ManagerFrames.GetCall;
-import org.mproc.internal.manager.ManagerFrames.RemoveCall;
-import org.mproc.internal.manager.ManagerFrames.SetCall;
-import org.mproc.internal.manager.ManagerFrames.SizeCall;
-import org.mproc.internal.manager.ManagerFrames.SnapshotCall;
-import org.mproc.internal.manager.ManagerFrames.UpdateCall;
+import org.mproc.internal.manager.ManagerCall.AddCall;
+import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.RemoveCall;
+import org.mproc.internal.manager.ManagerCall.SetCall;
+import org.mproc.internal.manager.ManagerCall.SizeCall;
+import org.mproc.internal.manager.ManagerCall.SnapshotCall;
+import org.mproc.internal.manager.ManagerCall.UpdateCall;
 
 /** A list in the manager's server, its elements kept as the bytes a client encoded. */
 public final class SharedListObject extends ManagedObject {
     private final List<byte[]> elements = new ArrayList<>();
 
     @Override
-    synchronized byte[] call(Call call) throws Exception {
+    synchronized byte[] call(ManagerCall call) throws Exception {
         if (call instanceof GetCall get) {
             return elements.get(index(get.key()));
         }

@@ -4,13 +4,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.mproc.internal.manager.ManagerFrames.Call;
-import org.mproc.internal.manager.ManagerFrames.GetCall;
-import org.mproc.internal.manager.ManagerFrames.PutCall;
-import org.mproc.internal.manager.ManagerFrames.RemoveCall;
-import org.mproc.internal.manager.ManagerFrames.SizeCall;
-import org.mproc.internal.manager.ManagerFrames.SnapshotCall;
-import org.mproc.internal.manager.ManagerFrames.UpdateCall;
+import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.PutCall;
+import org.mproc.internal.manager.ManagerCall.RemoveCall;
+import org.mproc.internal.manager.ManagerCall.SizeCall;
+import org.mproc.internal.manager.ManagerCall.SnapshotCall;
+import org.mproc.internal.manager.ManagerCall.UpdateCall;
 
 /**
  * A map in the manager's server: keys decoded (they are looked up by {@code equals}), values kept
@@ -20,7 +19,7 @@ public final class SharedMapObject extends ManagedObject {
     private final Map<Object, byte[]> entries = new LinkedHashMap<>();
 
     @Override
-    synchronized byte[] call(Call call) throws Exception {
+    synchronized byte[] call(ManagerCall call) throws Exception {
         if (call instanceof GetCall get) {
             return entries.get(decode(get.key()));
         }

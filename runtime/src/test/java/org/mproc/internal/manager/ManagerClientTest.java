@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mproc.ProcessException;
-import org.mproc.internal.manager.ManagerFrames.SizeCall;
+import org.mproc.internal.manager.ManagerCall.SizeCall;
 import org.mproc.internal.spawn.Hosting;
 import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Frame;

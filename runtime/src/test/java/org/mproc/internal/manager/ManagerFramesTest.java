@@ -12,27 +12,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mproc.internal.manager.ManagerFrames.AddCall;
-import org.mproc.internal.manager.ManagerFrames.Call;
+import org.mproc.internal.manager.ManagerCall.AddCall;
+import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.LockCall;
+import org.mproc.internal.manager.ManagerCall.PutCall;
+import org.mproc.internal.manager.ManagerCall.RemoveCall;
+import org.mproc.internal.manager.ManagerCall.SetCall;
+import org.mproc.internal.manager.ManagerCall.SizeCall;
+import org.mproc.internal.manager.ManagerCall.SnapshotCall;
+import org.mproc.internal.manager.ManagerCall.UnlockCall;
+import org.mproc.internal.manager.ManagerCall.UpdateCall;
 import org.mproc.internal.manager.ManagerFrames.Cancel;
 import org.mproc.internal.manager.ManagerFrames.Create;
-import org.mproc.internal.manager.ManagerFrames.CreatedReply;
-import org.mproc.internal.manager.ManagerFrames.ErrorReply;
-import org.mproc.internal.manager.ManagerFrames.GetCall;
-import org.mproc.internal.manager.ManagerFrames.GrantedReply;
-import org.mproc.internal.manager.ManagerFrames.LockCall;
-import org.mproc.internal.manager.ManagerFrames.NoneReply;
-import org.mproc.internal.manager.ManagerFrames.PutCall;
-import org.mproc.internal.manager.ManagerFrames.RemoveCall;
-import org.mproc.internal.manager.ManagerFrames.Reply;
 import org.mproc.internal.manager.ManagerFrames.Request;
-import org.mproc.internal.manager.ManagerFrames.SetCall;
 import org.mproc.internal.manager.ManagerFrames.Shutdown;
-import org.mproc.internal.manager.ManagerFrames.SizeCall;
-import org.mproc.internal.manager.ManagerFrames.SnapshotCall;
-import org.mproc.internal.manager.ManagerFrames.UnlockCall;
-import org.mproc.internal.manager.ManagerFrames.UpdateCall;
-import org.mproc.internal.manager.ManagerFrames.ValueReply;
+import org.mproc.internal.manager.ManagerReply.CreatedReply;
+import org.mproc.internal.manager.ManagerReply.ErrorReply;
+import org.mproc.internal.manager.ManagerReply.GrantedReply;
+import org.mproc.internal.manager.ManagerReply.NoneReply;
+import org.mproc.internal.manager.ManagerReply.ValueReply;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
@@ -72,7 +70,7 @@ class ManagerFramesTest {
     }
 
     /** A call, the operation code and the key and argument blocks it must write. */
-    private record Expected(Call call, int op, byte[] key, byte[] arg) {}
+    private record Expected(ManagerCall call, int op, byte[] key, byte[] arg) {}
 
     private static List<Expected> everyCall(long corr, long id, byte[] key, byte[] arg) {
         long thread = corr ^ id;
@@ -101,7 +99,7 @@ class ManagerFramesTest {
                 assertEquals(corr, f.correlationId());
                 assertEquals(e.op(), e.call().op());
                 assertArrayEquals(callPayload(id, e.op(), e.key(), e.arg()), f.payload(), e.call().getClass().getSimpleName());
-                Call back = rethrowing(() -> Call.from(f));
+                ManagerCall back = rethrowing(() -> ManagerCall.from(f));
                 assertEquals(e.call().getClass(), back.getClass());
                 assertEquals(corr, back.correlationId());
                 assertEquals(id, back.objectId());
@@ -126,14 +124,14 @@ class ManagerFramesTest {
         assertThrows(ProtocolException.class, () -> UnlockCall.from(lock));
         assertEquals(new SizeCall(7, 8), SizeCall.from(new SizeCall(7, 8).toFrame()));
         assertEquals(new SnapshotCall(7, 8), SnapshotCall.from(new SnapshotCall(7, 8).toFrame()));
-        assertThrows(ProtocolException.class, () -> Call.from(new Shutdown(1).toFrame()));
+        assertThrows(ProtocolException.class, () -> ManagerCall.from(new Shutdown(1).toFrame()));
     }
 
     @Test
     void malformedCallsAreRefused() {
         for (int op : new int[] {0, 11, -1, Integer.MAX_VALUE}) {
             Frame unknown = new Frame(FrameTypes.MGR_CALL, 1, callPayload(1, op, NOTHING, NOTHING));
-            assertThrows(ProtocolException.class, () -> Call.from(unknown), "op " + op);
+            assertThrows(ProtocolException.class, () -> ManagerCall.from(unknown), "op " + op);
         }
         List<byte[]> malformed = List.of(
                 callPayload(1, 4, utf8("main"), i64(-1)),       // LOCK: no thread id
@@ -151,7 +149,7 @@ class ManagerFramesTest {
                 ByteBuffer.allocate(12).putLong(1).putInt(8).array(),                      // no blocks
                 concat(callPayload(1, 8, NOTHING, NOTHING), new byte[1]));                 // trailing byte
         for (byte[] payload : malformed) {
-            assertThrows(ProtocolException.class, () -> Call.from(new Frame(FrameTypes.MGR_CALL, 1, payload)));
+            assertThrows(ProtocolException.class, () -> ManagerCall.from(new Frame(FrameTypes.MGR_CALL, 1, payload)));
         }
         assertThrows(IllegalArgumentException.class, () -> new LockCall(1, 1, 1, -2));
     }
@@ -204,7 +202,7 @@ class ManagerFramesTest {
         assertThrows(ProtocolException.class, () -> Shutdown.from(new Frame(FrameTypes.MGR_SHUTDOWN, 1, new byte[8])));
     }
 
-    private static Reply answer(Request request, Reply reply) throws ProtocolException {
+    private static ManagerReply answer(Request request, ManagerReply reply) throws ProtocolException {
         Frame f = reply.toFrame();
         assertEquals(FrameTypes.MGR_REPLY, f.type());
         assertEquals(reply.correlationId(), f.correlationId());
