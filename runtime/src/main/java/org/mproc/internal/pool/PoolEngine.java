@@ -72,7 +72,7 @@ public final class PoolEngine {
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final Codec codec = Codec.standard();
-    /** Replacement workers in a row that died before they were ready; past the limit the pool breaks. */
+    /** Workers in a row that died before they were ready (reset by one that got ready); past the limit the pool breaks. */
     private static final int MAX_FAILED_STARTS = 3;
     private int failedStarts;
 
@@ -221,7 +221,7 @@ public final class PoolEngine {
             }
             pending.clear();
             for (PoolWorker w : workers) {
-                w.stopping = true;
+                w.stop();
                 w.launch.terminate();
             }
             stopIfIdle();
@@ -246,7 +246,7 @@ public final class PoolEngine {
 
     private void attached(PoolWorker w, Connection c) {
         w.connection = c;
-        if (w.stopping) {
+        if (w.state == PoolWorker.State.STOPPING) {
             return;
         }
         send(w, new InitFrame(settings.initializer()).toFrame());
@@ -325,8 +325,11 @@ public final class PoolEngine {
         switch (frame.type()) {
             case FrameTypes.POOL_READY:
                 ReadyFrame.from(frame);
-                w.ready = true;
-                if (workers.stream().allMatch(x -> x.ready || x.stopping)) {
+                if (w.state == PoolWorker.State.STARTING) {
+                    w.state = PoolWorker.State.READY;
+                    failedStarts = 0; // a start succeeded: the failed ones are no longer in a row
+                }
+                if (workers.stream().allMatch(x -> x.state != PoolWorker.State.STARTING)) {
                     started.complete(null);
                 }
                 dispatch();
@@ -367,7 +370,7 @@ public final class PoolEngine {
     }
 
     private void afterChunk(PoolWorker w) {
-        if (used(w) && !w.stopping && w.inFlight.isEmpty()) {
+        if (used(w) && w.state != PoolWorker.State.STOPPING && w.inFlight.isEmpty()) {
             retire(w);
         }
         dispatch();
@@ -385,7 +388,7 @@ public final class PoolEngine {
      * worker might run twice.
      */
     private void retire(PoolWorker w) {
-        w.stopping = true;
+        w.stop();
         send(w, new StopFrame().toFrame());
         if (phase == Phase.RUNNING) {
             startWorker();
@@ -405,13 +408,16 @@ public final class PoolEngine {
                 pending.addFirst(c); // sent but never started: another worker runs it
             }
         }
-        failedStarts = w.ready ? 0 : failedStarts + (w.stopping ? 0 : 1);
-        if (!w.ready && !w.stopping && (!started.isDone() || failedStarts >= MAX_FAILED_STARTS)) {
+        boolean failedStart = w.state == PoolWorker.State.STARTING;
+        if (failedStart) {
+            failedStarts++;
+        }
+        if (failedStart && (!started.isDone() || failedStarts >= MAX_FAILED_STARTS)) {
             // CPython respawns a worker that cannot start for ever (gh-87472); we give up and say why.
             String tail = tail(exit);
             broken(new ProcessException("a pool worker (pid " + w.pid() + ") died while starting ("
                     + ExitCodes.describe(OptionalInt.of(exit.exitCode())) + ")" + (tail.isEmpty() ? "" : "; " + tail)));
-        } else if (!w.stopping && phase == Phase.RUNNING) {
+        } else if (w.state != PoolWorker.State.STOPPING && phase == Phase.RUNNING) {
             startWorker(); // replace the dead worker
         } else if (phase == Phase.CLOSING && !pending.isEmpty()) {
             startWorker(); // work is left that the remaining workers would not finish
@@ -462,7 +468,7 @@ public final class PoolEngine {
     }
 
     private boolean canTake(PoolWorker w) {
-        return w.ready && !w.stopping && !pending.isEmpty()
+        return w.state == PoolWorker.State.READY && !pending.isEmpty()
                 && (settings.maxTasksPerChild() == 0 || w.chunksRun + w.inFlight.size() < settings.maxTasksPerChild());
     }
 
@@ -535,7 +541,7 @@ public final class PoolEngine {
         pending.clear();
         phase = Phase.BROKEN;
         for (PoolWorker w : workers) {
-            w.stopping = true;
+            w.stop();
             w.launch.terminate();
         }
         stopIfIdle();
@@ -546,8 +552,7 @@ public final class PoolEngine {
             return;
         }
         for (PoolWorker w : workers) {
-            if (!w.stopping) {
-                w.stopping = true;
+            if (w.stop()) {
                 if (w.connection != null) {
                     send(w, new StopFrame().toFrame());
                 } else {

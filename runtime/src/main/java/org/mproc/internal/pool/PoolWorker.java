@@ -9,8 +9,21 @@ import org.mproc.internal.wire.Connection;
 public final class PoolWorker {
     final Launch launch;
     Connection connection;
-    boolean ready;
-    boolean stopping;
+
+    /*
+     * Lifecycle, in the ThreadPoolExecutor style (the engine moves it, under its lock):
+     *
+     *   STARTING ──POOL_READY (its initializer ran)──▶ READY
+     *   STARTING, READY ──told to stop (POOL_STOP sent, or SIGTERM)──▶ STOPPING
+     *
+     *   chunks      sent to READY workers only
+     *   POOL_READY  STARTING → READY; STOPPING: ignored (it stays STOPPING)
+     *   its exit    STARTING: a failed start (the pool may break, G-POOL-10); READY: replaced while
+     *               the pool runs; STOPPING: expected
+     */
+    enum State { STARTING, READY, STOPPING }
+
+    State state = State.STARTING;
     /** Chunks sent and not yet answered, in the order sent; the worker runs them in that order. */
     final ArrayDeque<PoolChunk> inFlight = new ArrayDeque<>();
     /** The chunk the worker said it started, until its answer arrives. */
@@ -21,6 +34,15 @@ public final class PoolWorker {
 
     PoolWorker(Launch launch) {
         this.launch = launch;
+    }
+
+    /** Moves to STOPPING; false if it was already stopping. */
+    boolean stop() {
+        if (state == State.STOPPING) {
+            return false;
+        }
+        state = State.STOPPING;
+        return true;
     }
 
     long pid() {
