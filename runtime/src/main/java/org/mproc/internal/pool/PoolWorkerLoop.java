@@ -18,6 +18,7 @@ import org.mproc.internal.pool.PoolFrames.ResultFrame;
 import org.mproc.internal.pool.PoolFrames.StartedFrame;
 import org.mproc.internal.pool.PoolFrames.StopFrame;
 import org.mproc.internal.spawn.ParentWatch;
+import org.mproc.internal.spawn.WorkerMain;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
@@ -34,7 +35,7 @@ import org.mproc.internal.wire.codec.Codec;
  * writes never wait for a chunk to finish. A task that throws — {@link StackOverflowError}
  * included — fails its chunk and the worker lives on.
  */
-public final class PoolWorkerLoop {
+public final class PoolWorkerLoop implements WorkerMain.Body {
     private final Connection parent;
     private final Map<Long, ProcessFunction<Object, Object>> functions = new HashMap<>();
     private final Codec codec = Codec.standard();
@@ -44,6 +45,7 @@ public final class PoolWorkerLoop {
     }
 
     /** Runs until POOL_STOP; returns the exit code. */
+    @Override
     public int run() throws IOException {
         ParentWatch.begin();
         while (true) {

@@ -21,6 +21,7 @@ public final class PoolWorkerMain {
             System.exit(2);
             return;
         }
-        WorkerMain.runAndExit(parent, "pool worker", () -> new PoolWorkerLoop(parent).run());
+        // The loop is the body itself, not a lambda: a lambda is a class spun at run time in a cold child.
+        WorkerMain.runAndExit(parent, "pool worker", new PoolWorkerLoop(parent));
     }
 }
