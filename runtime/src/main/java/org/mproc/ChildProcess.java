@@ -2,6 +2,7 @@ package org.mproc;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.mproc.internal.spawn.ChildClassPath;
 import org.mproc.internal.spawn.ChildExit;
+import org.mproc.internal.spawn.ExitCodes;
 import org.mproc.internal.spawn.Launch;
 import org.mproc.internal.wire.Failures;
 import org.mproc.internal.wire.FrameLimits;
@@ -67,6 +70,7 @@ public final class ChildProcess {
     private final ProcessTask target;
     private final boolean daemon;
     private final List<String> jvmOptions;
+    private final List<Path> classPath;
     private final Consumer<String> output;
     private final Spares spares;
 
@@ -91,6 +95,7 @@ public final class ChildProcess {
         this.name = b.name != null ? b.name : "ChildProcess-" + COUNTER.incrementAndGet();
         this.daemon = b.daemon;
         this.jvmOptions = b.spares != null && !b.jvmOptionsSet ? b.spares.jvmOptions() : List.copyOf(b.jvmOptions);
+        this.classPath = b.classPath;
         this.output = b.output;
         this.spares = b.spares;
         if (spares != null && b.jvmOptionsSet && !jvmOptions.equals(spares.jvmOptions())) {
@@ -132,9 +137,12 @@ public final class ChildProcess {
      * with nothing spawned (G-PROC-6).
      *
      * @throws IllegalStateException    if this child was already started, or its {@link Spares} are
-     *                                  closed
+     *                                  closed, or no class path that loads the target's class can be
+     *                                  found (G-PROC-9; the message names the class, its class loader
+     *                                  and how to give one); nothing is spawned
      * @throws IllegalArgumentException if the target cannot be serialized (the message names the
-     *                                  class) or is over the frame limit; nothing is spawned
+     *                                  class) or is over the frame limit, or the builder's class
+     *                                  path names an entry that does not exist; nothing is spawned
      * @throws ProcessException         if the JVM cannot be launched
      */
     public void start() {
@@ -143,12 +151,15 @@ public final class ChildProcess {
             if (state != State.NEW) {
                 throw new IllegalStateException("ChildProcess " + name + " was already started");
             }
+            ChildClassPath path = ChildClassPath.resolve(classPath, "ChildProcess " + name, ChildClassPath.caller(),
+                    target.getClass());
             task = serializeTarget();
-            Launch started = spares == null ? null : spares.take();
+            Launch started = spares == null ? null : spares.take(path);
             if (started != null) {
                 started.claim(daemon, stdoutSink(), stderrSink());
             } else {
-                started = Launch.start(new Launch.LaunchSpec(name, daemon, jvmOptions, stdoutSink(), stderrSink()));
+                started = Launch.start(new Launch.LaunchSpec(name, daemon, path.value(), jvmOptions, stdoutSink(),
+                        stderrSink()));
             }
             started.attached().thenAccept(connection -> {
                 try {
@@ -252,11 +263,14 @@ public final class ChildProcess {
     }
 
     /**
-     * The exception the target threw, restored here with the same class, message and the child's
-     * stack frames (G-PROC-3), or a {@link RemoteTraceback} when it could not travel.
+     * Why the child failed: the exception the target threw, restored here with the same class,
+     * message and the child's stack frames (G-PROC-3), or a {@link RemoteTraceback} when it could
+     * not travel; or, for a child that exited before it connected to this JVM (so its target never
+     * ran: a JVM option its {@code java} rejected, a class it could not load), a
+     * {@link ProcessException} with its exit code and the last lines of its stderr (G-PROC-10).
      *
-     * @return empty until the child has exited, and empty for a child that did not fail with an
-     *         exception (it returned, called {@code System.exit} or was killed)
+     * @return empty until the child has exited, and empty for a child that did not fail (it
+     *         returned, called {@code System.exit} or was killed by a signal)
      */
     public synchronized Optional<Throwable> failure() {
         ChildExit e = exitIfDone();
@@ -264,9 +278,23 @@ public final class ChildProcess {
             return Optional.empty();
         }
         if (failure == null) {
-            failure = Optional.ofNullable(e.failure()).map(Failures::restore);
+            failure = Optional.ofNullable(whyFailed(e));
         }
         return failure;
+    }
+
+    private Throwable whyFailed(ChildExit e) {
+        if (e.failure() != null) {
+            return Failures.restore(e.failure());
+        }
+        if (!e.connected() && e.exitCode() >= 0) {
+            List<String> tail = e.stderrTail().isEmpty() ? e.stdoutTail() : e.stderrTail();
+            return new ProcessException("ChildProcess " + name + " (pid " + launch.pid() + ") exited ("
+                    + ExitCodes.describe(OptionalInt.of(e.exitCode())) + ") before it connected to its parent, "
+                    + "so its target never ran" + (tail.isEmpty() ? "" : "; its last output:\n  "
+                    + String.join("\n  ", tail)));
+        }
+        return null;
     }
 
     /**
@@ -332,6 +360,7 @@ public final class ChildProcess {
         private Consumer<String> output;
         private Spares spares;
         private boolean jvmOptionsSet;
+        private List<Path> classPath;
 
         private Builder() {}
 
@@ -384,6 +413,24 @@ public final class ChildProcess {
         public Builder jvmOptions(List<String> jvmOptions) {
             this.jvmOptions = List.copyOf(jvmOptions);
             this.jvmOptionsSet = true;
+            return this;
+        }
+
+        /**
+         * The class path the child JVM runs with, instead of the one mproc finds (G-PROC-9): by
+         * default, the class path of the class loaders that loaded the target and mproc (the
+         * system class path under {@code java -cp} or {@code java -jar}; a {@code URLClassLoader}'s
+         * URLs under {@code mvn exec:java}, many servers and IDE runners). {@code -Dmproc.classPath}
+         * sets it for every child of the tree. {@link #build()} does not check it;
+         * {@link ChildProcess#start()} does.
+         *
+         * @param classPath directories and jars (an entry ending in {@code *} stands for every jar
+         *                  in its directory, as for {@code java -cp}), copied
+         * @return this builder
+         * @throws NullPointerException if the list or one of its elements is null
+         */
+        public Builder classPath(List<Path> classPath) {
+            this.classPath = List.copyOf(classPath);
             return this;
         }
 

@@ -15,6 +15,7 @@ import org.mproc.internal.manager.ManagerServer;
 import org.mproc.internal.manager.MapProxy;
 import org.mproc.internal.manager.NamespaceProxy;
 import org.mproc.internal.manager.ValueProxy;
+import org.mproc.internal.spawn.ExitCodes;
 
 /**
  * A server process holding shared objects, like CPython's {@code multiprocessing.Manager()}
@@ -44,6 +45,8 @@ import org.mproc.internal.manager.ValueProxy;
 public final class Manager implements AutoCloseable {
     /** How long the server child may take to start and report where it listens. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("mproc.managerStartSeconds", 60));
+    /** How often a starting manager looks whether its server has already exited. */
+    private static final Duration EXIT_CHECK = Duration.ofMillis(100);
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     private final ChildProcess server;
@@ -58,10 +61,13 @@ public final class Manager implements AutoCloseable {
      * Starts the server process and returns once it accepts connections.
      *
      * @return the running manager
-     * @throws ProcessException if the server cannot be launched, does not start within
-     *                          {@code -Dmproc.managerStartSeconds} (60 s by default; it is then
-     *                          killed), or this thread is interrupted while waiting (the server is
-     *                          killed and the interrupt status set again)
+     * @throws IllegalStateException if no class path that loads mproc can be found for the server
+     *                               (G-PROC-9)
+     * @throws ProcessException      if the server cannot be launched, exits before it starts (at
+     *                               once, with its exit code and last output, G-PROC-10), does not
+     *                               start within {@code -Dmproc.managerStartSeconds} (60 s by
+     *                               default; it is then killed), or this thread is interrupted while
+     *                               waiting (the server is killed and the interrupt status set again)
      */
     public static Manager start() {
         ProcessQueue<String> address = ProcessQueue.create();
@@ -70,7 +76,7 @@ public final class Manager implements AutoCloseable {
         server.start();
         String socket;
         try {
-            socket = address.poll(START_TIMEOUT);
+            socket = awaitAddress(address, server);
         } catch (InterruptedException e) {
             server.kill();
             Thread.currentThread().interrupt();
@@ -80,10 +86,34 @@ public final class Manager implements AutoCloseable {
         }
         if (socket == null) {
             server.kill();
-            throw new ProcessException("the manager's server did not start within " + START_TIMEOUT
-                    + (server.isAlive() ? "" : " (it exited: " + server.exitCode() + ")"));
+            throw new ProcessException("the manager's server did not start within " + START_TIMEOUT);
         }
         return new Manager(server, socket);
+    }
+
+    /**
+     * The server's address, or null after {@link #START_TIMEOUT}; a server that exits first fails
+     * the start at once with why it exited (G-PROC-10), rather than after the whole timeout. The
+     * queue is read in short slices so that the exit is seen within one of them.
+     */
+    private static String awaitAddress(ProcessQueue<String> address, ChildProcess server) throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            String socket = address.poll(Duration.ofNanos(Math.min(left, EXIT_CHECK.toNanos())));
+            if (socket != null) {
+                return socket;
+            }
+            if (server.join(Duration.ZERO)) {
+                String why = server.failure().map(f -> ": " + f).orElse("");
+                throw new ProcessException("the manager's server exited ("
+                        + ExitCodes.describe(server.exitCode()) + ") before it started" + why,
+                        server.failure().orElse(null));
+            }
+        }
     }
 
     /**

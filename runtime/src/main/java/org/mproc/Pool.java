@@ -1,5 +1,6 @@
 package org.mproc;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.mproc.internal.pool.ImapIterator;
 import org.mproc.internal.pool.PoolCalls;
 import org.mproc.internal.pool.PoolSettings;
+import org.mproc.internal.spawn.ChildClassPath;
 
 /**
  * A pool of reused worker JVMs, like Python's {@code multiprocessing.Pool}, without its hangs
@@ -29,7 +31,10 @@ import org.mproc.internal.pool.PoolSettings;
  * once (G-POOL-9); the initializer runs once per worker, before its first task (G-POOL-10); a
  * worker runs at most {@code maxTasksPerChild} chunks (G-POOL-11); after {@link #close()} or
  * {@link #terminate()} every submission throws {@link IllegalStateException} and no worker is
- * alive (G-POOL-12). A pool may be shared by threads. Workers are daemon children: if this JVM
+ * alive (G-POOL-12). Workers run on the class path of the code that created the pool (G-PROC-9,
+ * {@link Builder#classPath}); a call whose function they could not load throws
+ * {@link IllegalStateException} before any worker sees it. A pool may be shared by threads.
+ * Workers are daemon children: if this JVM
  * exits without closing the pool, they are terminated.
  */
 public final class Pool implements AutoCloseable {
@@ -45,6 +50,8 @@ public final class Pool implements AutoCloseable {
      *
      * @param processes the number of worker JVMs, at least 1
      * @throws IllegalArgumentException if {@code processes} is less than 1 (G-POOL-9)
+     * @throws IllegalStateException    if no class path that loads the code creating the pool can
+     *                                  be found for the workers (G-PROC-9)
      * @throws ProcessException         if a worker cannot start, the workers are not ready within
      *                                  {@code -Dmproc.poolStartSeconds} (120 s by default), or this
      *                                  thread is interrupted while waiting (the interrupt status is
@@ -345,7 +352,7 @@ public final class Pool implements AutoCloseable {
         }
         calls.requireRunning();
         int window = IMAP_CHUNKS_PER_WORKER * calls.settings().processes();
-        return new ImapIterator<>(calls, PoolCalls.encode(f, "the function"), items.iterator(), chunksize, ordered, window);
+        return new ImapIterator<>(calls, calls.encodeFunction(f), items.iterator(), chunksize, ordered, window);
     }
 
     private int defaultChunksize(int items) {
@@ -363,7 +370,7 @@ public final class Pool implements AutoCloseable {
                                                      int chunksize, boolean exposed) {
         Objects.requireNonNull(f, "function");
         calls.requireRunning();
-        return calls.submit(PoolCalls.encode(f, "the function"), items, chunksize, 0, exposed);
+        return calls.submit(calls.encodeFunction(f), items, chunksize, 0, exposed);
     }
 
     /**
@@ -407,6 +414,7 @@ public final class Pool implements AutoCloseable {
         private ProcessTask initializer;
         private int maxTasksPerChild;
         private List<String> jvmOptions = List.of();
+        private List<Path> classPath;
 
         private Builder() {}
 
@@ -469,9 +477,31 @@ public final class Pool implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The class path the workers run with, instead of the one mproc finds (G-PROC-9): by
+         * default, the class path of the class loaders that loaded the code creating the pool, the
+         * creating thread's context class loader and mproc (the system class path under
+         * {@code java -cp} or {@code java -jar}; a {@code URLClassLoader}'s URLs under
+         * {@code mvn exec:java}, many servers and IDE runners). {@code -Dmproc.classPath} sets it for
+         * every child of the tree. A call whose function's class is not on it fails with
+         * {@link IllegalStateException} before any worker sees it.
+         *
+         * @param classPath directories and jars (an entry ending in {@code *} stands for every jar
+         *                  in its directory, as for {@code java -cp}), copied
+         * @return this builder
+         * @throws NullPointerException if the list or one of its elements is null
+         */
+        public Builder classPath(List<Path> classPath) {
+            this.classPath = List.copyOf(classPath);
+            return this;
+        }
+
         private PoolSettings settings() {
+            Class<?> caller = ChildClassPath.caller();
+            ChildClassPath path = initializer == null ? ChildClassPath.resolve(classPath, "the pool", caller, caller)
+                    : ChildClassPath.resolve(classPath, "the pool", caller, caller, initializer.getClass());
             byte[] init = initializer == null ? new byte[0] : PoolCalls.encode(initializer, "the initializer");
-            return new PoolSettings(processes, init, maxTasksPerChild, jvmOptions);
+            return new PoolSettings(processes, init, maxTasksPerChild, jvmOptions, path);
         }
 
         /**
@@ -479,7 +509,10 @@ public final class Pool implements AutoCloseable {
          * (G-POOL-10).
          *
          * @return the running pool
-         * @throws IllegalArgumentException if the initializer cannot be serialized
+         * @throws IllegalArgumentException if the initializer cannot be serialized, or the class
+         *                                  path names an entry that does not exist
+         * @throws IllegalStateException    if no class path that loads the code creating the pool
+         *                                  (and its initializer) can be found (G-PROC-9)
          * @throws ProcessException         if a worker cannot start, the initializer threw (it is
          *                                  the cause), the workers are not ready within
          *                                  {@code -Dmproc.poolStartSeconds} (120 s by default), or

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.mproc.internal.spawn.ChildClassPath;
 import org.mproc.internal.spawn.Launch;
 
 /**
@@ -34,6 +35,8 @@ import org.mproc.internal.spawn.Launch;
 public final class Spares implements AutoCloseable {
     private final int size;
     private final List<String> jvmOptions;
+    /** Read off the class loaders of the code that started the spares (G-PROC-9). */
+    private final ChildClassPath classPath;
     private final ConcurrentLinkedQueue<Launch> ready = new ConcurrentLinkedQueue<>();
     private final ExecutorService refill = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "mproc-spares-refill");
@@ -42,9 +45,10 @@ public final class Spares implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    private Spares(int size, List<String> jvmOptions) {
+    private Spares(int size, List<String> jvmOptions, ChildClassPath classPath) {
         this.size = size;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.classPath = classPath;
     }
 
     /**
@@ -69,6 +73,8 @@ public final class Spares implements AutoCloseable {
      * @param jvmOptions the extra options, copied; every child started on these spares runs with them
      * @return the running spares
      * @throws IllegalArgumentException if {@code size} is less than 1
+     * @throws IllegalStateException    if no class path that loads the caller's classes can be
+     *                                  found for the spares (G-PROC-9)
      * @throws NullPointerException     if {@code jvmOptions} or one of its elements is null
      * @throws ProcessException         if a spare JVM cannot be launched
      */
@@ -77,9 +83,10 @@ public final class Spares implements AutoCloseable {
             throw new IllegalArgumentException("a pool of spares needs at least one, got " + size);
         }
         Objects.requireNonNull(jvmOptions, "jvmOptions");
-        Spares spares = new Spares(size, jvmOptions);
+        Spares spares = new Spares(size, jvmOptions, ChildClassPath.resolve(null, "Spares",
+                ChildClassPath.caller()));
         for (int i = 0; i < size; i++) {
-            spares.ready.add(Launch.startSpare(spares.jvmOptions));
+            spares.ready.add(Launch.startSpare(spares.classPath.value(), spares.jvmOptions));
         }
         return spares;
     }
@@ -167,10 +174,16 @@ public final class Spares implements AutoCloseable {
         }
     }
 
-    /** The oldest live spare, or null when none is left; a replacement starts in the background. */
-    Launch take() {
+    /**
+     * The oldest live spare, or null when none is left or the spares run on another class path than
+     * the child needs; a replacement starts in the background.
+     */
+    Launch take(ChildClassPath needed) {
         if (closed) {
             throw new IllegalStateException("these spares are closed");
+        }
+        if (!needed.value().equals(classPath.value())) {
+            return null;
         }
         for (Launch spare = ready.poll(); spare != null; spare = ready.poll()) {
             refillOne();
@@ -184,7 +197,7 @@ public final class Spares implements AutoCloseable {
     private void refillOne() {
         refill.execute(() -> {
             if (!closed && ready.size() < size) {
-                ready.add(Launch.startSpare(jvmOptions));
+                ready.add(Launch.startSpare(classPath.value(), jvmOptions));
             }
         });
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,8 @@ class ChildProcessBadInputTest {
                     .jvmOptions(List.of("-XX:+NoSuchOptionAnywhere")).output(lines::add).build());
             Reaper.joinWithin(p, Delays.CHILD);
             assertEquals(OptionalInt.of(1), p.exitCode());
-            assertEquals(Optional.empty(), p.failure(), "the task never ran");
+            assertTrue(p.failure().orElseThrow() instanceof org.mproc.ProcessException,
+                    "the task never ran, and failure() says why (G-PROC-10)");
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("NoSuchOptionAnywhere")), () -> lines.toString());
     }

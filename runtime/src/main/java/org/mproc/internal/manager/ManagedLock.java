@@ -4,11 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.mproc.internal.wire.Deadlines;
 
 /**
  * A lock in the manager's server, owned by a (connection, thread) pair and not reentrant. Waiting
@@ -17,7 +14,6 @@ import java.util.function.Consumer;
  * process died), the lock is released and the next holder is told it was abandoned (G-MGR-7).
  */
 public final class ManagedLock {
-    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     /** Answers to a LOCK: whether it was acquired, and whether the previous holder abandoned it. */
     record Outcome(boolean acquired, boolean abandoned) {}
@@ -28,7 +24,7 @@ public final class ManagedLock {
         final Owner owner;
         final long correlationId;
         final Consumer<Outcome> answer;
-        ScheduledFuture<?> deadline;
+        Deadlines.Alarm deadline;
 
         Waiter(Owner owner, long correlationId, Consumer<Outcome> answer) {
             this.owner = owner;
@@ -40,17 +36,6 @@ public final class ManagedLock {
     private Owner holder;
     private boolean abandoned;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
-
-    private static ScheduledThreadPoolExecutor deadlines() {
-        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = Executors.defaultThreadFactory().newThread(r);
-            t.setName("mproc-lock-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
-        e.setRemoveOnCancelPolicy(true);
-        return e;
-    }
 
     /** Acquires now, or parks until it can ({@code timeoutNanos} −1: for ever; 0: not at all). */
     void lock(Object connection, long thread, long correlationId, long timeoutNanos, Consumer<Outcome> answer) {
@@ -68,7 +53,7 @@ public final class ManagedLock {
                 Waiter w = new Waiter(owner, correlationId, answer);
                 waiters.add(w);
                 if (timeoutNanos > 0) {
-                    w.deadline = DEADLINES.schedule(() -> giveUp(w), timeoutNanos, TimeUnit.NANOSECONDS);
+                    w.deadline = Deadlines.after(timeoutNanos, () -> giveUp(w));
                 }
             }
         }
@@ -102,7 +87,7 @@ public final class ManagedLock {
         Waiter next = waiters.poll();
         if (next != null) {
             if (next.deadline != null) {
-                next.deadline.cancel(false);
+                next.deadline.close();
             }
             Outcome o = grantTo(next.owner);
             answers.add(() -> next.answer.accept(o));
@@ -134,7 +119,7 @@ public final class ManagedLock {
         }
         if (found != null) {
             if (found.deadline != null) {
-                found.deadline.cancel(false);
+                found.deadline.close();
             }
             found.answer.accept(new Outcome(false, false));
         }

@@ -75,6 +75,15 @@ public final class PoolCalls {
         return settings;
     }
 
+    /**
+     * Encodes a call's function, first checking that the workers' class path holds its class: a
+     * function the workers cannot load fails here, not in a worker (G-PROC-9).
+     */
+    public byte[] encodeFunction(Object function) {
+        settings.classPath().requireLoads(function.getClass(), "this pool");
+        return encode(function, "the function");
+    }
+
     /** CPython's default chunk size for {@code map}: {@code ceil(len / (4 × processes))}, at least 1. */
     public static int defaultChunksize(int items, int processes) {
         int per = 4 * processes;

@@ -232,7 +232,8 @@ public final class PoolEngine {
         // A worker sends its first frame only after it got POOL_INIT, which is sent under the lock
         // after the holder is filled: the frame handler never sees an empty holder.
         PoolWorker[] holder = new PoolWorker[1];
-        Launch launch = Launch.startPoolWorker(new Launch.LaunchSpec("pool-worker", true, settings.jvmOptions(),
+        Launch launch = Launch.startPoolWorker(new Launch.LaunchSpec("pool-worker", true, settings.classPath().value(),
+                settings.jvmOptions(),
                 line -> System.out.println(line), line -> System.err.println(line)), PoolWorkerMain.class,
                 frame -> received(holder[0], frame));
         PoolWorker worker = new PoolWorker(launch);

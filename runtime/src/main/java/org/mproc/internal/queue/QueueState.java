@@ -8,9 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.mproc.internal.wire.Deadlines;
 
 /**
  * The host's copy of one queue: its elements (as the bytes their producer encoded, so what is
@@ -36,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 public final class QueueState {
     private enum Phase { OPEN, CLOSING, CLOSED }
 
-    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     public final long id;
     /** 0: unbounded. */
@@ -84,17 +82,6 @@ public final class QueueState {
     /** Elements in the queue, lent ones included: a bounded queue's room counts them. */
     private int held() {
         return elements.size() + leases.total();
-    }
-
-    private static ScheduledThreadPoolExecutor deadlines() {
-        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = Executors.defaultThreadFactory().newThread(r);
-            t.setName("mproc-queue-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
-        e.setRemoveOnCancelPolicy(true);
-        return e;
     }
 
     /** Answers to deliver once the lock is released. */
@@ -326,7 +313,7 @@ public final class QueueState {
     private void park(ArrayDeque<QueueWaiter> where, QueueWaiter w, long timeoutNanos) {
         where.add(w);
         if (timeoutNanos > 0) {
-            w.deadline(DEADLINES.schedule(() -> expire(w), timeoutNanos, TimeUnit.NANOSECONDS));
+            w.deadline(Deadlines.after(timeoutNanos, () -> expire(w)));
         }
     }
 

@@ -1,6 +1,6 @@
 package org.mproc.internal.queue;
 
-import java.util.concurrent.ScheduledFuture;
+import org.mproc.internal.wire.Deadlines;
 
 /**
  * A request parked on the host until it can be answered: a take on an empty queue, a put waiting
@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 public abstract class QueueWaiter {
     final Object owner;
     final long correlationId;
-    private ScheduledFuture<?> deadline;
+    private Deadlines.Alarm deadline;
     private boolean answered;
 
     QueueWaiter(Object owner, long correlationId) {
@@ -29,12 +29,12 @@ public abstract class QueueWaiter {
         }
         answered = true;
         if (deadline != null) {
-            deadline.cancel(false);
+            deadline.close();
         }
         return true;
     }
 
-    final void deadline(ScheduledFuture<?> deadline) {
+    final void deadline(Deadlines.Alarm deadline) {
         this.deadline = deadline;
     }
 }

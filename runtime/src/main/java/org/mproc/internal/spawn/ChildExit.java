@@ -11,5 +11,8 @@ import org.mproc.internal.wire.TaskFailedFrame;
  * @param stdoutTail the last lines the child wrote to stdout (where HotSpot reports a fatal
  *                   {@code OutOfMemoryError})
  * @param stderrTail the last lines the child wrote to stderr
+ * @param connected  whether the child connected to its parent; one that exited before it did never
+ *                   ran its task (a JVM option, class path or start-up failure: the tails say which)
  */
-public record ChildExit(int exitCode, TaskFailedFrame failure, List<String> stdoutTail, List<String> stderrTail) {}
+public record ChildExit(int exitCode, TaskFailedFrame failure, List<String> stdoutTail, List<String> stderrTail,
+                        boolean connected) {}

@@ -25,10 +25,24 @@ public final class ExitSequence {
         for (int i = 0; i < Step.values().length; i++) {
             STEPS.add(new ArrayList<>());
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(ExitSequence::run, "mproc-exit"));
+        Runtime.getRuntime().addShutdownHook(new Thread(rootGroup(), ExitSequence::run, "mproc-exit"));
     }
 
     private ExitSequence() {}
+
+    /**
+     * The hook's thread group: the root, which lives as long as the JVM. A hook made in the
+     * caller's group cannot start if that group was destroyed before the JVM exits, as
+     * {@code mvn exec:java} does with the application's group on JDK 17 (G-PROC-11): then no hook
+     * of the JVM runs at all.
+     */
+    private static ThreadGroup rootGroup() {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        while (group.getParent() != null) {
+            group = group.getParent();
+        }
+        return group;
+    }
 
     static synchronized void register(Step step, Runnable action) {
         STEPS.get(step.ordinal()).add(action);
@@ -46,8 +60,9 @@ public final class ExitSequence {
             for (Runnable action : actions) {
                 try {
                     action.run();
-                } catch (RuntimeException e) {
-                    // One failing step must not keep the others from running.
+                } catch (RuntimeException | LinkageError e) {
+                    // One failing step must not keep the others from running (a LinkageError: a
+                    // class first needed now, after a launcher closed its class loader).
                 }
             }
         }

@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line of a child JVM: the parent's own {@code java} binary and class path, mproc's
+ * The command line of a child JVM: the parent's own {@code java} binary, the class path that loads
+ * the child's code ({@link ChildClassPath}), mproc's
  * defaults, the tree-wide options of {@code -Dmproc.childJvmOptions}, then the caller's options
  * (later flags win), then the entry point ({@link WorkerMain}, or a pool worker's). No shell is
  * involved, so the pid is the JVM's.
@@ -27,11 +28,11 @@ public final class JvmCommand {
 
     private JvmCommand() {}
 
-    public static List<String> build(List<String> jvmOptions, Class<?> main) {
+    public static List<String> build(String classPath, List<String> jvmOptions, Class<?> main) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.addAll(DEFAULTS);
         String treeOptions = System.getProperty(TREE_OPTIONS_PROPERTY, "").trim();
         if (!treeOptions.isEmpty()) {

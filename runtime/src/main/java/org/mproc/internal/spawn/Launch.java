@@ -56,7 +56,7 @@ public final class Launch {
         ProcessTree tree = ProcessTree.current();
         host.expect(token, this);
         try {
-            this.process = new ProcessBuilder(JvmCommand.build(spec.jvmOptions(), main)).start();
+            this.process = new ProcessBuilder(JvmCommand.build(spec.classPath(), spec.jvmOptions(), main)).start();
         } catch (IOException e) {
             host.forget(token);
             throw new ProcessException("cannot start a child JVM for " + spec.name() + ": " + e.getMessage(), e);
@@ -88,8 +88,8 @@ public final class Launch {
      * Starts a warm spare: a child that connects, prepares to decode a task, and waits for one.
      * It is a daemon and prints to this JVM's streams until {@link #claim claimed}.
      */
-    public static Launch startSpare(List<String> jvmOptions) {
-        return new Launch(new LaunchSpec("spare", true, jvmOptions,
+    public static Launch startSpare(String classPath, List<String> jvmOptions) {
+        return new Launch(new LaunchSpec("spare", true, classPath, jvmOptions,
                 line -> System.out.println(line), line -> System.err.println(line)),
                 Bootstrap.Role.SPARE, WorkerMain.class, null);
     }
@@ -248,7 +248,7 @@ public final class Launch {
         // Even an orderly exit can be cut short by a signal after its EXIT frame went out.
         AttachFiles.removeOf(process.pid());
         LiveChildren.remove(this);
-        exit.complete(new ChildExit(exitCode, failure, out.tail(), err.tail()));
+        exit.complete(new ChildExit(exitCode, failure, out.tail(), err.tail(), c != null));
     }
 
     private void closeQuietly(Connection c) {
@@ -277,6 +277,6 @@ public final class Launch {
     }
 
     /** What to start and where its output goes. */
-    public record LaunchSpec(String name, boolean daemon, List<String> jvmOptions,
+    public record LaunchSpec(String name, boolean daemon, String classPath, List<String> jvmOptions,
                              Consumer<String> stdout, Consumer<String> stderr) {}
 }

@@ -1,15 +1,13 @@
 package org.mproc.internal.spawn;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import org.mproc.ProcessException;
@@ -122,23 +120,23 @@ public final class ProcessTree {
         return socket;
     }
 
+    /**
+     * Removes the directory and what it holds, best effort: a child may still be removing its own
+     * socket. Plain {@link File} calls and no helper class, because it runs from the shutdown hook,
+     * where a class not loaded yet may no longer be loadable ({@code mvn exec:java} has closed the
+     * application's class loader by then, G-PROC-11).
+     */
     static void deleteTree(Path directory) {
-        try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
+        deleteRecursively(directory.toFile());
+    }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // Best effort at exit: a child may still be removing its own socket.
+    private static void deleteRecursively(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteRecursively(child);
+            }
         }
+        file.delete(); // false when already gone, or still in use: nothing more to do at exit
     }
 }
