@@ -75,8 +75,14 @@
  * <h2>How a child JVM is started</h2>
  *
  * <p>Every child — a {@code ChildProcess}, a spare, a pool worker, a manager's server — runs the
- * parent's own {@code java} binary with the parent's class path, no shell in between, and these
- * options, in this order (later options win on a conflict):
+ * parent's own {@code java} binary, no shell in between, on a class path that loads the code it is
+ * sent (G-PROC-9): read off the class loaders that loaded that code, so children find their
+ * classes under {@code java -cp}, {@code java -jar}, {@code mvn exec:java}, Surefire, servers and
+ * IDE runners alike; or given with {@link org.mproc.ChildProcess.Builder#classPath},
+ * {@link org.mproc.Pool.Builder#classPath} or {@code -Dmproc.classPath} (entries separated by the
+ * platform's path separator). Where no class path can load the code, starting fails at once with
+ * {@link java.lang.IllegalStateException}. The options, in this order (later options win on a
+ * conflict):
  * <ol>
  *   <li>{@code -Xrs -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData};</li>
  *   <li>the options in the system property {@code -Dmproc.childJvmOptions}, split on whitespace
