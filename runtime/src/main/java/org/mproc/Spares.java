@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.mproc.internal.spawn.ChildClassPath;
 import org.mproc.internal.spawn.Launch;
+import org.mproc.internal.wire.RuntimeThreads;
 
 /**
  * Warm spare JVMs for {@link ChildProcess}: started ahead of time, connected, authenticated and
@@ -38,11 +39,8 @@ public final class Spares implements AutoCloseable {
     /** Read off the class loaders of the code that started the spares (G-PROC-9). */
     private final ChildClassPath classPath;
     private final ConcurrentLinkedQueue<Launch> ready = new ConcurrentLinkedQueue<>();
-    private final ExecutorService refill = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mproc-spares-refill");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService refill = Executors.newSingleThreadExecutor(
+            RuntimeThreads.factory("mproc-spares-refill"));
     private volatile boolean closed;
 
     private Spares(int size, List<String> jvmOptions, ChildClassPath classPath) {

@@ -29,7 +29,7 @@ class IsolatedLaunchTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"return", "throw", "exit"})
+    @ValueSource(strings = {"return", "throw", "exit", "leave-open"})
     @Tag("G-PROC-9")
     @Tag("G-PROC-11")
     void aProgramInItsOwnClassLoaderRunsAndExitsCleanly(String ending) throws Exception {
@@ -52,6 +52,8 @@ class IsolatedLaunchTest {
                 assertFalse(out.contains("GROUP NOT DESTROYED"), out);
             }
             assertFalse(out.contains("NoClassDefFoundError") || out.contains("Exception in thread"), out);
+            assertFalse(out.contains("could not start") || out.contains("died"),
+                    "a child or worker was started or lost while the program left:\n" + out);
             assertEquals(ending.equals("throw") ? 1 : 0, p.exitValue(), out);
             try (Stream<Path> left = Files.list(tmp)) {
                 assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("mproc-")).toList(),

@@ -10,10 +10,24 @@ import org.mproc.SharedValue;
 /**
  * What a user's program does, run by {@link IsolatedLauncher} in tests: a pool map, a child that
  * answers on a queue, a manager value; prints {@code OK} and then ends as the argument says:
- * {@code return}, {@code throw} (an exception out of main) or {@code exit} ({@code System.exit(0)}).
+ * {@code return}, {@code throw} (an exception out of main), {@code exit} ({@code System.exit(0)}) or
+ * {@code leave-open} (a pool, a queue and a manager still open when main returns).
  */
 public final class LaunchedProgram {
     private LaunchedProgram() {}
+
+    /** What a short program often does: uses a pool, a queue and a manager, and closes none of them. */
+    private static void leaveOpen() throws Exception {
+        Pool pool = new Pool(2);
+        System.out.println("open pool " + pool.mapAsync(x -> x + 1, List.of(1, 2)).get());
+        ProcessQueue<String> queue = ProcessQueue.create(4);
+        ChildProcess child = new ChildProcess("open", () -> queue.put("left"));
+        child.start();
+        System.out.println("open queue " + queue.take());
+        Manager manager = Manager.start();
+        manager.lock().lock();
+        System.out.println("open manager " + manager.value(7).get());
+    }
 
     public static void main(String[] args) throws Exception {
         try (Pool pool = new Pool(2)) {
@@ -29,8 +43,12 @@ public final class LaunchedProgram {
             value.set(value.get() + 1);
             System.out.println("manager " + value.get());
         }
+        String ending = args.length == 0 ? "return" : args[0];
+        if (ending.equals("leave-open")) {
+            leaveOpen();
+        }
         System.out.println("OK");
-        switch (args.length == 0 ? "return" : args[0]) {
+        switch (ending) {
             case "throw":
                 throw new IllegalStateException("the program failed on purpose");
             case "exit":

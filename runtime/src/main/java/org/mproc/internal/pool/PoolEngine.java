@@ -34,6 +34,7 @@ import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
 import org.mproc.internal.wire.codec.Codec;
+import org.mproc.internal.wire.RuntimeThreads;
 
 /**
  * The pool's dispatch state behind one lock: everything that happens — a submission, a frame from
@@ -141,9 +142,7 @@ public final class PoolEngine {
     }
 
     private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        return RuntimeThreads.daemon(r, name);
     }
 
     /** Starts every worker at once; the future completes when all have run the initializer. */

@@ -14,6 +14,7 @@ import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
+import org.mproc.internal.wire.RuntimeThreads;
 
 /**
  * This process's one connection to a process hosting queues, shared by every handle and thread:
@@ -31,18 +32,14 @@ public final class QueueClient {
     private final Map<Long, RemoteQueueLink> links = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     /** Acts on the host's notices (closing, recall) in the order they came, off the reader thread. */
-    private final ExecutorService notices = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mproc-queue-notices");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService notices = Executors.newSingleThreadExecutor(
+            RuntimeThreads.factory("mproc-queue-notices"));
     private volatile ProcessException gone;
 
     private QueueClient(String socket) throws IOException {
         this.socket = socket;
         this.connection = Hosting.connectAsClient(Paths.get(socket), ClientHelloFrame.QUEUES);
-        Thread reader = new Thread(this::read, "mproc-queue-client");
-        reader.setDaemon(true);
+        Thread reader = RuntimeThreads.daemon(this::read, "mproc-queue-client");
         reader.start();
     }
 

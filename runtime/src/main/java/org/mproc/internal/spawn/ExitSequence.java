@@ -2,6 +2,7 @@ package org.mproc.internal.spawn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mproc.internal.wire.RuntimeThreads;
 
 /**
  * One shutdown hook for everything the runtime holds in this process, installed when the first
@@ -25,24 +26,13 @@ public final class ExitSequence {
         for (int i = 0; i < Step.values().length; i++) {
             STEPS.add(new ArrayList<>());
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(rootGroup(), ExitSequence::run, "mproc-exit"));
+        // In the root group: a hook made in the caller's group cannot start if that group was
+        // destroyed before the JVM exits, as mvn exec:java does with the application's group on
+        // JDK 17 (G-PROC-11), and then no later hook of the JVM runs either.
+        Runtime.getRuntime().addShutdownHook(new Thread(RuntimeThreads.root(), ExitSequence::run, "mproc-exit"));
     }
 
     private ExitSequence() {}
-
-    /**
-     * The hook's thread group: the root, which lives as long as the JVM. A hook made in the
-     * caller's group cannot start if that group was destroyed before the JVM exits, as
-     * {@code mvn exec:java} does with the application's group on JDK 17 (G-PROC-11): then no hook
-     * of the JVM runs at all.
-     */
-    private static ThreadGroup rootGroup() {
-        ThreadGroup group = Thread.currentThread().getThreadGroup();
-        while (group.getParent() != null) {
-            group = group.getParent();
-        }
-        return group;
-    }
 
     static synchronized void register(Step step, Runnable action) {
         STEPS.get(step.ordinal()).add(action);

@@ -17,6 +17,7 @@ import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
 import org.mproc.internal.wire.TaskFailedFrame;
+import org.mproc.internal.wire.RuntimeThreads;
 
 /**
  * One child JVM seen from its parent: the process, its two output pumps, and its connection once
@@ -73,8 +74,7 @@ public final class Launch {
         } catch (IOException e) {
             // The child died at once (bad JVM option?): the watcher reports its exit and stderr.
         }
-        Thread watcher = new Thread(this::watch, "mproc-watch-" + id);
-        watcher.setDaemon(true);
+        Thread watcher = RuntimeThreads.daemon(this::watch, "mproc-watch-" + id);
         watcher.start();
         daemon(spec.daemon());
     }

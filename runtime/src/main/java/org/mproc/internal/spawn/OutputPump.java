@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.mproc.internal.wire.RuntimeThreads;
 
 /**
  * Copies one of a child's output streams to the parent line by line, on its own daemon thread, and
@@ -22,8 +23,7 @@ public final class OutputPump {
     private final ArrayDeque<String> tail = new ArrayDeque<>(TAIL_LINES);
 
     OutputPump(InputStream stream, Consumer<String> sink, String threadName) {
-        this.thread = new Thread(() -> pump(stream, sink), threadName);
-        thread.setDaemon(true);
+        this.thread = RuntimeThreads.daemon(() -> pump(stream, sink), threadName);
     }
 
     OutputPump start() {

@@ -109,7 +109,7 @@ public final class Deadlines {
 
     private static final class Runner extends Thread {
         Runner() {
-            super("mproc-deadlines");
+            super(RuntimeThreads.group(), "mproc-deadlines");
             setDaemon(true);
         }
 

@@ -54,8 +54,7 @@ public final class Listener implements AutoCloseable {
             throw new IOException("cannot listen on " + path + ": " + e.getMessage(), e);
         }
         Listener listener = new Listener(path, server, secret, handshakeDeadline, service);
-        Thread acceptor = new Thread(listener::acceptLoop, "mproc-accept-" + path.getFileName());
-        acceptor.setDaemon(true);
+        Thread acceptor = RuntimeThreads.daemon(listener::acceptLoop, "mproc-accept-" + path.getFileName());
         acceptor.start();
         return listener;
     }
@@ -80,8 +79,7 @@ public final class Listener implements AutoCloseable {
                 pauseAfterAcceptError();
                 continue;
             }
-            Thread t = new Thread(() -> handle(channel), "mproc-conn-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
+            Thread t = RuntimeThreads.daemon(() -> handle(channel), "mproc-conn-" + THREADS.incrementAndGet());
             t.start();
         }
     }
