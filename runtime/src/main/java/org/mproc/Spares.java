@@ -184,7 +184,11 @@ public final class Spares implements AutoCloseable {
     private void refillOne() {
         refill.execute(() -> {
             if (!closed && ready.size() < size) {
-                ready.add(Launch.startSpare(jvmOptions));
+                try {
+                    ready.add(Launch.startSpare(jvmOptions));
+                } catch (JvmShutdownException e) {
+                    // This JVM is exiting: no spare will be claimed any more (G-PROC-11).
+                }
             }
         });
     }
