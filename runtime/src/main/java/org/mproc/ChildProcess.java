@@ -43,6 +43,14 @@ import org.mproc.internal.wire.codec.Codec;
  * {@link java.io.Serializable}, or {@link #start()} throws {@link IllegalArgumentException} naming
  * the class, before any process is spawned (G-PROC-6). A {@code ChildProcess} may be used from
  * several threads; it can be started once.
+ *
+ * <p>Signals (G-PROC-11). A child runs with {@code -Xrs}: a signal sent to the child itself ends it
+ * at once, without its shutdown hooks ({@code exitCode()} −15 for SIGTERM, −2 for SIGINT). SIGTERM,
+ * SIGINT or SIGHUP sent to this JVM runs its shutdown, as {@code System.exit} does: daemon children
+ * are terminated, non-daemon children are waited for (as CPython's {@code atexit} joins them), and
+ * from then on {@link #start()} fails with {@link JvmShutdownException}. A Ctrl-C in a terminal
+ * reaches the whole foreground process group, children included, so each child ends at once on it
+ * while this JVM shuts down. A SIGKILL runs nothing here: the children notice and exit within 2 s.
  */
 public final class ChildProcess {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -143,6 +151,7 @@ public final class ChildProcess {
      * @throws IllegalArgumentException if the target cannot be serialized (the message names the
      *                                  class) or is over the frame limit, or the builder's class
      *                                  path names an entry that does not exist; nothing is spawned
+     * @throws JvmShutdownException     if this JVM is shutting down (G-PROC-11); nothing is spawned
      * @throws ProcessException         if the JVM cannot be launched
      */
     public void start() {

@@ -34,8 +34,11 @@ import org.mproc.internal.spawn.ChildClassPath;
  * alive (G-POOL-12). Workers run on the class path of the code that created the pool (G-PROC-9,
  * {@link Builder#classPath}); a call whose function they could not load throws
  * {@link IllegalStateException} before any worker sees it. A pool may be shared by threads.
- * Workers are daemon children: if this JVM
- * exits without closing the pool, they are terminated.
+ * Workers are daemon children: if this JVM exits without closing the pool, they are terminated.
+ * Once this JVM begins to shut down ({@code System.exit}, the end of its last non-daemon thread,
+ * SIGTERM, SIGINT), the calls in flight and pending, and any submitted later, fail with
+ * {@link JvmShutdownException}: the workers' end is not taken for a death, and none is replaced
+ * (G-PROC-11).
  */
 public final class Pool implements AutoCloseable {
     /** imap keeps at most this many chunks per worker in the pool, reading more input as results are taken. */
@@ -53,9 +56,10 @@ public final class Pool implements AutoCloseable {
      * @throws IllegalStateException    if no class path that loads the code creating the pool can
      *                                  be found for the workers (G-PROC-9)
      * @throws ProcessException         if a worker cannot start, the workers are not ready within
-     *                                  {@code -Dmproc.poolStartSeconds} (120 s by default), or this
-     *                                  thread is interrupted while waiting (the interrupt status is
-     *                                  set again); no worker is left running
+     *                                  {@code -Dmproc.poolStartSeconds} (120 s by default), this
+     *                                  JVM is shutting down ({@link JvmShutdownException},
+     *                                  G-PROC-11), or this thread is interrupted while waiting (the
+     *                                  interrupt status is set again); no worker is left running
      */
     public Pool(int processes) {
         this(builder().processes(processes).settings());
@@ -103,10 +107,11 @@ public final class Pool implements AutoCloseable {
      *                                  (G-POOL-4)
      * @throws WorkerDiedException      if a worker died while running one of the call's tasks
      *                                  (G-POOL-5)
-     * @throws ProcessException         if the pool was terminated or broke meanwhile, a result
-     *                                  cannot be read here, or this thread was interrupted while
-     *                                  waiting (the interrupt status is set again; the call is not
-     *                                  cancelled)
+     * @throws ProcessException         if the pool was terminated or broke meanwhile, this JVM
+     *                                  began to shut down ({@link JvmShutdownException},
+     *                                  G-PROC-11), a result cannot be read here, or this thread
+     *                                  was interrupted while waiting (the interrupt status is set
+     *                                  again; the call is not cancelled)
      */
     public <T, R> List<R> map(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items) {
         List<T> list = materialize(items);
@@ -134,10 +139,11 @@ public final class Pool implements AutoCloseable {
      *                                  (G-POOL-4)
      * @throws WorkerDiedException      if a worker died while running one of the call's tasks
      *                                  (G-POOL-5)
-     * @throws ProcessException         if the pool was terminated or broke meanwhile, a result
-     *                                  cannot be read here, or this thread was interrupted while
-     *                                  waiting (the interrupt status is set again; the call is not
-     *                                  cancelled)
+     * @throws ProcessException         if the pool was terminated or broke meanwhile, this JVM
+     *                                  began to shut down ({@link JvmShutdownException},
+     *                                  G-PROC-11), a result cannot be read here, or this thread
+     *                                  was interrupted while waiting (the interrupt status is set
+     *                                  again; the call is not cancelled)
      */
     public <T, R> List<R> map(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items, int chunksize) {
         requireChunksize(chunksize);
@@ -211,10 +217,11 @@ public final class Pool implements AutoCloseable {
      * @throws TaskFailedException      if {@code f} threw or its result could not be serialized
      *                                  (G-POOL-3, G-POOL-6)
      * @throws WorkerDiedException      if the worker died while running it (G-POOL-5)
-     * @throws ProcessException         if the pool was terminated or broke meanwhile, the result
-     *                                  cannot be read here, or this thread was interrupted while
-     *                                  waiting (the interrupt status is set again; the task is not
-     *                                  cancelled)
+     * @throws ProcessException         if the pool was terminated or broke meanwhile, this JVM
+     *                                  began to shut down ({@link JvmShutdownException},
+     *                                  G-PROC-11), the result cannot be read here, or this thread
+     *                                  was interrupted while waiting (the interrupt status is set
+     *                                  again; the task is not cancelled)
      */
     public <T, R> R apply(ProcessFunction<? super T, ? extends R> f, T arg) {
         List<R> results = PoolCalls.await(submit(f, single(arg), 1, false));
@@ -515,9 +522,11 @@ public final class Pool implements AutoCloseable {
          *                                  (and its initializer) can be found (G-PROC-9)
          * @throws ProcessException         if a worker cannot start, the initializer threw (it is
          *                                  the cause), the workers are not ready within
-         *                                  {@code -Dmproc.poolStartSeconds} (120 s by default), or
-         *                                  this thread is interrupted while waiting (the interrupt
-         *                                  status is set again); no worker is left running
+         *                                  {@code -Dmproc.poolStartSeconds} (120 s by default), this
+         *                                  JVM is shutting down ({@link JvmShutdownException},
+         *                                  G-PROC-11), or this thread is interrupted while waiting
+         *                                  (the interrupt status is set again); no worker is left
+         *                                  running
          */
         public Pool build() {
             return new Pool(settings());

@@ -3,7 +3,8 @@ package org.mproc;
 /**
  * Base of everything mproc throws about processes: a child that could not start, died, or could
  * not be reached — a pool terminated under a call, a queue's host that died (G-QUEUE-6), a closed
- * manager (G-MGR-8). A method that does not declare {@link InterruptedException} also throws it,
+ * manager (G-MGR-8), work cancelled because this JVM is shutting down
+ * ({@link JvmShutdownException}, G-PROC-11). A method that does not declare {@link InterruptedException} also throws it,
  * with the interrupt status set again, when interrupted while waiting. Unchecked, like
  * {@link java.util.concurrent.CompletionException}; misuse is reported with the JDK's
  * {@link IllegalArgumentException}, {@link IllegalStateException} and

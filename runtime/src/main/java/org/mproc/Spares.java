@@ -195,7 +195,11 @@ public final class Spares implements AutoCloseable {
     private void refillOne() {
         refill.execute(() -> {
             if (!closed && ready.size() < size) {
-                ready.add(Launch.startSpare(classPath.value(), jvmOptions));
+                try {
+                    ready.add(Launch.startSpare(classPath.value(), jvmOptions));
+                } catch (JvmShutdownException e) {
+                    // This JVM is exiting: no spare will be claimed any more (G-PROC-11).
+                }
             }
         });
     }

@@ -14,6 +14,14 @@
  * SIGKILL (G-PROC-7); and a child may start children and pools of its own (G-PROC-8).
  * {@link org.mproc.Spares} keeps warm JVMs to start children faster.
  *
+ * <p>Signals (G-PROC-11): children run with {@code -Xrs}, so a signal sent to a child ends it at
+ * once. SIGTERM, SIGINT or SIGHUP sent to the parent runs its shutdown as {@code System.exit} does:
+ * daemon children and pool workers are terminated, non-daemon children are waited for. From then on
+ * pool calls in flight or pending, later submissions, {@code new Pool} and {@code start()} fail
+ * with {@link org.mproc.JvmShutdownException}, never as a worker's death, and no worker is
+ * replaced. A Ctrl-C in a terminal also reaches the children, which end at once; after the
+ * parent's SIGKILL they exit within 2 s (G-PROC-7).
+ *
  * <h2>Pool — {@link org.mproc.Pool}</h2>
  *
  * <p>{@code map} returns results in input order (G-POOL-1); {@code imap} is lazy and bounded,

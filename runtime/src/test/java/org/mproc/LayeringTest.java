@@ -30,7 +30,7 @@ class LayeringTest {
 
     /** What an internal package may import from the API package. */
     private static final Set<String> API_FOR_INTERNALS = Set.of("ProcessException", "TaskFailedException",
-            "WorkerDiedException", "AuthenticationException", "RemoteTraceback", "ProcessTask", "ProcessFunction",
+            "WorkerDiedException", "JvmShutdownException", "AuthenticationException", "RemoteTraceback", "ProcessTask", "ProcessFunction",
             "ResultIterator", "Namespace", "SharedValue", "SharedList", "SharedMap", "SharedLock");
 
     /** The internal packages each internal package may import, besides its own. */

@@ -29,7 +29,7 @@ class IsolatedLaunchTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"return", "throw", "exit", "leave-open"})
+    @ValueSource(strings = {"return", "throw", "exit", "leave-open", "only-open"})
     @Tag("G-PROC-9")
     @Tag("G-PROC-11")
     void aProgramInItsOwnClassLoaderRunsAndExitsCleanly(String ending) throws Exception {
@@ -44,8 +44,13 @@ class IsolatedLaunchTest {
         try {
             assertTrue(p.waitFor(Delays.LONG.toMillis(), TimeUnit.MILLISECONDS), "the program ended");
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(out.contains("map [1, 4, 9]") && out.contains("child hello 0") && out.contains("manager 42")
-                    && out.contains("OK"), out);
+            if (ending.equals("only-open")) {
+                assertTrue(out.contains("open pool [2, 3]") && out.contains("open queue left")
+                        && out.contains("open manager 7") && out.contains("OK"), out);
+            } else {
+                assertTrue(out.contains("map [1, 4, 9]") && out.contains("child hello 0") && out.contains("manager 42")
+                        && out.contains("OK"), out);
+            }
             if (!ending.equals("exit")) {
                 assertTrue(out.contains("LAUNCHER DONE"), out);
                 assertFalse(out.contains("LINGERING"), "an mproc thread ignored the interrupt:\n" + out);

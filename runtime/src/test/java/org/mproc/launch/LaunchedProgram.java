@@ -11,7 +11,8 @@ import org.mproc.SharedValue;
  * What a user's program does, run by {@link IsolatedLauncher} in tests: a pool map, a child that
  * answers on a queue, a manager value; prints {@code OK} and then ends as the argument says:
  * {@code return}, {@code throw} (an exception out of main), {@code exit} ({@code System.exit(0)}) or
- * {@code leave-open} (a pool, a queue and a manager still open when main returns).
+ * {@code leave-open} (a pool, a queue and a manager still open when main returns); with
+ * {@code only-open} it does nothing but leave them open.
  */
 public final class LaunchedProgram {
     private LaunchedProgram() {}
@@ -30,6 +31,11 @@ public final class LaunchedProgram {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("only-open")) {
+            leaveOpen(); // nothing has ended before the JVM's exit: every exit is handled during it
+            System.out.println("OK");
+            return;
+        }
         try (Pool pool = new Pool(2)) {
             System.out.println("map " + pool.map(x -> x * x, List.of(1, 2, 3)));
         }

@@ -65,7 +65,7 @@ class PoolWorkerDeathTest {
     }
 
     /** How the victim task dies. */
-    enum Way { KILLED, EXIT, HALT, OOM }
+    enum Way { KILLED, INTERRUPTED, EXIT, HALT, OOM }
 
     static final int EXIT_STATUS = 42;
     static final int HALT_STATUS = 77;
@@ -82,6 +82,7 @@ class PoolWorkerDeathTest {
         Marks.put(dir, "victim", Marks.pid());
         switch (Way.valueOf(way)) {
             case KILLED:
+            case INTERRUPTED:
                 Thread.sleep(60_000);
                 break;
             case EXIT:
@@ -132,11 +133,16 @@ class PoolWorkerDeathTest {
             CompletableFuture<List<Long>> call = pool.mapAsync(x -> task(x, victim, name, dir), range(TASKS), chunk);
             long pid = Long.parseLong(marks.awaitMark("victim", Delays.CHILD));
             pidsSeen.add(pid);
-            if (way == Way.KILLED) {
+            if (way == Way.KILLED || way == Way.INTERRUPTED) {
                 ProcessHandle victimProcess = ProcessHandle.of(pid).orElseThrow();
                 assertTrue(victimProcess.parent().map(p -> p.pid() == ProcessHandle.current().pid()).orElse(false),
                         "only kill our own workers");
-                victimProcess.destroyForcibly();
+                if (way == Way.KILLED) {
+                    victimProcess.destroyForcibly();
+                } else {
+                    assertEquals(0, new ProcessBuilder("kill", "-s", "INT", Long.toString(pid)).inheritIO().start()
+                            .waitFor());
+                }
             }
             WorkerDiedException died = awaitDeath(call);
             assertEquals(pid, died.pid(), died::getMessage);
@@ -146,6 +152,9 @@ class PoolWorkerDeathTest {
             switch (way) {
                 case KILLED:
                     assertEquals(OptionalInt.of(-9), died.exitCode(), died::getMessage);
+                    break;
+                case INTERRUPTED:
+                    assertEquals(OptionalInt.of(-2), died.exitCode(), died::getMessage);
                     break;
                 case EXIT:
                     assertEquals(OptionalInt.of(EXIT_STATUS), died.exitCode(), died::getMessage);
@@ -196,6 +205,15 @@ class PoolWorkerDeathTest {
     @Test
     void aWorkerKilledBySigkillFailsTheMap() {
         dieAtGeneratedPoints(Way.KILLED);
+    }
+
+    /**
+     * A SIGINT's death is handled after a grace, in case this JVM got the same Ctrl-C (G-PROC-11);
+     * sent to the worker alone it is still a death, seen within the bound.
+     */
+    @Test
+    void aWorkerKilledBySigintAloneFailsTheMap() {
+        dieAtGeneratedPoints(Way.INTERRUPTED);
     }
 
     @Test

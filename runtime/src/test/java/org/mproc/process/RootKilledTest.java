@@ -21,12 +21,14 @@ import org.mproc.testkit.Pids;
 /**
  * G-PROC-7 for a root process: a plain {@code java} program (not itself an mproc child) that is
  * killed with SIGKILL leaves no child alive after 2 s; the next root removes the tree directory it
- * could not remove itself.
+ * could not remove itself. These are also G-PROC-11's SIGKILL (its other signals are
+ * {@link ParentSignalsTest}'s).
  */
 class RootKilledTest {
 
     @Test
     @Tag("G-PROC-7")
+    @Tag("G-PROC-11")
     void childrenOfAKilledRootExitWithinTwoSecondsAndItsDirectoryIsSweptLater() throws Exception {
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
@@ -60,6 +62,7 @@ class RootKilledTest {
     /** A worker reads its socket only between chunks; a busy one still sees its parent die. */
     @Test
     @Tag("G-PROC-7")
+    @Tag("G-PROC-11")
     void busyPoolWorkersOfAKilledRootExitWithinTwoSeconds() throws Exception {
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),

@@ -41,6 +41,10 @@ public final class PoolCalls {
      *   A pool whose worker cannot start breaks (G-POOL-10): the engine fails every call with the
      *   cause and stops its workers on its own; this state stays RUNNING, so later calls reach the
      *   engine and fail with that cause, and join() returns once the engine has stopped.
+     *
+     *   When this JVM shuts down, the engine likewise cancels every call on its own
+     *   (JvmShutdownException) and leaves its workers to the exit sequence; this state does not
+     *   change: while it is RUNNING, later calls reach the engine and fail the same way (G-PROC-11).
      */
     private enum State { RUNNING, CLOSING, TERMINATED }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.mproc.JvmShutdownException;
 import org.mproc.ProcessException;
 import org.mproc.TaskFailedException;
 import org.mproc.WorkerDiedException;
@@ -27,6 +28,7 @@ import org.mproc.internal.pool.PoolFrames.StartedFrame;
 import org.mproc.internal.pool.PoolFrames.StopFrame;
 import org.mproc.internal.spawn.ChildExit;
 import org.mproc.internal.spawn.ExitCodes;
+import org.mproc.internal.spawn.ExitSequence;
 import org.mproc.internal.spawn.Launch;
 import org.mproc.internal.wire.Connection;
 import org.mproc.internal.wire.Failures;
@@ -59,6 +61,12 @@ public final class PoolEngine {
     static final int PREFETCH_MAX_BYTES = 64 * 1024;
     /** How long a worker whose connection failed under a write may take to exit on its own. */
     private static final long SEND_FAILURE_GRACE_MS = 2_000;
+    /**
+     * How long the end of a worker killed by SIGINT waits before it is handled, so that a Ctrl-C is
+     * seen as the shutdown it is (see {@link #ended}); well inside G-POOL-5's 1 s.
+     */
+    private static final long CTRL_C_GRACE_MS = 500;
+    private static final int SIGINT = 2;
     /** Decoded functions a worker keeps; past this the least recently used is forgotten. */
     public static final int FUNCTIONS_PER_WORKER = 64;
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -84,17 +92,28 @@ public final class PoolEngine {
      *   RUNNING ──close()──▶ CLOSING ──no call left, every worker exited──▶ STOPPED
      *   RUNNING, CLOSING ──terminate()──▶ TERMINATING ──every worker exited──▶ STOPPED
      *   RUNNING, CLOSING ──a worker cannot start──▶ BROKEN ──every worker exited──▶ STOPPED
+     *   RUNNING, CLOSING, TERMINATING, BROKEN ──this JVM shuts down──▶ EXITING ──every worker exited──▶ STOPPED
      *
      *   submit      RUNNING, CLOSING: accepted (close finishes what was submitted, even a call that
      *               raced it); TERMINATING: fails (IllegalStateException); BROKEN: fails with the
-     *               cause (ProcessException); STOPPED: fails (IllegalStateException)
+     *               cause (ProcessException); EXITING: fails (JvmShutdownException); STOPPED: fails
+     *               (JvmShutdownException while this JVM shuts down, else as above)
      *   close       RUNNING → CLOSING; otherwise nothing
      *   terminate   RUNNING, CLOSING → TERMINATING: calls fail, workers are killed; otherwise nothing
+     *   this JVM shuts down (the exit sequence says so first, or any event that sees it)
+     *               RUNNING … BROKEN → EXITING: calls fail as cancelled (JvmShutdownException),
+     *               pending chunks are dropped, workers are marked stopping and left to the exit
+     *               sequence, which terminates them (G-PROC-11); STOPPED: nothing
      *   a worker dies
-     *               RUNNING: replaced; CLOSING: replaced only while chunks are pending; otherwise not
+     *               RUNNING: replaced; CLOSING: replaced only while chunks are pending; otherwise
+     *               not (EXITING: its end was expected, never a WorkerDiedException)
+     *   start a worker
+     *               EXITING, or this JVM shuts down meanwhile: no worker is started, → EXITING
+     *   a worker cannot start
+     *               EXITING: nothing (the calls were cancelled already)
      *   any event   STOPPED: moot, dropped (a submission is failed, never lost)
      */
-    private enum Phase { RUNNING, CLOSING, TERMINATING, BROKEN, STOPPED }
+    private enum Phase { RUNNING, CLOSING, TERMINATING, BROKEN, EXITING, STOPPED }
 
     private Phase phase = Phase.RUNNING; // guarded by lock
     /** Why the pool broke; written once, under the lock, before the phase becomes BROKEN. */
@@ -105,6 +124,7 @@ public final class PoolEngine {
         int id = POOLS.incrementAndGet();
         this.submitter = Executors.newSingleThreadExecutor(r -> daemon(r, "mproc-pool-" + id));
         this.completions = Executors.newCachedThreadPool(r -> daemon(r, "mproc-pool-" + id + "-completion"));
+        LivePools.add(this);
     }
 
     /** Runs {@code event} under the lock, here; false, without running it, once the pool has stopped. */
@@ -162,18 +182,24 @@ public final class PoolEngine {
     /** Queues the call's chunks; a call the pool can no longer run fails, it is never dropped. */
     public void submit(PoolCall call, List<PoolChunk> chunks) {
         postFromCaller(() -> {
-            if (phase == Phase.RUNNING || phase == Phase.CLOSING) {
+            if (!exiting() && (phase == Phase.RUNNING || phase == Phase.CLOSING)) {
                 calls.add(call);
                 pending.addAll(chunks);
                 dispatch();
             } else {
-                failCall(call, refusal());
+                failCall(call, refusal(call));
             }
-        }, () -> call.future.completeExceptionally(refusal())); // stopped: no dispatch left to stall
+        }, () -> call.future.completeExceptionally(refusal(call))); // stopped: no dispatch left to stall
     }
 
-    /** Why a submission cannot run: the pool broke (with its cause), or it was stopped. */
-    private RuntimeException refusal() {
+    /**
+     * Why a submission cannot run: this JVM is shutting down, the pool broke (with its cause), or
+     * it was stopped.
+     */
+    private RuntimeException refusal(PoolCall call) {
+        if (ExitSequence.shuttingDown()) {
+            return cancelledByExit(call);
+        }
         Throwable cause = brokenBy;
         return cause != null ? new ProcessException("the pool is broken: " + cause.getMessage(), cause)
                 : new IllegalStateException("the pool was terminated: no new work");
@@ -228,18 +254,45 @@ public final class PoolEngine {
     }
 
     private void startWorker() {
+        if (exiting()) {
+            return; // it would only be terminated with this JVM (G-PROC-11)
+        }
         // A worker sends its first frame only after it got POOL_INIT, which is sent under the lock
         // after the holder is filled: the frame handler never sees an empty holder.
         PoolWorker[] holder = new PoolWorker[1];
-        Launch launch = Launch.startPoolWorker(new Launch.LaunchSpec("pool-worker", true, settings.classPath().value(),
-                settings.jvmOptions(),
-                line -> System.out.println(line), line -> System.err.println(line)), PoolWorkerMain.class,
-                frame -> received(holder[0], frame));
+        Launch launch;
+        try {
+            launch = Launch.startPoolWorker(new Launch.LaunchSpec("pool-worker", true, settings.classPath().value(),
+                    settings.jvmOptions(), line -> System.out.println(line), line -> System.err.println(line)),
+                    PoolWorkerMain.class, frame -> received(holder[0], frame));
+        } catch (JvmShutdownException e) {
+            exitWithJvm(); // the shutdown began while it was spawned; the launch ended it
+            return;
+        } catch (ProcessException e) {
+            broken(e); // no JVM could be launched at all: say so now, not after the start timeout
+            return;
+        }
         PoolWorker worker = new PoolWorker(launch);
         holder[0] = worker;
         workers.add(worker);
         launch.attached().thenAccept(c -> post(() -> attached(worker, c)));
-        launch.exit().thenAccept(e -> post(() -> exited(worker, e)));
+        launch.exit().thenAccept(e -> ended(worker, e));
+    }
+
+    /**
+     * A worker killed by SIGINT was most likely hit by a Ctrl-C, which a terminal sends to the
+     * whole foreground process group: this JVM got it too, and its shutdown is about to begin.
+     * Handled at once, the worker's end would race that shutdown and might be reported as its
+     * death, and the worker replaced; after a short grace it is seen as the shutdown (G-PROC-11). A
+     * worker sent SIGINT on its own is still reported as dead within 1 s (G-POOL-5).
+     */
+    private void ended(PoolWorker worker, ChildExit exit) {
+        if (exit.exitCode() == -SIGINT && !ExitSequence.shuttingDown()) {
+            CompletableFuture.delayedExecutor(CTRL_C_GRACE_MS, TimeUnit.MILLISECONDS)
+                    .execute(() -> post(() -> exited(worker, exit)));
+        } else {
+            post(() -> exited(worker, exit));
+        }
     }
 
     // ---- events, all under the lock ----------------------------------------------------------
@@ -396,6 +449,7 @@ public final class PoolEngine {
     }
 
     private void exited(PoolWorker w, ChildExit exit) {
+        exiting(); // first: a worker's end while this JVM shuts down is part of that, not a death
         workers.remove(w);
         PoolChunk running = w.running;
         if (running != null && !running.call.done()) {
@@ -531,6 +585,9 @@ public final class PoolEngine {
     }
 
     private void broken(ProcessException cause) {
+        if (phase == Phase.EXITING) {
+            return; // the calls were cancelled already, and the workers are ended with this JVM
+        }
         if (brokenBy == null) {
             brokenBy = cause;
         }
@@ -562,9 +619,61 @@ public final class PoolEngine {
         }
         if (workers.isEmpty()) {
             phase = Phase.STOPPED;
+            LivePools.remove(this);
             submitter.shutdown();
             completions.shutdown();
             stopped.complete(null);
         }
+    }
+
+    // ---- this JVM shuts down (G-PROC-11) -------------------------------------------------------
+
+    /**
+     * Called by the exit sequence before it terminates the workers. It runs here, on the hook's
+     * thread, not through the submitter: the calls must have failed before the next step ends the
+     * workers, and it writes nothing, so no interrupt can close a socket.
+     */
+    void jvmExiting() {
+        lock.lock();
+        try {
+            exitWithJvm();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether this JVM is shutting down; the first event to see it moves the pool to EXITING. The
+     * exit sequence tells every pool first thing, but a worker's exit can be seen before that.
+     */
+    private boolean exiting() {
+        if (ExitSequence.shuttingDown()) {
+            exitWithJvm();
+        }
+        return phase == Phase.EXITING;
+    }
+
+    /**
+     * → EXITING: every call fails as cancelled and nothing more is started or sent. The workers are
+     * daemon children, which the exit sequence terminates next; each one's exit is then expected.
+     */
+    private void exitWithJvm() {
+        if (phase == Phase.EXITING || phase == Phase.STOPPED) {
+            return;
+        }
+        phase = Phase.EXITING;
+        started.completeExceptionally(ExitSequence.refusal("the pool could not start"));
+        for (PoolCall call : new ArrayList<>(calls)) {
+            failCall(call, cancelledByExit(call));
+        }
+        pending.clear();
+        for (PoolWorker w : workers) {
+            w.stop();
+        }
+        stopIfIdle();
+    }
+
+    private static JvmShutdownException cancelledByExit(PoolCall call) {
+        return ExitSequence.refusal("pool call " + call.id + " was cancelled");
     }
 }

@@ -15,6 +15,7 @@ public final class PoolWorker {
      *
      *   STARTING ──POOL_READY (its initializer ran)──▶ READY
      *   STARTING, READY ──told to stop (POOL_STOP sent, or SIGTERM)──▶ STOPPING
+     *   STARTING, READY ──this JVM shuts down (the exit sequence will terminate it)──▶ STOPPING
      *
      *   chunks      sent to READY workers only
      *   POOL_READY  STARTING → READY; STOPPING: ignored (it stays STOPPING)

@@ -30,6 +30,12 @@ import org.mproc.internal.wire.RuntimeThreads;
  */
 public final class Launch {
     private static final SecureRandom TOKENS = new SecureRandom();
+    /**
+     * Loaded with this class, not when first used: a child's exit may first be handled while this
+     * JVM shuts down, when a launcher such as {@code mvn exec:java} may already have closed the
+     * class loader that loaded mproc (G-PROC-11).
+     */
+    private static final List<Class<?>> USED_AT_EXIT = List.of(ChildExit.class, AttachFiles.class, ExitCodes.class);
     /** After the process ended, how long its connection and pipes may take to reach end of stream. */
     private static final long DRAIN_GRACE_MS = Long.getLong("mproc.drainGraceMillis", 5_000);
 
@@ -52,6 +58,10 @@ public final class Launch {
     private volatile TaskFailedFrame failure;
 
     private Launch(LaunchSpec spec, Bootstrap.Role role, Class<?> main, Consumer<Frame> otherFrames) {
+        if (ExitSequence.shuttingDown()) {
+            // Nothing would terminate or wait for it: it would be an orphan (G-PROC-11).
+            throw ExitSequence.refusal("cannot start a child JVM for " + spec.name());
+        }
         this.otherFrames = otherFrames;
         HostListener host = HostListener.get();
         ProcessTree tree = ProcessTree.current();
@@ -62,8 +72,14 @@ public final class Launch {
             host.forget(token);
             throw new ProcessException("cannot start a child JVM for " + spec.name() + ": " + e.getMessage(), e);
         }
+        this.daemon = spec.daemon(); // before it is listed: the exit step reads it at once
+        if (!LiveChildren.add(this)) {
+            // The shutdown began while it was spawned; it has not read its bootstrap, so ran nothing.
+            process.destroyForcibly();
+            host.forget(token);
+            throw ExitSequence.refusal("cannot start a child JVM for " + spec.name());
+        }
         this.stdin = process.getOutputStream();
-        LiveChildren.add(this);
         String id = spec.name() + "-" + process.pid();
         this.stdoutSink = new Sink(spec.stdout());
         this.stderrSink = new Sink(spec.stderr());
@@ -76,7 +92,9 @@ public final class Launch {
         }
         Thread watcher = RuntimeThreads.daemon(this::watch, "mproc-watch-" + id);
         watcher.start();
-        daemon(spec.daemon());
+        if (!spec.daemon()) {
+            keepAlive();
+        }
     }
 
     /** Starts a child JVM running {@link WorkerMain}, which will run the task sent once it attaches. */
@@ -104,21 +122,27 @@ public final class Launch {
         return new Launch(spec, Bootstrap.Role.POOL, main, frames);
     }
 
-    /** Gives a spare its identity: where its output goes and whether it keeps this JVM alive. */
+    /**
+     * Gives a spare its identity: where its output goes and whether it keeps this JVM alive. Once
+     * this JVM is shutting down a spare is not given work: it is terminated with the other daemons.
+     */
     public void claim(boolean daemon, Consumer<String> stdout, Consumer<String> stderr) {
+        if (ExitSequence.shuttingDown()) {
+            throw ExitSequence.refusal("cannot start a child on a warm spare");
+        }
         stdoutSink.target = stdout;
         stderrSink.target = stderr;
-        daemon(daemon);
-    }
-
-    private void daemon(boolean daemon) {
         this.daemon = daemon;
         if (!daemon) {
-            // A non-daemon child keeps this JVM alive until it exits, as in CPython.
-            Thread keepAlive = new Thread(() -> awaitQuietly(exit), "mproc-keepalive-" + process.pid());
-            keepAlive.setDaemon(false);
-            keepAlive.start();
+            keepAlive();
         }
+    }
+
+    /** A non-daemon child keeps this JVM alive until it exits, as in CPython. */
+    private void keepAlive() {
+        Thread keepAlive = new Thread(() -> awaitQuietly(exit), "mproc-keepalive-" + process.pid());
+        keepAlive.setDaemon(false);
+        keepAlive.start();
     }
 
     private static void awaitQuietly(CompletableFuture<?> future) {

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every child this process started and has not yet reaped. It keeps them reachable and applies
  * CPython's exit rule when this JVM shuts down: daemon children are terminated, non-daemon children
- * are waited for (G-PROC-7).
+ * are waited for (G-PROC-7). A child is listed, or refused, under the same lock under which the
+ * exit step takes its list: a child started while that step runs would be seen by neither.
  */
 public final class LiveChildren {
     private static final Set<Launch> LIVE = ConcurrentHashMap.newKeySet();
@@ -19,8 +20,13 @@ public final class LiveChildren {
 
     private LiveChildren() {}
 
-    static void add(Launch launch) {
+    /** Lists a child; false, without listing it, once this JVM is shutting down (G-PROC-11). */
+    static synchronized boolean add(Launch launch) {
+        if (ExitSequence.shuttingDown()) {
+            return false;
+        }
         LIVE.add(launch);
+        return true;
     }
 
     static void remove(Launch launch) {
@@ -28,7 +34,10 @@ public final class LiveChildren {
     }
 
     private static void atExit() {
-        List<Launch> live = new ArrayList<>(LIVE);
+        List<Launch> live;
+        synchronized (LiveChildren.class) {
+            live = new ArrayList<>(LIVE);
+        }
         for (Launch launch : live) {
             if (launch.daemon()) {
                 launch.terminate();

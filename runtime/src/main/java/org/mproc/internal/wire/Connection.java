@@ -101,10 +101,16 @@ public final class Connection implements AutoCloseable {
         } catch (IOException ignored) {
             // Closing a socket whose peer is gone may fail; it is closed either way.
         }
-        for (Readiness r : new Readiness[] {readable, writable}) {
-            if (r != null) {
-                r.close(); // also wakes a thread waiting in it: the closed channel then ends its loop
-            }
+        // Each closed as it is, not through a Readiness[]: creating the array would load the class,
+        // and a connection that never became uninterruptible may be closed from the exit hook, when
+        // a launcher may have closed the class loader (G-PROC-11).
+        Readiness r = readable;
+        if (r != null) {
+            r.close(); // also wakes a thread waiting in it: the closed channel then ends its loop
+        }
+        Readiness w = writable;
+        if (w != null) {
+            w.close();
         }
     }
 }
