@@ -126,6 +126,28 @@ class ChildClassPathTest {
     }
 
     @Test
+    void aManifestOnlyJarsClassPathIsFollowedAsSurefiresBooterJarNeedsIt() throws Exception {
+        Path classes = CompiledElsewhere.compile(dir, "PrintingTask", CompiledElsewhere.printingTask());
+        Path booter = dir.resolve("booter.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH,
+                CompiledElsewhere.runtimeClasses().toUri() + " " + classes.toUri());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(booter), manifest)) {
+            out.flush(); // nothing but the manifest, like Surefire's booter jar
+        }
+        try (URLClassLoader loader = CompiledElsewhere.loaderOver(classes); Reaper reaper = new Reaper()) {
+            ProcessTask task = (ProcessTask) loader.loadClass("elsewhere.PrintingTask").getDeclaredConstructor().newInstance();
+            List<String> lines = new CopyOnWriteArrayList<>();
+            ChildProcess p = reaper.start(ChildProcess.builder().name("via-manifest").target(task).output(lines::add)
+                    .classPath(List.of(booter)).build());
+            Reaper.joinWithin(p, Delays.CHILD);
+            assertEquals(0, p.exitCode().getAsInt(), () -> lines + " " + p.failure());
+            assertTrue(lines.contains("ran in " + p.pid()), lines::toString);
+        }
+    }
+
+    @Test
     void anEntryThatDoesNotExistOrAnEmptyClassPathIsRefusedNamingIt() {
         Path missing = Path.of("/no/such/dir/lib.jar");
         ChildProcess p = ChildProcess.builder().target(() -> { }).classPath(List.of(missing)).build();
