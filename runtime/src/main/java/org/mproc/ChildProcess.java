@@ -377,6 +377,13 @@ public final class ChildProcess {
          * {@code -Dmproc.childJvmOptions}, so that on a conflict they win. With {@link #spares}, they
          * must equal the spares' options.
          *
+         * <p>The child's max heap is mproc's default — physical memory / (4 × available
+         * processors), within [512 MiB, 1 GiB], never above the JVM's own default of ¼ of physical
+         * memory — unless these options or {@code -Dmproc.childJvmOptions} set it ({@code -Xmx},
+         * {@code -XX:MaxHeapSize}, {@code -XX:MaxRAM}, {@code -XX:MaxRAMPercentage},
+         * {@code -XX:MaxRAMFraction}); for example {@code jvmOptions(List.of("-Xmx4g"))}
+         * (G-PROC-12; the package documentation lists every default a child starts with).
+         *
          * @param jvmOptions the options, copied; empty by default
          * @return this builder
          * @throws NullPointerException if the list or one of its elements is null
