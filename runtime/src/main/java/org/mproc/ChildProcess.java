@@ -274,9 +274,11 @@ public final class ChildProcess {
     /**
      * Why the child failed: the exception the target threw, restored here with the same class,
      * message and the child's stack frames (G-PROC-3), or a {@link RemoteTraceback} when it could
-     * not travel; or, for a child that exited before it connected to this JVM (so its target never
-     * ran: a JVM option its {@code java} rejected, a class it could not load), a
-     * {@link ProcessException} with its exit code and the last lines of its stderr (G-PROC-10).
+     * not travel; an {@link OutOfMemoryError} with the JVM's message when the child ran out of
+     * memory (its exit code is then 3, G-PROC-12); or, for a child that exited before it connected
+     * to this JVM (so its target never ran: a JVM option its {@code java} rejected, a class it could
+     * not load), a {@link ProcessException} with its exit code and the last lines of its stderr
+     * (G-PROC-10).
      *
      * @return empty until the child has exited, and empty for a child that did not fail (it
      *         returned, called {@code System.exit} or was killed by a signal)
@@ -295,6 +297,10 @@ public final class ChildProcess {
     private Throwable whyFailed(ChildExit e) {
         if (e.failure() != null) {
             return Failures.restore(e.failure());
+        }
+        OutOfMemoryError outOfMemory = e.outOfMemory();
+        if (outOfMemory != null) {
+            return outOfMemory; // the JVM exited at the first one, before the task could report it
         }
         if (!e.connected() && e.exitCode() >= 0) {
             List<String> tail = e.stderrTail().isEmpty() ? e.stdoutTail() : e.stderrTail();
@@ -414,6 +420,13 @@ public final class ChildProcess {
          * Extra JVM options for the child, placed after mproc's defaults and
          * {@code -Dmproc.childJvmOptions}, so that on a conflict they win. With {@link #spares}, they
          * must equal the spares' options.
+         *
+         * <p>The child's max heap is mproc's default — physical memory / (4 × available
+         * processors), within [512 MiB, 1 GiB], never above the JVM's own default of ¼ of physical
+         * memory — unless these options or {@code -Dmproc.childJvmOptions} set it ({@code -Xmx},
+         * {@code -XX:MaxHeapSize}, {@code -XX:MaxRAM}, {@code -XX:MaxRAMPercentage},
+         * {@code -XX:MaxRAMFraction}); for example {@code jvmOptions(List.of("-Xmx4g"))}
+         * (G-PROC-12; the package documentation lists every default a child starts with).
          *
          * @param jvmOptions the options, copied; empty by default
          * @return this builder

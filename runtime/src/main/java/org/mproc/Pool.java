@@ -475,6 +475,14 @@ public final class Pool implements AutoCloseable {
          * Extra JVM options for every worker, placed after mproc's defaults and
          * {@code -Dmproc.childJvmOptions}, so that on a conflict they win.
          *
+         * <p>Each worker's max heap is mproc's default — physical memory / (4 × available
+         * processors), within [512 MiB, 1 GiB], never above the JVM's own default of ¼ of physical
+         * memory — unless these options or {@code -Dmproc.childJvmOptions} set it ({@code -Xmx},
+         * {@code -XX:MaxHeapSize}, {@code -XX:MaxRAM}, {@code -XX:MaxRAMPercentage},
+         * {@code -XX:MaxRAMFraction}); for example {@code jvmOptions(List.of("-Xmx4g"))}. A worker
+         * that runs out of its heap fails its call with a {@link WorkerDiedException} whose
+         * {@link WorkerDiedException#outOfMemory()} is true (G-PROC-12).
+         *
          * @param jvmOptions the options, copied; empty by default
          * @return this builder
          * @throws NullPointerException if the list or one of its elements is null

@@ -7,14 +7,17 @@ import org.mproc.internal.spawn.ExitCodes;
  * The pool worker running a call's chunk died before it answered: killed by a signal,
  * {@code System.exit}, {@code Runtime.halt} or an {@link OutOfMemoryError}. The call fails with it
  * within 1 s, and the pool replaces the worker and stays usable (G-POOL-5 of docs/GUARANTEES.md).
- * {@link #exitCode()} says how the worker ended; the cause is an {@link OutOfMemoryError} with the
- * JVM's message when the worker reported running out of memory, and null otherwise.
+ * {@link #exitCode()} says how the worker ended. A worker that ran out of memory is told apart
+ * from one that merely exited with the same status (G-PROC-12): {@link #outOfMemory()} is true,
+ * the message says "out of memory", and the cause is an {@link OutOfMemoryError} with the JVM's
+ * message; otherwise the cause is null.
  *
  * <pre>{@code
  * try {
  *     pool.apply(x -> { Runtime.getRuntime().halt(3); return x; }, 1);
  * } catch (WorkerDiedException e) {
- *     e.exitCode();   // OptionalInt[3]; the pool has already replaced the worker
+ *     e.exitCode();      // OptionalInt[3]; the pool has already replaced the worker
+ *     e.outOfMemory();   // false: the same status, but not the JVM's out-of-memory exit
  * }
  * }</pre>
  */
@@ -36,9 +39,16 @@ public class WorkerDiedException extends ProcessException {
     private final int firstTaskIndex;
     /** The last task of that chunk. */
     private final int lastTaskIndex;
+    /**
+     * Whether the worker died of an {@link OutOfMemoryError}. Kept apart from the cause so that
+     * the answer does not depend on how a cause survives the trip between JVMs.
+     */
+    private final boolean outOfMemory;
 
     /**
-     * Creates the exception; its message names the worker, how it ended and the tasks it ran.
+     * Creates the exception; its message names the worker, how it ended and the tasks it ran, for
+     * example {@code worker 123 ran out of memory (Java heap space; exit code 3) while running
+     * tasks 4–7}.
      *
      * @param pid            the dead worker's pid
      * @param exitCode       its exit code as {@link ChildProcess#exitCode()} reports it, or empty
@@ -46,11 +56,12 @@ public class WorkerDiedException extends ProcessException {
      * @param lastTaskIndex  the index of the last task of that chunk
      * @param detail         more to add to the message, such as its last stderr lines; may be
      *                       null or empty
-     * @param cause          why it died, when known (an {@link OutOfMemoryError}); may be null
+     * @param cause          why it died, when known: an {@link OutOfMemoryError} if it ran out
+     *                       of memory (then {@link #outOfMemory()} is true); may be null
      */
     public WorkerDiedException(long pid, OptionalInt exitCode, int firstTaskIndex, int lastTaskIndex,
                                String detail, Throwable cause) {
-        super("worker " + pid + " died (" + ExitCodes.describe(exitCode) + ") while running tasks "
+        super("worker " + pid + " " + howItEnded(exitCode, cause) + " while running tasks "
                 + firstTaskIndex + (lastTaskIndex != firstTaskIndex ? "–" + lastTaskIndex : "")
                 + (detail == null || detail.isEmpty() ? "" : "; " + detail), cause);
         this.pid = pid;
@@ -58,6 +69,16 @@ public class WorkerDiedException extends ProcessException {
         this.exitCode = exitCode.orElse(0);
         this.firstTaskIndex = firstTaskIndex;
         this.lastTaskIndex = lastTaskIndex;
+        this.outOfMemory = cause instanceof OutOfMemoryError;
+    }
+
+    private static String howItEnded(OptionalInt exitCode, Throwable cause) {
+        if (!(cause instanceof OutOfMemoryError)) {
+            return "died (" + ExitCodes.describe(exitCode) + ")";
+        }
+        String why = cause.getMessage();
+        return "ran out of memory (" + (why == null || why.isEmpty() ? "" : why + "; ")
+                + ExitCodes.describe(exitCode) + ")";
     }
 
     /**
@@ -97,5 +118,17 @@ public class WorkerDiedException extends ProcessException {
      */
     public int lastTaskIndex() {
         return lastTaskIndex;
+    }
+
+    /**
+     * Whether the worker died because it ran out of memory (G-PROC-12): the JVM's own exit on an
+     * {@link OutOfMemoryError}, not a task's {@code System.exit} with the same status. The cause
+     * is then that error. A worker's heap is mproc's default unless its {@code jvmOptions} or
+     * {@code -Dmproc.childJvmOptions} choose one (see {@link Pool.Builder#jvmOptions}).
+     *
+     * @return true if the worker ran out of memory
+     */
+    public boolean outOfMemory() {
+        return outOfMemory;
     }
 }

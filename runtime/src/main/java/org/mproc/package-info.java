@@ -93,11 +93,23 @@
  * conflict):
  * <ol>
  *   <li>{@code -Xrs -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData};</li>
+ *   <li>a default max heap, {@code -Xmx<n>m}: physical memory / (4 × available processors),
+ *       within [512 MiB, 1 GiB] and never above the JVM's own default of ¼ of physical memory
+ *       (the JVM's default would let every child claim ¼ of it). It is left out when the options
+ *       below, or the {@code JAVA_TOOL_OPTIONS} and {@code JDK_JAVA_OPTIONS} of the environment,
+ *       set the max heap ({@code -Xmx}, {@code -XX:MaxHeapSize}, {@code -XX:MaxRAM},
+ *       {@code -XX:MaxRAMPercentage}, {@code -XX:MaxRAMFraction}), and raised to an initial heap
+ *       ({@code -Xms}) they set above it (G-PROC-12);</li>
  *   <li>the options in the system property {@code -Dmproc.childJvmOptions}, split on whitespace
  *       and passed on to the child's own children;</li>
  *   <li>the caller's {@code jvmOptions} ({@link org.mproc.ChildProcess.Builder#jvmOptions},
  *       {@link org.mproc.Pool.Builder#jvmOptions}, {@link org.mproc.Spares#start(int, java.util.List)}).</li>
  * </ol>
+ *
+ * <p>A child that runs out of memory dies at once with exit code 3
+ * ({@code -XX:+ExitOnOutOfMemoryError}); a pool call it was running fails with a
+ * {@link org.mproc.WorkerDiedException} whose {@link org.mproc.WorkerDiedException#outOfMemory()}
+ * is true and whose cause is the {@link java.lang.OutOfMemoryError} (G-PROC-12).
  *
  * <h2>What is API</h2>
  *

@@ -167,6 +167,7 @@ class PoolWorkerDeathTest {
                 default:
                     throw new AssertionError(way);
             }
+            assertEquals(way == Way.OOM, died.outOfMemory(), died::getMessage);
             await().atMost(DEATH_SEEN).until(() -> Pids.hasExited(pid));
             // The pool answers correctly, on a replacement.
             List<Integer> xs = range(30);
@@ -178,16 +179,43 @@ class PoolWorkerDeathTest {
     }
 
     @Test
+    @Tag("G-PROC-12")
     void anOutOfMemoryDeathIsNamedInTheFailure() throws Exception {
-        // DESIGN.md: the task runner catches OutOfMemoryError, sends a death note and halts, and
-        // WorkerDiedException names it (its cause: signal, exit, or OutOfMemoryError).
+        // The worker runs with -XX:+ExitOnOutOfMemoryError: it dies at once with status 3 and
+        // HotSpot's line, which the pool turns into the WorkerDiedException's cause.
         try (Marks marks = Marks.create()) {
             String dir = marks.dir();
             CompletableFuture<List<Long>> call = pool.mapAsync(x -> task(x, 0, Way.OOM.name(), dir), range(1), 1);
             pidsSeen.add(Long.parseLong(marks.awaitMark("victim", Delays.CHILD)));
             WorkerDiedException died = awaitDeath(call);
-            assertTrue(died.getCause() instanceof OutOfMemoryError || Causes.text(died).contains("OutOfMemoryError"),
-                    () -> "the failure does not name the OutOfMemoryError: " + Causes.text(died));
+            assertTrue(died.outOfMemory(), () -> "not reported as out of memory: " + Causes.text(died));
+            OutOfMemoryError cause = assertInstanceOf(OutOfMemoryError.class, died.getCause(), () -> Causes.text(died));
+            assertEquals("Java heap space", cause.getMessage());
+            assertTrue(died.getMessage().contains("out of memory"), died::getMessage);
+            assertEquals(OptionalInt.of(3), died.exitCode(), died::getMessage);
+            assertEquals(range(10), pool.map(x -> x, range(10), 2), "the pool stays usable");
+        }
+    }
+
+    static long exitThree(int x, String dir) {
+        Marks.put(dir, "victim", Marks.pid());
+        System.exit(3);
+        return x;
+    }
+
+    @Test
+    @Tag("G-PROC-12")
+    void aTaskThatCallsSystemExitThreeIsNotTakenForOutOfMemory() throws Exception {
+        try (Marks marks = Marks.create()) {
+            String dir = marks.dir();
+            CompletableFuture<List<Long>> call = pool.mapAsync(x -> exitThree(x, dir), range(1), 1);
+            pidsSeen.add(Long.parseLong(marks.awaitMark("victim", Delays.CHILD)));
+            WorkerDiedException died = awaitDeath(call);
+            assertEquals(OptionalInt.of(3), died.exitCode(), died::getMessage);
+            assertFalse(died.outOfMemory(), died::getMessage);
+            assertEquals(null, died.getCause(), died::getMessage);
+            assertFalse(died.getMessage().contains("out of memory"), died::getMessage);
+            assertEquals(range(10), pool.map(x -> x, range(10), 2), "the pool stays usable");
         }
     }
 

@@ -2,6 +2,7 @@ package org.mproc.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -41,6 +42,7 @@ class WorkerDiedExceptionSerializationTest {
         assertEquals(expected.exitCode(), copy.exitCode());
         assertEquals(expected.firstTaskIndex(), copy.firstTaskIndex());
         assertEquals(expected.lastTaskIndex(), copy.lastTaskIndex());
+        assertEquals(expected.outOfMemory(), copy.outOfMemory());
         assertEquals(expected.getMessage(), copy.getMessage());
         if (expected.getCause() == null) {
             assertEquals(null, copy.getCause());
@@ -72,9 +74,12 @@ class WorkerDiedExceptionSerializationTest {
     }
 
     @Test
+    @Tag("G-PROC-12")
     void anOutOfMemoryCauseTravelsWithIt() throws Exception {
         WorkerDiedException e = new WorkerDiedException(9, OptionalInt.of(3), 10, 19, null,
                 new OutOfMemoryError("Java heap space"));
         assertSame(e, codecRoundTrip(e));
+        assertSame(e, javaRoundTrip(e));
+        assertTrue(((WorkerDiedException) codecRoundTrip(e)).outOfMemory());
     }
 }

@@ -454,7 +454,7 @@ public final class PoolEngine {
         PoolChunk running = w.running;
         if (running != null && !running.call.done()) {
             failCall(running.call, new WorkerDiedException(w.pid(), OptionalInt.of(exit.exitCode()),
-                    running.firstTask, running.lastTask(), tail(exit), outOfMemory(exit)));
+                    running.firstTask, running.lastTask(), tail(exit), exit.outOfMemory()));
         }
         for (Iterator<PoolChunk> it = w.inFlight.descendingIterator(); it.hasNext(); ) {
             PoolChunk c = it.next();
@@ -478,23 +478,6 @@ public final class PoolEngine {
         }
         dispatch();
         stopIfIdle();
-    }
-
-    /**
-     * Workers run with {@code -XX:+ExitOnOutOfMemoryError}: the JVM dies at the first
-     * {@link OutOfMemoryError} and says so on stderr, which is how the parent learns of it.
-     */
-    private static OutOfMemoryError outOfMemory(ChildExit exit) {
-        List<String> lines = new ArrayList<>(exit.stdoutTail());
-        lines.addAll(exit.stderrTail());
-        for (String line : lines) {
-            int at = line.indexOf("java.lang.OutOfMemoryError");
-            if (line.startsWith("Terminating due to") && at >= 0) {
-                int colon = line.indexOf(": ", at);
-                return new OutOfMemoryError(colon >= 0 ? line.substring(colon + 2) : line.substring(at));
-            }
-        }
-        return null;
     }
 
     private static String tail(ChildExit exit) {

@@ -1,5 +1,6 @@
 package org.mproc.internal.spawn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.mproc.internal.wire.TaskFailedFrame;
 
@@ -15,4 +16,34 @@ import org.mproc.internal.wire.TaskFailedFrame;
  *                   ran its task (a JVM option, class path or start-up failure: the tails say which)
  */
 public record ChildExit(int exitCode, TaskFailedFrame failure, List<String> stdoutTail, List<String> stderrTail,
-                        boolean connected) {}
+                        boolean connected) {
+    /** What {@code -XX:+ExitOnOutOfMemoryError} exits with. */
+    static final int OUT_OF_MEMORY_STATUS = 3;
+    /** How HotSpot begins the line it prints before that exit (on stdout in JDK 17; both streams are searched). */
+    private static final String OUT_OF_MEMORY_LINE = "Terminating due to java.lang.OutOfMemoryError";
+
+    /**
+     * Whether the child died of an {@link OutOfMemoryError}. Children run with
+     * {@code -XX:+ExitOnOutOfMemoryError} ({@link JvmCommand#DEFAULTS}): the JVM exits with 3 at the
+     * first one and prints a line saying so, which is all the parent learns. Both are needed, so a
+     * task's plain {@code System.exit(3)} is not mistaken for it (G-PROC-12).
+     *
+     * @return the error, with the JVM's message ({@code Java heap space}, {@code Metaspace}, …), or
+     *         null if the child did not run out of memory
+     */
+    public OutOfMemoryError outOfMemory() {
+        if (exitCode != OUT_OF_MEMORY_STATUS) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>(stdoutTail);
+        lines.addAll(stderrTail);
+        for (String line : lines) {
+            int at = line.indexOf(OUT_OF_MEMORY_LINE);
+            if (at >= 0) {
+                String rest = line.substring(at + OUT_OF_MEMORY_LINE.length());
+                return new OutOfMemoryError(rest.startsWith(": ") ? rest.substring(2) : null);
+            }
+        }
+        return null;
+    }
+}

@@ -34,6 +34,7 @@ public final class JvmCommand {
         command.add("-cp");
         command.add(classPath);
         command.addAll(DEFAULTS);
+        command.addAll(ChildHeap.unlessSet(jvmOptions));
         String treeOptions = System.getProperty(TREE_OPTIONS_PROPERTY, "").trim();
         if (!treeOptions.isEmpty()) {
             command.addAll(Arrays.asList(treeOptions.split("\\s+")));
