@@ -55,7 +55,7 @@ public class JvmHelloWorldStartBenchmark {
     public void setUp() throws Exception {
         work = Files.createTempDirectory("mproc-hello-bench-");
         // [java, -cp, <class path>, <mproc defaults...>, org.mproc.internal.spawn.WorkerMain]
-        List<String> worker = JvmCommand.build(List.of(), WorkerMain.class);
+        List<String> worker = JvmCommand.build(System.getProperty("java.class.path"), List.of(), WorkerMain.class);
         command = new ArrayList<>(List.of(worker.get(0), "-cp"));
         if (classPath.equals("small")) {
             String helloClass = HelloMain.class.getName().replace('.', '/') + ".class";

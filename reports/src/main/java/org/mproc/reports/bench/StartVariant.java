@@ -9,7 +9,7 @@ import java.util.List;
  * {@code flags} parameter. Names joined with {@code +} combine, e.g. {@code archive+c1+noPerfData}.
  *
  * <pre>
- *   default     mproc's own defaults only (JvmCommand: -Xrs -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
+ *   default     mproc's own defaults only (JvmCommand: -Xrs -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError, the default heap)
  *   c1          -XX:TieredStopAtLevel=1   C1 only: no C2 compiler thread, cheaper early compiles
  *   g1          -XX:-UseSerialGC -XX:+UseG1GC   on JDK 17 only G1 maps the CDS archive's heap objects
  *   noPerfData  -XX:-UsePerfData          no hsperfdata file created in /tmp and removed at exit
