@@ -130,6 +130,8 @@ public final class ReportMain implements Callable<Integer> {
             data.missing(Section.RATIOS, pythonMissing(run) ? "python3 was not found: CPython was not measured"
                     : "no CPython results under " + out.resolve("cpython") + " (run scripts/cpython/bench-scaling)");
         }
+        boolean fullRun = run.env().map(e -> "full".equals(e.path("mode").asText())).orElse(false);
+        data.shapes(ShapesSection.rows(ShapesSection.load(out), fullRun));
         List<Verdict> verdicts = Goals.judge(workloads, scenarios);
         data.verdicts(verdicts);
         int exit = 0;

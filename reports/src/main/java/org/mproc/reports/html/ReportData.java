@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param charts     scaling charts, one or two per workload (throughput, speedup)
  * @param fits       Amdahl fits per workload
  * @param ratios     mproc beside CPython per workload and core count
+ * @param shapes     the shapes users write, each beside its CPython twin and its goal
  * @param gate       the regression gate's table, or null when it did not run
  * @param noData     why a part is empty, by section; sections not named get their default reason
  */
@@ -42,6 +43,7 @@ public record ReportData(
         List<Chart> charts,
         List<Fit> fits,
         List<RatioRow> ratios,
+        List<ShapeRow> shapes,
         Gate gate,
         Map<Section, String> noData) {
 
@@ -55,6 +57,7 @@ public record ReportData(
         charts = List.copyOf(charts);
         fits = List.copyOf(fits);
         ratios = List.copyOf(ratios);
+        shapes = List.copyOf(shapes);
         noData = noData.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(noData));
     }
 
@@ -74,6 +77,7 @@ public record ReportData(
         CHARTS("no JMH results (reports/out/jmh/k*.json); run scripts/bench-scaling"),
         FITS("no scaling data to fit"),
         RATIOS("no CPython results (reports/out/cpython/k*.json)"),
+        SHAPES("no user-shape results (reports/out/shapes/*.json); run scripts/bench-scaling --shapes"),
         SCENARIOS("no scenario results (reports/out/scenarios/*.json); run scripts/harness"),
         COVERAGE("no guarantee coverage (each module's target/guarantee-coverage.json); run mvn verify"),
         GATE("the regression gate did not run (no baseline given)");
@@ -189,6 +193,22 @@ public record ReportData(
             Double ratio,
             String verdict) {}
 
+    /**
+     * One shape users write (or a ratio between two of mproc's): the two measures in {@code unit}
+     * (null when not measured), {@code ratio} as mproc's speed over the other's (above 1: mproc is
+     * faster), the goal as stated (empty for none), and the verdict with its CSS class
+     * ({@code good}, {@code bad}, {@code neutral}).
+     */
+    public record ShapeRow(
+            String shape,
+            String unit,
+            Double mproc,
+            Double other,
+            Double ratio,
+            String goal,
+            String verdict,
+            String verdictClass) {}
+
     /** The regression gate's result: a summary line and a table given as text cells. */
     public record Gate(String summary, boolean regressed, List<String> columns, List<List<String>> rows) {
         public Gate {
@@ -208,6 +228,7 @@ public record ReportData(
         private List<Chart> charts = List.of();
         private List<Fit> fits = List.of();
         private List<RatioRow> ratios = List.of();
+        private List<ShapeRow> shapes = List.of();
         private Gate gate;
         private final Map<Section, String> noData = new EnumMap<>(Section.class);
 
@@ -223,6 +244,7 @@ public record ReportData(
         public Builder charts(List<Chart> v) { charts = v; return this; }
         public Builder fits(List<Fit> v) { fits = v; return this; }
         public Builder ratios(List<RatioRow> v) { ratios = v; return this; }
+        public Builder shapes(List<ShapeRow> v) { shapes = v; return this; }
         public Builder gate(Gate v) { gate = v; return this; }
 
         /** Says why {@code section} is empty (shown as "no data: {@code reason}"). */
@@ -233,7 +255,7 @@ public record ReportData(
 
         public ReportData build() {
             return new ReportData(title, generated, verdicts, environment, scenarios, coverage, charts,
-                    fits, ratios, gate, noData);
+                    fits, ratios, shapes, gate, noData);
         }
     }
 }

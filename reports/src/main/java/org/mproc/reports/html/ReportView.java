@@ -38,6 +38,7 @@ final class ReportView {
         part(v, "coverage", d.coverage(), ReportView::coverage, d, Section.COVERAGE);
         part(v, "fits", d.fits(), ReportView::fit, d, Section.FITS);
         part(v, "ratios", d.ratios(), ReportView::ratio, d, Section.RATIOS);
+        part(v, "shapes", d.shapes(), ReportView::shape, d, Section.SHAPES);
         v.put("workloads", workloads(d.charts()));
         v.put("chartsMissing", d.charts().isEmpty() ? d.reasonFor(Section.CHARTS) : null);
         v.put("gate", d.gate() == null ? null : gate(d.gate()));
@@ -109,6 +110,12 @@ final class ReportView {
                 "fork", number(r.cpythonFork()), "spawn", number(r.cpythonSpawn()),
                 "ratio", r.ratio() == null ? "—" : number(r.ratio()) + "×",
                 "verdict", r.verdict() == null ? "" : r.verdict());
+    }
+
+    private static Map<String, Object> shape(ReportData.ShapeRow r) {
+        return row("shape", r.shape(), "unit", r.unit(), "mproc", number(r.mproc()), "other", number(r.other()),
+                "ratio", r.ratio() == null ? "—" : number(r.ratio()) + "×", "goal", r.goal(),
+                "verdict", r.verdict(), "cls", r.verdictClass());
     }
 
     private static Map<String, Object> gate(ReportData.Gate g) {

@@ -1,0 +1,49 @@
+package org.mproc.reports;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The goals of the shapes users write, as the performance issue states them, each as a least
+ * speed ratio (mproc's speed over the other's; a "≤ 0.5× CPython's time" goal is a speed ratio of at
+ * least 2). A shape is {@code <area>.<shape>}: the benchmark class without {@code Benchmark} (or the
+ * CPython twin's second name part) and the method. Shapes not named here are shown without a goal.
+ */
+final class ShapeGoals {
+    /** A goal: the least speed ratio that meets it, and how the issue says it. */
+    record Goal(double minRatio, String text) {}
+
+    /** A goal on two of mproc's own shapes: {@code faster} over {@code slower}, same parameters. */
+    record Relative(String area, String faster, String slower, Goal goal) {}
+
+    private static final Goal QUEUE = new Goal(1.5, "≥ 1.5× CPython");
+
+    private static final Map<String, Goal> BY_SHAPE = Map.ofEntries(
+            Map.entry("ShapesQueue.freshProducer1KiB", new Goal(1.0, "≥ 1× CPython's child → child")),
+            Map.entry("ShapesPool.applyAsyncPipelined", new Goal(2.0, "≥ 2× CPython")),
+            Map.entry("ShapesPool.applyRoundTrip", new Goal(1 / 0.33, "≤ 0.33× CPython's time")),
+            Map.entry("ShapesPool.wordCountRichResults", new Goal(1.0, "≥ 1× CPython")),
+            Map.entry("ShapesManager.get", new Goal(2.0, "≤ 0.5× CPython's time")),
+            Map.entry("ShapesManager.set", new Goal(2.0, "≤ 0.5× CPython's time")),
+            Map.entry("ShapesManager.lockUnlock", new Goal(2.0, "≤ 0.5× CPython's time")),
+            Map.entry("StartShapes.steadyChild", new Goal(1.0, "≤ 1× CPython spawn")),
+            Map.entry("StartShapes.firstChild", new Goal(1 / 1.5, "≤ 1.5× spawn's first")),
+            Map.entry("StartShapes.poolFirstResult", new Goal(1.0, "≤ 1× CPython spawn")));
+
+    static final List<Relative> RELATIVE = List.of(
+            new Relative("ShapesQueue", "oneToTwo", "oneToOne", new Goal(1.6, "2 consumers ≥ 1.6× one")),
+            new Relative("ShapesPool", "wordCountRichResults", "wordCountSequential",
+                    new Goal(1.0, "Pool(2) faster than one thread")));
+
+    private ShapeGoals() {}
+
+    /** The goal of {@code area.shape} beside its CPython twin, if the issue sets one. */
+    static Optional<Goal> of(String area, String shape) {
+        Goal goal = BY_SHAPE.get(area + "." + shape);
+        if (goal == null && area.equals("ShapesQueue")) {
+            goal = QUEUE; // every queue and pipeline shape
+        }
+        return Optional.ofNullable(goal);
+    }
+}

@@ -1,0 +1,171 @@
+package org.mproc.reports;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.mproc.reports.ShapeGoals.Goal;
+import org.mproc.reports.ShapeGoals.Relative;
+import org.mproc.reports.html.ReportData.ShapeRow;
+import org.mproc.reports.stats.BenchmarkResult;
+import org.mproc.reports.stats.JmhJson;
+import org.mproc.reports.stats.Units;
+
+/**
+ * "Shapes users write": each of mproc's user-shape benchmarks beside its CPython twin from the same
+ * run, with the goal the performance issue sets. Results come from every {@code *.json} under
+ * {@code <out>/shapes/} (JMH's JSON, and the CPython twins' in the same shape). A shape is paired by
+ * name: {@code org.mproc.reports.bench.ShapesQueueBenchmark.oneToOne} (or
+ * {@code …bench.StartShapes.firstChild}) with {@code cpython.ShapesQueue.oneToOne.fork} (or
+ * {@code .spawn}), and the same parameters but {@code workers}.
+ *
+ * <p>Only a full run decides a goal: a quick run's few short samples show the shape of things,
+ * and its verdicts say "smoke run".
+ */
+final class ShapesSection {
+    static final String DIRECTORY = "shapes";
+    private static final String MPROC_PREFIX = "org.mproc.reports.bench.";
+    private static final String CPYTHON_PREFIX = "cpython.";
+
+    private ShapesSection() {}
+
+    /** A shape's identity on either side. */
+    record Id(String area, String shape, Map<String, String> params) {
+        String title() {
+            return area + "." + shape + (params.isEmpty() ? "" : " " + params);
+        }
+    }
+
+    /** Every result under {@code out/shapes}, files in name order; empty when there is none. */
+    static List<BenchmarkResult> load(Path out) throws IOException {
+        Path dir = out.resolve(DIRECTORY);
+        List<BenchmarkResult> all = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return all;
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> json = Files.newDirectoryStream(dir, "*.json")) {
+            json.forEach(files::add);
+        }
+        files.sort(null);
+        for (Path file : files) {
+            all.addAll(JmhJson.read(file));
+        }
+        return all;
+    }
+
+    static List<ShapeRow> rows(List<BenchmarkResult> results, boolean decides) {
+        List<ShapeRow> rows = new ArrayList<>();
+        for (BenchmarkResult m : results) {
+            Optional<Id> id = mprocId(m);
+            if (id.isEmpty()) {
+                continue;
+            }
+            BenchmarkResult twin = twinOf(id.get(), results);
+            Double other = twin == null ? null : inUnit(twin, m.unit());
+            Double ratio = RatioSection.speedRatio(m.score(), other, m.unit());
+            Optional<Goal> goal = ShapeGoals.of(id.get().area(), id.get().shape());
+            rows.add(row(id.get().title() + (twin == null ? "" : " vs " + variantOf(twin)), m, other, ratio,
+                    goal, decides, twin == null ? "CPython not measured" : null));
+        }
+        for (Relative rel : ShapeGoals.RELATIVE) {
+            for (BenchmarkResult faster : results) {
+                Optional<Id> id = mprocId(faster);
+                if (id.isEmpty() || !id.get().area().equals(rel.area()) || !id.get().shape().equals(rel.faster())) {
+                    continue;
+                }
+                Id slowerId = new Id(rel.area(), rel.slower(), id.get().params());
+                BenchmarkResult slower = results.stream().filter(r -> mprocId(r).filter(slowerId::equals).isPresent())
+                        .findFirst().orElse(null);
+                Double other = slower == null ? null : inUnit(slower, faster.unit());
+                rows.add(row(rel.area() + "." + rel.faster() + " over " + rel.slower()
+                                + (id.get().params().isEmpty() ? "" : " " + id.get().params()), faster, other,
+                        RatioSection.speedRatio(faster.score(), other, faster.unit()), Optional.of(rel.goal()), decides,
+                        slower == null ? rel.slower() + " not measured" : null));
+            }
+        }
+        return rows;
+    }
+
+    private static ShapeRow row(String title, BenchmarkResult m, Double other, Double ratio, Optional<Goal> goal,
+                                boolean decides, String missing) {
+        String goalText = goal.map(Goal::text).orElse("");
+        if (ratio == null) {
+            return new ShapeRow(title, m.unit(), m.score(), other, null, goalText, missing == null ? "not measured" : missing,
+                    "neutral");
+        }
+        if (goal.isEmpty()) {
+            return new ShapeRow(title, m.unit(), m.score(), other, ratio, "", "no goal", "neutral");
+        }
+        if (!decides) {
+            return new ShapeRow(title, m.unit(), m.score(), other, ratio, goalText, "smoke run: not decided", "neutral");
+        }
+        boolean met = ratio >= goal.get().minRatio();
+        return new ShapeRow(title, m.unit(), m.score(), other, ratio, goalText,
+                String.format(Locale.ROOT, met ? "met (%.2f×)" : "not met (%.2f×)", ratio), met ? "good" : "bad");
+    }
+
+    /** {@code ShapesQueueBenchmark.oneToOne{capacity=1000}} → ShapesQueue, oneToOne, {capacity=1000}. */
+    static Optional<Id> mprocId(BenchmarkResult r) {
+        if (!r.benchmark().startsWith(MPROC_PREFIX)) {
+            return Optional.empty();
+        }
+        String[] parts = r.simpleName().split("\\.");
+        String area = parts[0].endsWith("Benchmark") ? parts[0].substring(0, parts[0].length() - "Benchmark".length())
+                : parts[0];
+        if (parts.length != 2 || !isShapeArea(area)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Id(area, parts[1], withoutWorkers(r)));
+    }
+
+    /** {@code cpython.ShapesQueue.oneToOne.fork} → ShapesQueue, oneToOne. */
+    static Optional<Id> twinId(BenchmarkResult r) {
+        if (!r.benchmark().startsWith(CPYTHON_PREFIX)) {
+            return Optional.empty();
+        }
+        String[] parts = r.benchmark().split("\\.");
+        if (parts.length != 4 || !isShapeArea(parts[1])) {
+            return Optional.empty();
+        }
+        return Optional.of(new Id(parts[1], parts[2], withoutWorkers(r)));
+    }
+
+    private static boolean isShapeArea(String area) {
+        return area.startsWith("Shapes") || area.equals("StartShapes");
+    }
+
+    /** The CPython twin, fork before spawn when both were measured. */
+    private static BenchmarkResult twinOf(Id id, List<BenchmarkResult> results) {
+        BenchmarkResult found = null;
+        for (BenchmarkResult r : results) {
+            if (twinId(r).filter(id::equals).isPresent() && (found == null || variantOf(r).equals("fork"))) {
+                found = r;
+            }
+        }
+        return found;
+    }
+
+    private static String variantOf(BenchmarkResult twin) {
+        return "CPython " + twin.benchmark().substring(twin.benchmark().lastIndexOf('.') + 1);
+    }
+
+    private static Map<String, String> withoutWorkers(BenchmarkResult r) {
+        Map<String, String> params = new TreeMap<>(r.params());
+        params.remove("workers");
+        return params;
+    }
+
+    private static Double inUnit(BenchmarkResult r, String unit) {
+        if (r.unit().equals(unit)) {
+            return r.score();
+        }
+        return Units.sameKind(r.unit(), unit) ? Units.rescale(r.score(), r.unit(), unit) : null;
+    }
+}

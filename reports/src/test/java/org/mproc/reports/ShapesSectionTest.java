@@ -1,0 +1,68 @@
+package org.mproc.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mproc.reports.html.ReportData.ShapeRow;
+import org.mproc.reports.stats.BenchmarkResult;
+
+class ShapesSectionTest {
+    private static BenchmarkResult result(String name, Map<String, String> params, double score, String unit) {
+        return new BenchmarkResult(name, "thrpt", params, score, Double.NaN, unit, List.of(List.of(score)));
+    }
+
+    private static final BenchmarkResult ONE = result("org.mproc.reports.bench.ShapesQueueBenchmark.oneToOne",
+            Map.of("capacity", "1000", "workers", "2"), 90_000, "ops/s");
+    private static final BenchmarkResult TWO = result("org.mproc.reports.bench.ShapesQueueBenchmark.oneToTwo",
+            Map.of("capacity", "1000", "workers", "2"), 120_000, "ops/s");
+    private static final BenchmarkResult TWIN_ONE = result("cpython.ShapesQueue.oneToOne.fork",
+            Map.of("capacity", "1000"), 60_000, "ops/s");
+    private static final BenchmarkResult START = result("org.mproc.reports.bench.StartShapes.steadyChild",
+            Map.of(), 200, "ms/op");
+    private static final BenchmarkResult TWIN_START = result("cpython.StartShapes.steadyChild.spawn",
+            Map.of(), 0.1, "s/op");
+
+    @Test
+    void eachShapeIsPairedWithItsTwinByNameAndParametersButWorkers() {
+        List<ShapeRow> rows = ShapesSection.rows(List.of(ONE, TWO, TWIN_ONE, START, TWIN_START), true);
+        ShapeRow one = rows.get(0);
+        assertEquals("ShapesQueue.oneToOne {capacity=1000} vs CPython fork", one.shape());
+        assertEquals(60_000, one.other());
+        assertEquals(1.5, one.ratio(), 1e-9);
+        assertEquals("met (1.50×)", one.verdict());
+        ShapeRow two = rows.get(1);
+        assertNull(two.other());
+        assertEquals("CPython not measured", two.verdict());
+        ShapeRow start = rows.get(2);
+        assertEquals(100, start.other(), 1e-9, "CPython's s/op in mproc's ms/op");
+        assertEquals(0.5, start.ratio(), 1e-9, "twice CPython's time is half its speed");
+        assertEquals("not met (0.50×)", start.verdict());
+        assertEquals("bad", start.verdictClass());
+    }
+
+    @Test
+    void twoOfMprocsOwnShapesAreComparedWhereAGoalRelatesThem() {
+        List<ShapeRow> rows = ShapesSection.rows(List.of(ONE, TWO), true);
+        ShapeRow relative = rows.get(rows.size() - 1);
+        assertEquals("ShapesQueue.oneToTwo over oneToOne {capacity=1000}", relative.shape());
+        assertEquals(120_000.0 / 90_000, relative.ratio(), 1e-9);
+        assertEquals("2 consumers ≥ 1.6× one", relative.goal());
+        assertEquals("bad", relative.verdictClass());
+    }
+
+    @Test
+    void aQuickRunDecidesNothing() {
+        List<ShapeRow> rows = ShapesSection.rows(List.of(ONE, TWIN_ONE), false);
+        assertEquals("smoke run: not decided", rows.get(0).verdict());
+        assertEquals("neutral", rows.get(0).verdictClass());
+    }
+
+    @Test
+    void otherBenchmarksAreNotShapes() {
+        BenchmarkResult scaling = result("org.mproc.reports.bench.QueueScalingBenchmark.mproc", Map.of(), 1, "ops/s");
+        BenchmarkResult cpython = result("cpython.QueueScaling.fork", Map.of(), 1, "ops/s");
+        assertEquals(List.of(), ShapesSection.rows(List.of(scaling, cpython), true));
+    }
+}
