@@ -1,5 +1,6 @@
 package org.mproc.reports.bench;
 
+import org.mproc.ProcessFunction;
 import org.mproc.ProcessTask;
 
 /**
@@ -16,5 +17,14 @@ final class NoOpTask {
 
     static ProcessTask target() {
         return NoOpTask::run;
+    }
+
+    /** The pool's no-op item: each input comes back as it went. */
+    static ProcessFunction<Integer, Integer> identity() {
+        return NoOpTask::same;
+    }
+
+    private static Integer same(Integer x) {
+        return x;
     }
 }
