@@ -19,8 +19,9 @@ import org.mproc.reports.stats.Units;
 
 /**
  * "Shapes users write": each of mproc's user-shape benchmarks beside its CPython twin from the same
- * run, with the goal the performance issue sets. Results come from every {@code *.json} under
- * {@code <out>/shapes/} (JMH's JSON, and the CPython twins' in the same shape). A shape is paired by
+ * run, with the goal the performance issue sets. Results come from every {@code *.json} in
+ * {@code <out>/shapes/} and {@code <out>/shapes/start/} but {@code env.json} (JMH's JSON, and the
+ * CPython twins' and the start-up shapes' in the same shape). A shape is paired by
  * name: {@code org.mproc.reports.bench.ShapesQueueBenchmark.oneToOne} (or
  * {@code …bench.StartShapes.firstChild}) with {@code cpython.ShapesQueue.oneToOne.fork} (or
  * {@code .spawn}), and the same parameters but {@code workers}.
@@ -42,20 +43,23 @@ final class ShapesSection {
         }
     }
 
-    /** Every result under {@code out/shapes}, files in name order; empty when there is none. */
+    /** Every result under {@code out/shapes} (and its {@code start/}), files in name order; empty when there is none. */
     static List<BenchmarkResult> load(Path out) throws IOException {
-        Path dir = out.resolve(DIRECTORY);
         List<BenchmarkResult> all = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return all;
-        }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> json = Files.newDirectoryStream(dir, "*.json")) {
-            json.forEach(files::add);
-        }
-        files.sort(null);
-        for (Path file : files) {
-            all.addAll(JmhJson.read(file));
+        for (Path dir : List.of(out.resolve(DIRECTORY), out.resolve(DIRECTORY).resolve("start"))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            List<Path> files = new ArrayList<>();
+            try (DirectoryStream<Path> json = Files.newDirectoryStream(dir, "*.json")) {
+                json.forEach(files::add);
+            }
+            files.sort(null);
+            for (Path file : files) {
+                if (!file.getFileName().toString().equals("env.json")) {
+                    all.addAll(JmhJson.read(file));
+                }
+            }
         }
         return all;
     }
