@@ -145,11 +145,18 @@ final class ShapesSection {
         return area.startsWith("Shapes") || area.equals("StartShapes");
     }
 
-    /** The CPython twin, fork before spawn when both were measured. */
+    /**
+     * The CPython twin, fork before spawn when both were measured: same area and shape, and every
+     * parameter the twin has equal to mproc's (mproc may have more: a variant of its own, such as
+     * the child JVM flags of a start-up shape, is compared with the one CPython).
+     */
     private static BenchmarkResult twinOf(Id id, List<BenchmarkResult> results) {
         BenchmarkResult found = null;
         for (BenchmarkResult r : results) {
-            if (twinId(r).filter(id::equals).isPresent() && (found == null || variantOf(r).equals("fork"))) {
+            Optional<Id> twin = twinId(r);
+            if (twin.isPresent() && twin.get().area().equals(id.area()) && twin.get().shape().equals(id.shape())
+                    && id.params().entrySet().containsAll(twin.get().params().entrySet())
+                    && (found == null || variantOf(r).equals("CPython fork"))) {
                 found = r;
             }
         }

@@ -53,6 +53,18 @@ class ShapesSectionTest {
     }
 
     @Test
+    void aVariantOfMprocsOwnIsComparedWithTheOneTwin() {
+        BenchmarkResult c1 = result("org.mproc.reports.bench.StartShapes.steadyChild",
+                Map.of("flags", "c1", "program", "child"), 100, "ms/op");
+        BenchmarkResult twin = result("cpython.StartShapes.steadyChild.spawn", Map.of("program", "child"), 50, "ms/op");
+        BenchmarkResult otherProgram = result("cpython.StartShapes.steadyChild.spawn", Map.of("program", "pool"), 1,
+                "ms/op");
+        ShapeRow row = ShapesSection.rows(List.of(c1, otherProgram, twin), true).get(0);
+        assertEquals(50, row.other());
+        assertEquals("StartShapes.steadyChild {flags=c1, program=child} vs CPython spawn", row.shape());
+    }
+
+    @Test
     void aQuickRunDecidesNothing() {
         List<ShapeRow> rows = ShapesSection.rows(List.of(ONE, TWIN_ONE), false);
         assertEquals("smoke run: not decided", rows.get(0).verdict());
