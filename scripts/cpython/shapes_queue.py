@@ -41,9 +41,7 @@ iterations of fixed wall time, operations back to back, mean and 99.9% error as 
   scripts/cpython/shapes-queue --quick --json FILE     (says so plainly when python3 is missing)
 """
 import argparse
-import json
 import multiprocessing as mp
-import os
 import platform
 import sys
 from collections import namedtuple
@@ -51,6 +49,7 @@ from dataclasses import dataclass
 
 sys.dont_write_bytecode = True  # no __pycache__ left in scripts/cpython by the import below
 import scaling_bench as jmh  # noqa: E402
+import shapes_runner  # noqa: E402
 
 RECORDS = 10_000  # ShapesQueueBenchmark.RECORDS
 MESSAGES = 20_000  # ShapesQueueBenchmark.MESSAGES
@@ -287,13 +286,7 @@ def main():
             progress.say("    FAILED %s %s: %s" % (spec[0], spec[1], e))
     progress.stop.set()
     if args.json:
-        os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
-        tmp = args.json + ".tmp"
-        with open(tmp, "w") as f:
-            json.dump(jmh.jmh_safe(results), f, indent=4, allow_nan=False)
-            f.write("\n")
-        os.replace(tmp, args.json)
-        progress.say("wrote %d benchmarks to %s" % (len(results), args.json))
+        shapes_runner.write_json(args.json, results, progress, "benchmarks")
     if failed:
         progress.say("FAILED: " + "; ".join(failed))
     return 1 if failed else 0

@@ -53,6 +53,17 @@ def run_shape(progress, index, total, spec, m):
     return record
 
 
+def write_json(path, results, progress, what):
+    """Writes results as JMH's JSON, whole or not at all (through a temporary file)."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        json.dump(jmh.jmh_safe(results), f, indent=4, allow_nan=False)
+        f.write("\n")
+    os.replace(tmp, path)
+    progress.say("wrote %d %s to %s" % (len(results), what, path))
+
+
 def main(doc, suite):
     """Runs suite(workers)'s shapes; with --json, writes them as JMH's JSON. Exit 1 if one failed."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
@@ -80,13 +91,7 @@ def main(doc, suite):
             progress.say("    FAILED %s: %r" % (spec[0], e))
     progress.stop.set()
     if args.json:
-        os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
-        tmp = args.json + ".tmp"
-        with open(tmp, "w") as f:
-            json.dump(jmh.jmh_safe(results), f, indent=4, allow_nan=False)
-            f.write("\n")
-        os.replace(tmp, args.json)
-        progress.say("wrote %d shapes to %s" % (len(results), args.json))
+        write_json(args.json, results, progress, "shapes")
     if failed:
         progress.say("FAILED: " + ", ".join(failed))
     return 1 if failed else 0
