@@ -153,12 +153,7 @@ public class ProcessQueue<E> implements Serializable {
     }
 
     private boolean awaitRoom(long nanos) throws InterruptedException {
-        QueueLink l = link();
-        QueueReply r = l.await(l.request(FrameTypes.QUEUE_CREDIT, nanos));
-        if (r instanceof QueueReply.Closed) {
-            throw QueueLink.closed();
-        }
-        return r instanceof QueueReply.Ok;
+        return link().awaitRoom(nanos);
     }
 
     private void handOver(byte[] bytes) {
@@ -201,8 +196,9 @@ public class ProcessQueue<E> implements Serializable {
     }
 
     /**
-     * Removes the head without waiting for one to arrive; a handle in another process still asks
-     * the host, one round trip.
+     * Removes the head without waiting for one to arrive. Every handle takes from the queue's
+     * shared ring directly; only when it is empty does a handle ask the host (one round trip), to
+     * tell an empty queue from a closed and drained one.
      *
      * @return the head element, or {@code null} if the queue is empty (or the head is null)
      * @throws IllegalStateException if the queue is closed and drained (G-QUEUE-6)
@@ -259,11 +255,10 @@ public class ProcessQueue<E> implements Serializable {
     }
 
     /**
-     * About how many elements are waiting: those the host holds now. Elements already lent to a
-     * consumer process in a batch and not yet taken there are not counted; others may change the
-     * count at once.
+     * How many elements are waiting: every element put and not yet taken, whichever process will
+     * take it. Other processes may change the count at once.
      *
-     * @return the approximate number of waiting elements
+     * @return the number of waiting elements
      * @throws ProcessException if the queue's host has died, or this thread was interrupted while
      *                          asking it (the interrupt status is set again)
      */

@@ -45,7 +45,7 @@ class ProcessQueueProtocolAbuseTest {
         assertClosedByHost(putBeforeOpen);
 
         Connection takeBeforeOpen = client();
-        takeBeforeOpen.send(new QueueRequest.Take(7, id, -1, 64).toFrame());
+        takeBeforeOpen.send(new QueueRequest.Take(7, id, -1).toFrame());
         assertClosedByHost(takeBeforeOpen);
 
         Connection unknownQueue = client();

@@ -4,10 +4,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.internal.wire.FrameTypes;
 
-/** A handle in the process that hosts its queue: requests go straight to the {@link QueueState}. */
+/**
+ * A handle in the process that hosts its queue: takes claim from the queue's ring as every
+ * consumer does; other requests go straight to the {@link QueueState}.
+ */
 public final class LocalQueueLink extends QueueLink {
     /** The owner of every request from this process's own handles. */
-    private static final Object HOST = new Object();
+    static final Object HOST = new Object();
     private static final AtomicLong IDS = new AtomicLong();
 
     private final QueueState state;
@@ -33,8 +36,8 @@ public final class LocalQueueLink extends QueueLink {
         };
         QueueState.Answers out = new QueueState.Answers();
         switch (type) {
-            case FrameTypes.QUEUE_TAKE -> state.take(w, timeoutNanos, 1, false, out);
-            case FrameTypes.QUEUE_CREDIT -> state.credit(w, timeoutNanos, out);
+            case FrameTypes.QUEUE_TAKE -> state.take(w, timeoutNanos, out);
+            case FrameTypes.QUEUE_CREDIT -> state.credit(w, timeoutNanos, 1, out);
             case FrameTypes.QUEUE_CLOSE -> state.close(w, out);
             case FrameTypes.QUEUE_SIZE -> answer.complete(new QueueReply.Ok(state.size()));
             case FrameTypes.QUEUE_TASK_DONE -> state.taskDone(w, out);
@@ -53,8 +56,20 @@ public final class LocalQueueLink extends QueueLink {
     }
 
     @Override
-    public byte[] take(long timeoutNanos) throws InterruptedException {
-        return single(await(request(FrameTypes.QUEUE_TAKE, timeoutNanos)));
+    QueueRing ring() {
+        return state.ring();
+    }
+
+    @Override
+    void lookAgain() {
+        QueueState.Answers out = new QueueState.Answers();
+        state.claimed(out);
+        out.deliver();
+    }
+
+    @Override
+    public boolean awaitRoom(long timeoutNanos) throws InterruptedException {
+        return granted(await(request(FrameTypes.QUEUE_CREDIT, timeoutNanos)));
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class QueueClient {
     private final Map<Long, java.util.function.Consumer<QueueReply>> handlers = new ConcurrentHashMap<>();
     private final Map<Long, RemoteQueueLink> links = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    /** Acts on the host's notices (closing, recall) in the order they came, off the reader thread. */
+    /** Acts on the host's notices (closing, credit recall) in the order they came, off the reader thread. */
     private final ExecutorService notices = Executors.newSingleThreadExecutor(
             RuntimeThreads.factory("mproc-queue-notices"));
     private volatile ProcessException gone;
@@ -59,6 +59,10 @@ public final class QueueClient {
         RemoteQueueLink link = links.computeIfAbsent(id, k -> new RemoteQueueLink(this, k));
         link.awaitOpen();
         return link;
+    }
+
+    String socket() {
+        return socket;
     }
 
     long nextId() {
@@ -127,8 +131,8 @@ public final class QueueClient {
             for (Frame f = connection.read(); f != null; f = connection.read()) {
                 if (f.type() == FrameTypes.QUEUE_CLOSING) {
                     notice(QueueFrames.Closing.from(f).queueId(), RemoteQueueLink::closing);
-                } else if (f.type() == FrameTypes.QUEUE_RECALL) {
-                    notice(QueueFrames.Recall.from(f).queueId(), RemoteQueueLink::recall);
+                } else if (f.type() == FrameTypes.QUEUE_CREDIT_RECALL) {
+                    notice(QueueFrames.CreditRecall.from(f).queueId(), RemoteQueueLink::recallCredits);
                 } else if (f.type() == FrameTypes.QUEUE_REPLY) {
                     QueueReply reply = QueueReply.from(f);
                     java.util.function.Consumer<QueueReply> handler = handlers.remove(f.correlationId());

@@ -11,42 +11,41 @@ import org.mproc.internal.wire.WireData;
  * {@code QUEUE_REPLY} repeats. Requests are answered in any order: a {@code TAKE} on an empty
  * queue is parked on the host and answered when an element, its deadline or the close comes.
  *
- * <p>A remote consumer takes in batches: the host lends it up to {@code max} elements at once and
- * keeps them, in order, as that connection's lease. The client acknowledges each element with
- * {@code QUEUE_CONSUMED} before its {@code take} returns it, so the acknowledgement is in the
- * socket before the caller has the element; when the connection ends, what was lent and not
- * acknowledged goes back to the head of the queue — exactly once even if the consumer is killed.
- * When another consumer waits on an empty queue, the host recalls leases ({@code QUEUE_RECALL})
- * and the client gives back what it has not taken ({@code QUEUE_RETURN}).
+ * <p>Elements are not taken over the connection: every consumer, in any process, claims them
+ * from the queue's {@link QueueRing}, a file it maps. A consumer asks the host only when the ring
+ * is empty ({@code QUEUE_TAKE}, answered READY once the ring holds an element), and tells it of a
+ * claim only when the host asked for that ({@code QUEUE_CLAIMED}). A producer in a bounded queue
+ * asks for several credits at once; when another producer waits for room that is granted and
+ * unused, the host recalls it ({@code QUEUE_CREDIT_RECALL}) and the client gives back what it has
+ * not used ({@code QUEUE_CREDIT_RETURN}).
  *
  * <pre>
  *   client → host                 payload                                   reply
  *   QUEUE_OPEN        0x30  | long queueId |                               OK: | int capacity | int joinable | int closed |
  *   QUEUE_PUT         0x31  | long queueId | block element |               none (correlation id 0)
- *   QUEUE_TAKE        0x32  | long queueId | long timeoutNanos | int max | ELEMENTS (1..max), EMPTY (timed out) or CLOSED
- *   QUEUE_CREDIT      0x33  | long queueId | long timeoutNanos |           OK (one put may follow), EMPTY or CLOSED
+ *   QUEUE_TAKE        0x32  | long queueId | long timeoutNanos |           READY (claim from the ring), EMPTY (timed out) or CLOSED
+ *   QUEUE_CREDIT      0x33  | long queueId | long timeoutNanos | int want | OK: | int granted | (that many puts may follow), EMPTY or CLOSED
  *   QUEUE_CANCEL      0x34  | long queueId |  correlation id = the parked request's; that request is answered EMPTY
  *   QUEUE_CLOSE       0x35  | long queueId |                               OK once no subscriber can put any more
  *   QUEUE_CLOSING_ACK 0x36  | long queueId |                               none: this client will put no more
  *   QUEUE_SIZE        0x37  | long queueId |                               OK: | int size |
  *   QUEUE_TASK_DONE   0x38  | long queueId |                               OK or ERROR
  *   QUEUE_JOIN        0x39  | long queueId |                               OK when every element was marked done
- *   QUEUE_CONSUMED    0x3A  | long queueId | int n | n × long seq |   none: these lent elements were taken
- *   QUEUE_RETURN      0x3B  | long queueId | int n | n × long seq |   none: these lent elements go back to the head
+ *   QUEUE_CLAIMED     0x3A  | long queueId |                         none: look at the ring (a claim the host asked to hear of,
+ *                                                                     or a READY not used)
+ *   QUEUE_CREDIT_RETURN 0x3B | long queueId | int n |                none: n credits granted will not be used
  *
  *   host → client
- *   QUEUE_REPLY       0x40  | int status | block body |              status OK 0 (body: its ints), EMPTY 2,
+ *   QUEUE_REPLY       0x40  | int status | block body |              status OK 0 (body: its ints), READY 1, EMPTY 2,
  *                                                                    CLOSED 3, ERROR 4 (body: UTF-8 message)
- *                           | int status | int count | long firstSeq | count × block element |   status ELEMENTS 1:
- *                                            lent elements are numbered firstSeq, firstSeq + 1, … (0: not lent)
  *   QUEUE_CLOSING     0x41  | long queueId |   the queue is closing: answer QUEUE_CLOSING_ACK and put no more
- *   QUEUE_RECALL      0x42  | long queueId |   another consumer waits: QUEUE_RETURN what was lent and not taken
+ *   QUEUE_CREDIT_RECALL 0x42 | long queueId |  another producer waits for room: QUEUE_CREDIT_RETURN the credits not used
  *
  *   timeoutNanos: -1 waits for ever, 0 does not wait;  block = int length | length bytes
  * </pre>
  *
  * <p>Each frame has its record: the requests are {@link QueueRequest}'s, the replies
- * {@link QueueReply}'s (one per status), the two notices {@link Closing} and {@link Recall} below.
+ * {@link QueueReply}'s (one per status), the two notices {@link Closing} and {@link CreditRecall} below.
  */
 public final class QueueFrames {
     private QueueFrames() {}
@@ -73,23 +72,23 @@ public final class QueueFrames {
     }
 
     /**
-     * Host to client, unsolicited: another consumer waits while this client holds lent elements.
-     * The client gives back what it has not taken with {@link QueueRequest.Return}.
+     * Host to client, unsolicited: another producer waits for room while this client holds
+     * credits it has not used. The client gives them back with {@link QueueRequest.CreditReturn}.
      *
      * <pre>
-     *   QUEUE_RECALL 0x42  (correlation id 0)
+     *   QUEUE_CREDIT_RECALL 0x42  (correlation id 0)
      *   +--------------+
      *   | long queueId |
      *   +--------------+
      * </pre>
      */
-    public record Recall(long queueId) {
+    public record CreditRecall(long queueId) {
         public Frame toFrame() {
-            return Frame.of(FrameTypes.QUEUE_RECALL, new WireData.Out().i64(queueId).toByteArray());
+            return Frame.of(FrameTypes.QUEUE_CREDIT_RECALL, new WireData.Out().i64(queueId).toByteArray());
         }
 
-        public static Recall from(Frame frame) throws ProtocolException {
-            return new Recall(queueIdOnly(frame));
+        public static CreditRecall from(Frame frame) throws ProtocolException {
+            return new CreditRecall(queueIdOnly(frame));
         }
     }
 

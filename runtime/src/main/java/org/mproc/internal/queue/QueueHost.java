@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mproc.internal.spawn.ExitSequence;
 import org.mproc.internal.spawn.Hosting;
 import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Connection;
@@ -30,6 +31,8 @@ public final class QueueHost {
     private QueueHost() {
         this.socket = Hosting.listenerPath();
         Hosting.serveClients(ClientHelloFrame.QUEUES, this::serve);
+        // A child's rings would otherwise stay in the tree's directory until the root exits.
+        ExitSequence.register(ExitSequence.Step.LISTENER, () -> queues.values().forEach(QueueState::deleteRing));
     }
 
     public static QueueHost get() {
@@ -58,7 +61,8 @@ public final class QueueHost {
 
     public QueueState create(int capacity, boolean joinable) {
         long id = ids.incrementAndGet();
-        QueueState q = new QueueState(id, capacity, joinable, () -> queues.remove(id));
+        QueueState q = new QueueState(id, capacity, joinable, QueueRing.create(QueueRing.pathFor(socket, id)),
+                () -> queues.remove(id));
         queues.put(q.id, q);
         return q;
     }
@@ -96,13 +100,13 @@ public final class QueueHost {
         } else if (r instanceof QueueRequest.Put put) {
             q.putRemote(c, put.element(), out);
         } else if (r instanceof QueueRequest.Take take) {
-            q.take(w, take.timeoutNanos(), take.max(), true, out);
-        } else if (r instanceof QueueRequest.Consumed consumed) {
-            q.consumed(c, consumed.seqs(), out);
-        } else if (r instanceof QueueRequest.Return returned) {
-            q.returned(c, returned.seqs(), out);
+            q.take(w, take.timeoutNanos(), out);
+        } else if (r instanceof QueueRequest.Claimed) {
+            q.claimed(out);
+        } else if (r instanceof QueueRequest.CreditReturn returned) {
+            q.creditsReturned(c, returned.n(), out);
         } else if (r instanceof QueueRequest.Credit credit) {
-            q.credit(w, credit.timeoutNanos(), out);
+            q.credit(w, credit.timeoutNanos(), credit.want(), out);
         } else if (r instanceof QueueRequest.Cancel) {
             q.cancel(c, r.correlationId(), out);
         } else if (r instanceof QueueRequest.Close) {
@@ -138,14 +142,14 @@ public final class QueueHost {
                 reply = new QueueReply.Error("taskDone() called more times than elements were put");
                 break;
             case FrameTypes.QUEUE_TAKE: case FrameTypes.QUEUE_CREDIT: reply = QueueReply.CLOSED; break;
-            default: return; // PUT, CANCEL, CLOSING_ACK, CONSUMED, RETURN: nothing to answer
+            default: return; // PUT, CANCEL, CLOSING_ACK, CLAIMED, CREDIT_RETURN: nothing to answer
         }
         send(c, reply.toFrame(r.correlationId()));
     }
 
-    /** Asks a consumer's connection to give back the elements lent to it that it has not taken. */
-    static void recall(Object holder, long queueId) {
-        send((Connection) holder, new QueueFrames.Recall(queueId).toFrame());
+    /** Asks a producer's connection to give back the credits it was granted and has not used. */
+    static void recallCredits(Object holder, long queueId) {
+        send((Connection) holder, new QueueFrames.CreditRecall(queueId).toFrame());
     }
 
     /** Tells a subscribing connection that the queue is closing. */

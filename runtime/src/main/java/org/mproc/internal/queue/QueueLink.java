@@ -3,6 +3,7 @@ package org.mproc.internal.queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.mproc.ProcessException;
+import org.mproc.internal.wire.FrameTypes;
 
 /**
  * How a {@link org.mproc.ProcessQueue} handle reaches its queue: directly when this process hosts it,
@@ -25,22 +26,61 @@ public abstract class QueueLink {
 
     abstract void cancel(Pending p);
 
-    /**
-     * The head's bytes, waiting up to {@code timeoutNanos} (-1: for ever); null if none came in
-     * time; {@link IllegalStateException} once the queue is closed and drained.
-     */
-    public abstract byte[] take(long timeoutNanos) throws InterruptedException;
+    /** The queue's ring as this process maps it; null if it cannot be mapped (the queue is gone). */
+    abstract QueueRing ring();
 
-    /** The one element of a local take's answer (or null / the closed queue's exception). */
-    static byte[] single(QueueReply r) {
-        if (r instanceof QueueReply.Elements taken) {
-            return taken.elements().get(0);
-        } else if (r instanceof QueueReply.Empty) {
-            return null;
-        } else if (r instanceof QueueReply.Closed) {
-            throw QueueLink.closed();
+    /** Asks the host to look at the ring again (see {@link QueueRequest.Claimed}). */
+    abstract void lookAgain();
+
+    /**
+     * The head's bytes, waiting up to {@code timeoutNanos} (-1: for ever, 0: not at all); null if
+     * none came in time; {@link IllegalStateException} once the queue is closed and drained. The
+     * element is claimed from the ring; the host is asked only when the ring is empty.
+     */
+    public final byte[] take(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (true) {
+            QueueRing ring = ring();
+            byte[] element = ring == null ? null : ring.claim();
+            if (element != null) {
+                if (ring.takeNotifyRequest()) {
+                    lookAgain();
+                }
+                return element;
+            }
+            long wait = timeoutNanos <= 0 ? timeoutNanos : Math.max(0, deadline - System.nanoTime());
+            QueueReply r = await(request(FrameTypes.QUEUE_TAKE, wait));
+            boolean interrupted = Thread.interrupted(); // await keeps an answer that came despite an interrupt
+            if (r instanceof QueueReply.Ready) {
+                if (interrupted) {
+                    lookAgain(); // the element this READY announced may wake another take
+                    throw new InterruptedException();
+                }
+            } else if (r instanceof QueueReply.Empty) {
+                if (interrupted) {
+                    throw new InterruptedException();
+                }
+                return null;
+            } else if (r instanceof QueueReply.Closed) {
+                throw closed();
+            } else {
+                throw new ProcessException("the queue's host answered a take with " + r);
+            }
         }
-        throw new ProcessException("the queue's host answered a take with " + r);
+    }
+
+    /**
+     * Waits up to {@code timeoutNanos} (-1: for ever) until one put may follow in a bounded
+     * queue; false if no room came in time, {@link IllegalStateException} if the queue is closed.
+     */
+    public abstract boolean awaitRoom(long timeoutNanos) throws InterruptedException;
+
+    /** Whether a credit request's answer granted room. */
+    static boolean granted(QueueReply r) {
+        if (r instanceof QueueReply.Closed) {
+            throw closed();
+        }
+        return r instanceof QueueReply.Ok;
     }
 
     /** Hands the element over; false if the queue is closed for this process (G-QUEUE-6). */

@@ -2,8 +2,6 @@ package org.mproc.internal.queue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
@@ -15,32 +13,33 @@ import org.mproc.internal.wire.WireData;
  * handle gets the same records straight from the {@link QueueState}, without a frame.
  * {@code toString()} is the status's name (for ERROR with its message), as error messages show it.
  */
-public sealed interface QueueReply permits QueueReply.Ok, QueueReply.Elements, QueueReply.Empty, QueueReply.Closed,
+public sealed interface QueueReply permits QueueReply.Ok, QueueReply.Ready, QueueReply.Empty, QueueReply.Closed,
         QueueReply.Error {
     int STATUS_OK = 0;
-    int STATUS_ELEMENTS = 1;
+    int STATUS_READY = 1;
     int STATUS_EMPTY = 2;
     int STATUS_CLOSED = 3;
     int STATUS_ERROR = 4;
 
     /** OK without ints: CREDIT granted, CLOSE done, TASK_DONE accepted, JOIN over. */
     Ok OK = new Ok();
+    Ready READY = new Ready();
     Empty EMPTY = new Empty();
     Closed CLOSED = new Closed();
 
     Frame toFrame(long correlationId);
 
     /**
-     * The reply a frame carries. An unknown status, an ELEMENTS reply with fewer than one element,
-     * an OK body that is not whole ints, a truncated payload or trailing bytes are a
-     * {@link ProtocolException}; the (empty) body of EMPTY and CLOSED is read and not looked at.
+     * The reply a frame carries. An unknown status, an OK body that is not whole ints, a truncated
+     * payload or trailing bytes are a {@link ProtocolException}; the (empty) body of READY, EMPTY
+     * and CLOSED is read and not looked at.
      */
     static QueueReply from(Frame frame) throws ProtocolException {
         WireData.In in = new WireData.In(frame);
         int status = in.i32();
         QueueReply reply = switch (status) {
             case STATUS_OK -> Ok.read(in);
-            case STATUS_ELEMENTS -> Elements.read(in);
+            case STATUS_READY -> skipBody(in, READY);
             case STATUS_EMPTY -> skipBody(in, EMPTY);
             case STATUS_CLOSED -> skipBody(in, CLOSED);
             case STATUS_ERROR -> new Error(new String(in.block(), StandardCharsets.UTF_8));
@@ -61,7 +60,7 @@ public sealed interface QueueReply permits QueueReply.Ok, QueueReply.Elements, Q
 
     /**
      * Done; with the ints the request asks for: OPEN's capacity, joinable and closing (1 or 0),
-     * SIZE's size; none for the others.
+     * SIZE's size, CREDIT's number of puts granted; none for the others.
      *
      * <pre>
      *   QUEUE_REPLY 0x40  +--------------+-----------------+-----------------+
@@ -99,47 +98,23 @@ public sealed interface QueueReply permits QueueReply.Ok, QueueReply.Elements, Q
     }
 
     /**
-     * Elements taken, as the producers encoded them (a local take copies nothing). Lent elements
-     * (to a remote consumer) are numbered {@code firstSeq}, {@code firstSeq + 1}, …; 0: not lent.
-     * The hot path: the frame is sized exactly and each element copied once.
+     * The queue's ring holds an element: the take claims it from there.
      *
      * <pre>
-     *   QUEUE_REPLY 0x40  +--------------+------------+---------------+------------------------------------+
-     *                     | int status 1 | int count, | long firstSeq | count × (int length, length bytes: |
-     *                     |              | at least 1 |               | one element)                       |
-     *                     +--------------+------------+---------------+------------------------------------+
+     *   QUEUE_REPLY 0x40  +--------------+--------------+
+     *                     | int status 1 | int length 0 |
+     *                     +--------------+--------------+
      * </pre>
      */
-    record Elements(List<byte[]> elements, long firstSeq) implements QueueReply {
+    record Ready() implements QueueReply {
         @Override
         public Frame toFrame(long correlationId) {
-            int size = 16;
-            for (byte[] e : elements) {
-                size += 4 + e.length;
-            }
-            ByteBuffer out = ByteBuffer.allocate(size).putInt(STATUS_ELEMENTS).putInt(elements.size()).putLong(firstSeq);
-            for (byte[] e : elements) {
-                out.putInt(e.length).put(e);
-            }
-            return new Frame(FrameTypes.QUEUE_REPLY, correlationId, out.array());
-        }
-
-        private static Elements read(WireData.In in) throws ProtocolException {
-            int n = in.i32();
-            if (n < 1) {
-                throw new ProtocolException("QUEUE_REPLY with " + n + " elements");
-            }
-            long firstSeq = in.i64();
-            List<byte[]> list = new ArrayList<>(Math.min(n, 1024));
-            for (int i = 0; i < n; i++) {
-                list.add(in.block());
-            }
-            return new Elements(list, firstSeq);
+            return frame(correlationId, STATUS_READY);
         }
 
         @Override
         public String toString() {
-            return "ELEMENTS";
+            return "READY";
         }
     }
 

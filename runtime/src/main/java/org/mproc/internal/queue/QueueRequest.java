@@ -14,13 +14,13 @@ import org.mproc.internal.wire.WireData;
  */
 public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put, QueueRequest.Take,
         QueueRequest.Credit, QueueRequest.Cancel, QueueRequest.Close, QueueRequest.ClosingAck, QueueRequest.Size,
-        QueueRequest.TaskDone, QueueRequest.Join, QueueRequest.Consumed, QueueRequest.Return {
+        QueueRequest.TaskDone, QueueRequest.Join, QueueRequest.Claimed, QueueRequest.CreditReturn {
 
     long correlationId();
 
     long queueId();
 
-    /** The frame type, {@code FrameTypes.QUEUE_OPEN} … {@code QUEUE_RETURN}. */
+    /** The frame type, {@code FrameTypes.QUEUE_OPEN} … {@code QUEUE_CREDIT_RETURN}. */
     byte type();
 
     /** The frame; this default serves the requests whose payload is the queue id alone. */
@@ -29,8 +29,8 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
     }
 
     /**
-     * The request a frame carries. A type outside 0x30–0x3B, a timeout below -1, a TAKE for fewer
-     * than one element, a count of sequence numbers the payload cannot hold, a truncated payload or
+     * The request a frame carries. A type outside 0x30–0x3B, a timeout below -1, a CREDIT for fewer
+     * than one put, a negative CREDIT_RETURN, a truncated payload or
      * trailing bytes are a {@link ProtocolException}.
      */
     static QueueRequest from(Frame frame) throws ProtocolException {
@@ -39,24 +39,20 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
         QueueRequest request = switch (frame.type()) {
             case FrameTypes.QUEUE_OPEN -> new Open(corr, in.i64());
             case FrameTypes.QUEUE_PUT -> new Put(corr, in.i64(), in.block());
-            case FrameTypes.QUEUE_TAKE -> {
+            case FrameTypes.QUEUE_TAKE -> new Take(corr, in.i64(), timeout(frame, in));
+            case FrameTypes.QUEUE_CREDIT -> {
                 long queueId = in.i64();
                 long timeoutNanos = timeout(frame, in);
-                int max = in.i32();
-                if (max < 1) {
-                    throw new ProtocolException("QUEUE_TAKE with a count of " + max);
-                }
-                yield new Take(corr, queueId, timeoutNanos, max);
+                yield new Credit(corr, queueId, timeoutNanos, count(frame, in, 1));
             }
-            case FrameTypes.QUEUE_CREDIT -> new Credit(corr, in.i64(), timeout(frame, in));
             case FrameTypes.QUEUE_CANCEL -> new Cancel(corr, in.i64());
             case FrameTypes.QUEUE_CLOSE -> new Close(corr, in.i64());
             case FrameTypes.QUEUE_CLOSING_ACK -> new ClosingAck(corr, in.i64());
             case FrameTypes.QUEUE_SIZE -> new Size(corr, in.i64());
             case FrameTypes.QUEUE_TASK_DONE -> new TaskDone(corr, in.i64());
             case FrameTypes.QUEUE_JOIN -> new Join(corr, in.i64());
-            case FrameTypes.QUEUE_CONSUMED -> new Consumed(corr, in.i64(), seqs(frame, in));
-            case FrameTypes.QUEUE_RETURN -> new Return(corr, in.i64(), seqs(frame, in));
+            case FrameTypes.QUEUE_CLAIMED -> new Claimed(corr, in.i64());
+            case FrameTypes.QUEUE_CREDIT_RETURN -> new CreditReturn(corr, in.i64(), count(frame, in, 0));
             default -> throw new ProtocolException("not a queue request: " + frame);
         };
         in.end();
@@ -71,24 +67,12 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
         return timeoutNanos;
     }
 
-    private static long[] seqs(Frame frame, WireData.In in) throws ProtocolException {
+    private static int count(Frame frame, WireData.In in, int least) throws ProtocolException {
         int n = in.i32();
-        if (n < 0 || n > frame.payload().length / 8) {
+        if (n < least) {
             throw new ProtocolException(FrameTypes.name(frame.type()) + " with a count of " + n);
         }
-        long[] seqs = new long[n];
-        for (int i = 0; i < n; i++) {
-            seqs[i] = in.i64();
-        }
-        return seqs;
-    }
-
-    private static Frame seqsFrame(QueueRequest r, long[] seqs) {
-        WireData.Out out = new WireData.Out().i64(r.queueId()).i32(seqs.length);
-        for (long seq : seqs) {
-            out.i64(seq);
-        }
-        return new Frame(r.type(), r.correlationId(), out.toByteArray());
+        return n;
     }
 
     /**
@@ -133,16 +117,17 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
     }
 
     /**
-     * Up to {@code max} elements (at least 1), waiting up to {@code timeoutNanos} (-1: for ever, 0:
-     * not at all); answered ELEMENTS, EMPTY (timed out or cancelled) or CLOSED.
+     * The queue's ring was found empty: wait up to {@code timeoutNanos} (-1: for ever, 0: not at
+     * all) for it to hold an element; answered READY (claim from the ring), EMPTY (timed out or
+     * cancelled) or CLOSED (closed and drained).
      *
      * <pre>
-     *   QUEUE_TAKE 0x32  +--------------+-------------------+---------+
-     *                    | long queueId | long timeoutNanos | int max |
-     *                    +--------------+-------------------+---------+
+     *   QUEUE_TAKE 0x32  +--------------+-------------------+
+     *                    | long queueId | long timeoutNanos |
+     *                    +--------------+-------------------+
      * </pre>
      */
-    record Take(long correlationId, long queueId, long timeoutNanos, int max) implements QueueRequest {
+    record Take(long correlationId, long queueId, long timeoutNanos) implements QueueRequest {
         @Override
         public byte type() {
             return FrameTypes.QUEUE_TAKE;
@@ -151,21 +136,22 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
         @Override
         public Frame toFrame() {
             return new Frame(FrameTypes.QUEUE_TAKE, correlationId,
-                    new WireData.Out().i64(queueId).i64(timeoutNanos).i32(max).toByteArray());
+                    new WireData.Out().i64(queueId).i64(timeoutNanos).toByteArray());
         }
     }
 
     /**
-     * Room for one put in a bounded queue, waiting up to {@code timeoutNanos}; answered OK (one put
+     * Room for up to {@code want} puts (at least 1) in a bounded queue, waiting up to
+     * {@code timeoutNanos}; answered OK with the number granted (1 to {@code want}: that many puts
      * may follow), EMPTY (timed out or cancelled) or CLOSED.
      *
      * <pre>
-     *   QUEUE_CREDIT 0x33  +--------------+-------------------+
-     *                      | long queueId | long timeoutNanos |
-     *                      +--------------+-------------------+
+     *   QUEUE_CREDIT 0x33  +--------------+-------------------+----------+
+     *                      | long queueId | long timeoutNanos | int want |
+     *                      +--------------+-------------------+----------+
      * </pre>
      */
-    record Credit(long correlationId, long queueId, long timeoutNanos) implements QueueRequest {
+    record Credit(long correlationId, long queueId, long timeoutNanos, int want) implements QueueRequest {
         @Override
         public byte type() {
             return FrameTypes.QUEUE_CREDIT;
@@ -174,7 +160,7 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
         @Override
         public Frame toFrame() {
             return new Frame(FrameTypes.QUEUE_CREDIT, correlationId,
-                    new WireData.Out().i64(queueId).i64(timeoutNanos).toByteArray());
+                    new WireData.Out().i64(queueId).i64(timeoutNanos).i32(want).toByteArray());
         }
     }
 
@@ -276,45 +262,41 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
     }
 
     /**
-     * These lent elements were taken (sent before the take returns them); not answered.
+     * The ring changed for this queue's host to look at: a consumer claimed from it while the host
+     * asked to hear of claims, or a take woken by READY gave up its turn. Not answered.
      *
      * <pre>
-     *   QUEUE_CONSUMED 0x3A  +--------------+-------+--------------+
-     *                        | long queueId | int n | n × long seq |
-     *                        +--------------+-------+--------------+
+     *   QUEUE_CLAIMED 0x3A  +--------------+
+     *                       | long queueId |
+     *                       +--------------+
      * </pre>
      */
-    record Consumed(long correlationId, long queueId, long... seqs) implements QueueRequest {
+    record Claimed(long correlationId, long queueId) implements QueueRequest {
         @Override
         public byte type() {
-            return FrameTypes.QUEUE_CONSUMED;
-        }
-
-        @Override
-        public Frame toFrame() {
-            return seqsFrame(this, seqs);
+            return FrameTypes.QUEUE_CLAIMED;
         }
     }
 
     /**
-     * These lent elements were not taken: they go back to the head of the queue, in order. Sent
-     * when the host recalls them ({@link QueueFrames.Recall}); not answered.
+     * {@code n} credits this client was granted will not be used: the room goes back to the
+     * queue. Sent when the host recalls them ({@link QueueFrames.CreditRecall}); not answered.
      *
      * <pre>
-     *   QUEUE_RETURN 0x3B  +--------------+-------+--------------+
-     *                      | long queueId | int n | n × long seq |
-     *                      +--------------+-------+--------------+
+     *   QUEUE_CREDIT_RETURN 0x3B  +--------------+-------+
+     *                             | long queueId | int n |
+     *                             +--------------+-------+
      * </pre>
      */
-    record Return(long correlationId, long queueId, long... seqs) implements QueueRequest {
+    record CreditReturn(long correlationId, long queueId, int n) implements QueueRequest {
         @Override
         public byte type() {
-            return FrameTypes.QUEUE_RETURN;
+            return FrameTypes.QUEUE_CREDIT_RETURN;
         }
 
         @Override
         public Frame toFrame() {
-            return seqsFrame(this, seqs);
+            return new Frame(type(), correlationId, new WireData.Out().i64(queueId).i32(n).toByteArray());
         }
     }
 }

@@ -2,18 +2,30 @@ package org.mproc.internal.queue;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.mproc.internal.wire.Deadlines;
 
 /**
  * The host's copy of one queue: its elements (as the bytes their producer encoded, so what is
  * taken is always a copy, G-QUEUE-3), the requests parked on it, and the close barrier.
+ *
+ * <p>Elements go from producers into the queue's {@link QueueRing}, which every consumer — in
+ * this process or another — claims from directly; those that do not fit yet wait here, in order,
+ * in {@code backlog}, and move on as consumers make room. A take asks this state only when the
+ * ring is empty: it is answered READY (claim again) as soon as the ring holds an element. Several
+ * waiting takes are woken one per element; a woken take that no longer wants it says so with a
+ * {@code claimed} notice, so the element wakes another.
+ *
+ * <p>A bounded queue counts what is in the ring and the backlog, plus the room it has granted to
+ * producers and they have not used yet (credits). A producer in another process asks for several
+ * credits at once and spends them without a round trip; when another producer waits for room
+ * while some is granted and unused, the holders are asked to give theirs back.
  *
  * <p>Close is a barrier so that nothing a put was promised is lost and no put succeeds after
  * {@code close()} returned (G-QUEUE-6): every client connection that opened the queue is told it
@@ -35,53 +47,41 @@ import org.mproc.internal.wire.Deadlines;
 public final class QueueState {
     private enum Phase { OPEN, CLOSING, CLOSED }
 
-
     public final long id;
     /** 0: unbounded. */
     final int capacity;
     final boolean joinable;
-    private final ArrayDeque<byte[]> elements = new ArrayDeque<>();
+    private final QueueRing.Writer ring;
+    /** Elements put that the ring has no room for yet, oldest first: all newer than the ring's. */
+    private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
     private final ArrayDeque<QueueWaiter> takers = new ArrayDeque<>();
-    private final ArrayDeque<QueueWaiter> creditWaiters = new ArrayDeque<>();
+    private final ArrayDeque<Parked> creditWaiters = new ArrayDeque<>();
     private final List<QueueWaiter> closers = new ArrayList<>();
     private final List<QueueWaiter> joiners = new ArrayList<>();
     private final Set<Object> subscribers = new HashSet<>();
     private final Set<Object> pendingAcks = new HashSet<>();
-    /** Elements lent to remote consumers: at most one holder at a time, see {@link #take}. */
-    private final QueueLeases leases = new QueueLeases();
-    /** Holders asked to give back what they have not taken, who have not answered yet. */
-    private final Set<Object> recalled = new HashSet<>();
-    /** Until then consumers are lent one element at a time: several were seen taking. */
-    private long contendedUntil;
-    /** Credits granted to each owner and not yet spent on a put. */
+    /** Credits granted to each owner and not yet spent on a put or given back. */
     private final Map<Object, Integer> credits = new HashMap<>();
+    /** Owners asked to give back their unused credits, who have not answered yet. */
+    private final Set<Object> creditsRecalled = new HashSet<>();
     private int reserved;
     private int unfinished;
     private Phase phase = Phase.OPEN;
+    private boolean finished;
     /** Runs once the queue is closed, drained and joined: nothing can change it any more. */
     private final Runnable onFinished;
 
-    QueueState(long id, int capacity, boolean joinable, Runnable onFinished) {
+    QueueState(long id, int capacity, boolean joinable, QueueRing.Writer ring, Runnable onFinished) {
         this.id = id;
         this.capacity = capacity;
         this.joinable = joinable;
+        this.ring = ring;
         this.onFinished = onFinished;
     }
 
-    private void checkFinished() {
-        if (phase == Phase.CLOSED && drained() && unfinished == 0) {
-            onFinished.run();
-        }
-    }
-
-    /** Nothing held here and nothing lent out that could come back. */
-    private boolean drained() {
-        return elements.isEmpty() && leases.total() == 0;
-    }
-
-    /** Elements in the queue, lent ones included: a bounded queue's room counts them. */
-    private int held() {
-        return elements.size() + leases.total();
+    /** The ring consumers in this process claim from. */
+    QueueRing ring() {
+        return ring.ring();
     }
 
     /** Answers to deliver once the lock is released. */
@@ -129,11 +129,13 @@ public final class QueueState {
 
     private void add(Object owner, byte[] element, Answers out) {
         spendCredit(owner);
-        elements.add(element);
+        if (!backlog.isEmpty() || !ring.offer(element)) {
+            backlog.add(element);
+        }
         if (joinable) {
             unfinished++;
         }
-        serveTakers(out);
+        settle(out);
     }
 
     private void spendCredit(Object owner) {
@@ -149,159 +151,169 @@ public final class QueueState {
     }
 
     /**
-     * Takes up to {@code max} elements ({@code LEND_MAX_BYTES} at most, one at least). A remote
-     * consumer's are {@code lend}: kept as its lease until it acknowledges them, so a consumer
-     * that dies before its {@code take} returned gives them back.
-     *
-     * <p>At most one consumer holds lent elements at a time: while one does, others wait (and it
-     * is asked to give back what it has not taken). Lent elements are then always older than
-     * everything still queued, so giving them back to the head never lets a consumer take an
-     * element after a newer one from the same producer (G-QUEUE-1). A queue that several
-     * consumers take from lends one element at a time for a while, so they alternate cheaply.
+     * A take that found the ring empty: READY if it holds an element now, CLOSED once the queue
+     * is closed and drained, EMPTY if {@code timeoutNanos} is 0; otherwise parked until one of
+     * these.
      */
-    synchronized void take(QueueWaiter w, long timeoutNanos, int max, boolean lend, Answers out) {
-        boolean blocked = leases.heldByOthers(w.owner);
-        if (!elements.isEmpty() && !blocked) {
-            serve(w, max, lend, out);
-            checkFinished();
+    synchronized void take(QueueWaiter w, long timeoutNanos, Answers out) {
+        settle(out);
+        if (ring.unclaimed() > 0) {
+            answer(w, QueueReply.READY, out);
         } else if (phase == Phase.CLOSED && drained()) {
             answer(w, QueueReply.CLOSED, out);
         } else if (timeoutNanos == 0) {
             answer(w, QueueReply.EMPTY, out);
-            recallFor(w.owner, out);
         } else {
-            park(takers, new Parked(w, max, lend), timeoutNanos);
-            recallFor(w.owner, out);
+            park(takers, w, timeoutNanos);
+        }
+    }
+
+    /** Consumers claimed from the ring, or a woken take passed its turn on: look at the ring again. */
+    synchronized void claimed(Answers out) {
+        settle(out);
+    }
+
+    /**
+     * Room for puts in a bounded queue: up to {@code want} credits granted now (at least one),
+     * when consumers make room, or never (EMPTY).
+     */
+    synchronized void credit(QueueWaiter w, long timeoutNanos, int want, Answers out) {
+        if (phase != Phase.OPEN) {
+            answer(w, QueueReply.CLOSED, out);
+        } else if (room() > 0) {
+            grant(w, want, out);
+        } else if (timeoutNanos == 0) {
+            answer(w, QueueReply.EMPTY, out);
+        } else {
+            park(creditWaiters, new Parked(w, want), timeoutNanos);
+            settle(out);
+        }
+    }
+
+    /** An owner gives back {@code n} credits it was granted and will not use. */
+    synchronized void creditsReturned(Object owner, int n, Answers out) {
+        creditsRecalled.remove(owner);
+        for (int i = 0; i < n && credits.containsKey(owner); i++) {
+            spendCredit(owner);
+        }
+        settle(out);
+    }
+
+    /** Slots a put could still be granted: the capacity less what is held and what is granted. */
+    private int room() {
+        return capacity == 0 ? Integer.MAX_VALUE : capacity - held() - reserved;
+    }
+
+    /** Elements in the queue: in the ring (unclaimed) and in the backlog. */
+    private int held() {
+        return backlog.size() + ring.unclaimed();
+    }
+
+    private boolean drained() {
+        return held() == 0;
+    }
+
+    private void grant(Parked p, Answers out) {
+        grant(p.waiter, p.want, out);
+    }
+
+    /** Grants a share of the room: a producer asking for many leaves some for others. */
+    private void grant(QueueWaiter w, int want, Answers out) {
+        if (w.settle()) {
+            int room = room();
+            int n = Math.max(1, Math.min(want, room == Integer.MAX_VALUE ? want : room / 2));
+            reserved += n;
+            credits.merge(w.owner, n, Integer::sum);
+            out.add(w, new QueueReply.Ok(n));
         }
     }
 
     /**
-     * The most one lent batch may weigh: enough to amortise a round trip, small enough that its
-     * reply goes through a connection's write buffer in one piece (see {@code FrameWriter}).
+     * Brings everything up to date after a change: the backlog moves into the ring as far as it
+     * fits, room goes to producers waiting for it, elements wake waiting takes. While anything
+     * here waits for consumers to claim (the backlog for room in the ring, a producer for room in
+     * the queue, a closed queue to be drained), consumers are asked to report their next claim;
+     * a claim made before they were asked is caught by looking once more after asking.
      */
-    static final int LEND_MAX_BYTES = 48 * 1024;
-    private static final long CONTENDED_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-
-    private void serve(QueueWaiter w, int max, boolean lend, Answers out) {
-        if (!w.settle()) {
-            return;
+    private void settle(Answers out) {
+        catchUp(out);
+        if (waitsForClaims()) {
+            ring.requestNotify();
+            catchUp(out);
         }
-        int limit = System.nanoTime() - contendedUntil < 0 ? 1 : max;
-        List<byte[]> taken = new ArrayList<>(Math.min(limit, elements.size()));
-        int bytes = 0;
-        while (!elements.isEmpty() && taken.size() < limit
-                && (taken.isEmpty() || bytes + elements.peekFirst().length <= LEND_MAX_BYTES)) {
-            byte[] e = elements.removeFirst();
-            bytes += e.length;
-            taken.add(e);
+        if (!waitsForClaims()) {
+            ring.cancelNotify();
         }
-        long firstSeq = 0;
-        if (lend) {
-            firstSeq = leases.lend(w.owner, taken);
-        } else {
-            grantRoom(out);
-        }
-        out.add(w, new QueueReply.Elements(taken, firstSeq));
+        checkFinished();
     }
 
-    /** {@code waiting} cannot be served while others hold lent elements: ask them for what they have not taken. */
-    private void recallFor(Object waiting, Answers out) {
-        if (!leases.heldByOthers(waiting)) {
-            return;
+    private boolean waitsForClaims() {
+        return !backlog.isEmpty() || !creditWaiters.isEmpty() || (phase == Phase.CLOSED && !finished);
+    }
+
+    private void catchUp(Answers out) {
+        while (!backlog.isEmpty() && ring.offer(backlog.peekFirst())) {
+            backlog.removeFirst();
         }
-        contendedUntil = System.nanoTime() + CONTENDED_NANOS;
-        for (Object holder : leases.holders()) {
-            if (holder != waiting && recalled.add(holder)) {
-                out.add(() -> QueueHost.recall(holder, id));
-            }
+        while (!creditWaiters.isEmpty() && room() > 0) {
+            grant(creditWaiters.removeFirst(), out);
         }
-    }
-
-    /** The consumer took these lent elements. */
-    synchronized void consumed(Object owner, long[] seqs, Answers out) {
-        leases.consumed(owner, seqs);
-        afterLeaseShrank(out);
-    }
-
-    /** The consumer gives back these lent elements: they go back to the head, in the order lent. */
-    synchronized void returned(Object owner, long[] seqs, Answers out) {
-        recalled.remove(owner);
-        pushBack(leases.returned(owner, seqs));
-        afterLeaseShrank(out);
-    }
-
-    /** Lent elements are older than all queued ones (one holder at a time): they go first again. */
-    private void pushBack(List<byte[]> back) {
-        for (int i = back.size() - 1; i >= 0; i--) {
-            elements.addFirst(back.get(i));
+        if (!creditWaiters.isEmpty()) {
+            recallCredits(out);
         }
-    }
-
-    private void afterLeaseShrank(Answers out) {
-        grantRoom(out);
-        serveTakers(out);
+        int available = ring.unclaimed();
+        while (!takers.isEmpty() && available > 0) {
+            answer(takers.removeFirst(), QueueReply.READY, out);
+            available--;
+        }
         if (phase == Phase.CLOSED && drained()) {
             for (QueueWaiter t : takers) {
                 answer(t, QueueReply.CLOSED, out);
             }
             takers.clear();
         }
-        checkFinished();
     }
 
-    /** Room for one put in a bounded queue: granted now, when a take makes room, or never (EMPTY). */
-    synchronized void credit(QueueWaiter w, long timeoutNanos, Answers out) {
-        if (phase != Phase.OPEN) {
-            answer(w, QueueReply.CLOSED, out);
-        } else if (capacity == 0 || held() + reserved < capacity) {
-            grant(w, out);
-        } else if (timeoutNanos == 0) {
-            answer(w, QueueReply.EMPTY, out);
-        } else {
-            park(creditWaiters, w, timeoutNanos);
+    /**
+     * Producers wait for room that others were granted and have not used: ask for it back. A
+     * waiting owner holds no unused credits (a link asks only when it has none left), and the
+     * host's own handles spend theirs at once.
+     */
+    private void recallCredits(Answers out) {
+        Set<Object> waiting = new HashSet<>();
+        for (Parked p : creditWaiters) {
+            waiting.add(p.owner);
         }
-    }
-
-    private void grant(QueueWaiter w, Answers out) {
-        if (w.settle()) {
-            reserved++;
-            credits.merge(w.owner, 1, Integer::sum);
-            out.add(w, QueueReply.OK);
-        }
-    }
-
-    private void grantRoom(Answers out) {
-        while (!creditWaiters.isEmpty() && held() + reserved < capacity) {
-            grant(creditWaiters.removeFirst(), out);
-        }
-    }
-
-    private void serveTakers(Answers out) {
-        while (!takers.isEmpty() && !elements.isEmpty()) {
-            Parked p = (Parked) takers.peekFirst();
-            if (leases.heldByOthers(p.owner)) {
-                recallFor(p.owner, out); // the first in line waits for the holder; so do those behind
-                return;
+        for (Object holder : credits.keySet()) {
+            if (holder != LocalQueueLink.HOST && !waiting.contains(holder) && creditsRecalled.add(holder)) {
+                out.add(() -> QueueHost.recallCredits(holder, id));
             }
-            takers.removeFirst();
-            serve(p, p.max, p.lend, out);
-        }
-        if (!takers.isEmpty() && elements.isEmpty()) {
-            recallFor(takers.peekFirst().owner, out);
         }
     }
 
-    /** A parked take, with what it asked for. */
+    private void checkFinished() {
+        if (!finished && phase == Phase.CLOSED && drained() && unfinished == 0) {
+            finished = true;
+            ring.cancelNotify();
+            ring.delete();
+            onFinished.run();
+        }
+    }
+
+    /** This process is exiting: the ring's files go with it, whatever the queue still held. */
+    synchronized void deleteRing() {
+        ring.delete();
+    }
+
+    /** A parked credit request, with how many it asked for. */
     private static final class Parked extends QueueWaiter {
         final QueueWaiter waiter;
-        final int max;
-        final boolean lend;
+        final int want;
 
-        Parked(QueueWaiter waiter, int max, boolean lend) {
+        Parked(QueueWaiter waiter, int want) {
             super(waiter.owner, waiter.correlationId);
             this.waiter = waiter;
-            this.max = max;
-            this.lend = lend;
+            this.want = want;
         }
 
         @Override
@@ -310,7 +322,7 @@ public final class QueueState {
         }
     }
 
-    private void park(ArrayDeque<QueueWaiter> where, QueueWaiter w, long timeoutNanos) {
+    private <W extends QueueWaiter> void park(ArrayDeque<W> where, W w, long timeoutNanos) {
         where.add(w);
         if (timeoutNanos > 0) {
             w.deadline(Deadlines.after(timeoutNanos, () -> expire(w)));
@@ -329,8 +341,8 @@ public final class QueueState {
 
     /** A client gave up on a parked request (interrupted): it is answered EMPTY if still parked. */
     synchronized void cancel(Object owner, long correlationId, Answers out) {
-        for (java.util.Collection<QueueWaiter> where : List.of(takers, creditWaiters, joiners, closers)) {
-            for (Iterator<QueueWaiter> it = where.iterator(); it.hasNext(); ) {
+        for (Collection<? extends QueueWaiter> where : List.of(takers, creditWaiters, joiners, closers)) {
+            for (Iterator<? extends QueueWaiter> it = where.iterator(); it.hasNext(); ) {
                 QueueWaiter w = it.next();
                 if (w.owner == owner && w.correlationId == correlationId) {
                     it.remove();
@@ -383,32 +395,22 @@ public final class QueueState {
         if (held != null) {
             reserved -= held;
         }
+        creditsRecalled.remove(owner);
     }
 
     private void checkBarrier(Answers out) {
-        if (phase != Phase.CLOSING || !pendingAcks.isEmpty()) {
-            return;
-        }
-        phase = Phase.CLOSED;
-        for (QueueWaiter w : closers) {
-            answer(w, QueueReply.OK, out);
-        }
-        closers.clear();
-        if (drained()) {
-            for (QueueWaiter w : takers) {
-                answer(w, QueueReply.CLOSED, out);
+        if (phase == Phase.CLOSING && pendingAcks.isEmpty()) {
+            phase = Phase.CLOSED;
+            for (QueueWaiter w : closers) {
+                answer(w, QueueReply.OK, out);
             }
-            takers.clear();
-        } else if (!takers.isEmpty()) {
-            recallFor(takers.peekFirst().owner, out); // waiting takers get what a consumer holds but did not take
+            closers.clear();
         }
-        checkFinished();
+        settle(out);
     }
 
     /** A client connection ended: its parked requests go, and it no longer holds up a close. */
     synchronized void disconnected(Object owner, Answers out) {
-        pushBack(leases.dropAll(owner)); // lent and never acknowledged: never returned from a take
-        recalled.remove(owner);
         takers.removeIf(w -> w.owner == owner && w.settle());
         creditWaiters.removeIf(w -> w.owner == owner && w.settle());
         joiners.removeIf(w -> w.owner == owner && w.settle());
@@ -417,11 +419,11 @@ public final class QueueState {
         pendingAcks.remove(owner);
         dropCredits(owner);
         checkBarrier(out);
-        afterLeaseShrank(out);
     }
 
+    /** Every element put and not yet taken, wherever it is. */
     synchronized int size() {
-        return elements.size();
+        return held();
     }
 
     synchronized void taskDone(QueueWaiter w, Answers out) {

@@ -1,6 +1,6 @@
 package org.mproc.internal.queue;
 
-import java.util.TreeMap;
+import java.nio.file.Paths;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.mproc.ProcessException;
@@ -12,23 +12,23 @@ import org.mproc.internal.wire.FrameTypes;
  * this process dies right after. The host's "closing" notice and this link's puts are ordered by
  * one lock, so no put can follow the acknowledgement that this process puts no more.
  *
- * <p>Takes come in batches lent by the host (see {@code QueueFrames}): a take returns the next
- * lent element after writing its acknowledgement, so an element is either acknowledged and in the
- * caller's hands, or still the host's to give again — exactly once, even under SIGKILL. Lent
- * elements not yet taken go back when the host recalls them or the connection ends.
+ * <p>Takes claim from the queue's ring, mapped here on first use (see {@link QueueRing}); puts to
+ * a bounded queue spend credits this link asks for {@value #CREDITS} at a time, and gives back
+ * what it has not used when the host recalls them.
  */
 public final class RemoteQueueLink extends QueueLink {
-    /** Elements one take asks for: a round trip then serves many takes. */
-    static final int BATCH = 64;
+    /** Credits one request asks for: a round trip then serves many puts. */
+    static final int CREDITS = 64;
 
     private final QueueClient client;
     private final long queueId;
     private boolean closed; // guarded by this
-    /** Lent elements not yet taken, by their lend number: taken lowest first. Guarded by this. */
-    private final TreeMap<Long, byte[]> lent = new TreeMap<>();
+    /** Credits granted and not yet spent on a put. Guarded by this. */
+    private int credits;
     /** Completes when the host has answered QUEUE_OPEN; set by the first user. Guarded by this. */
     private CompletableFuture<Void> opened;
     private volatile boolean bounded;
+    private volatile QueueRing ring;
 
     /**
      * A link is registered with its client before QUEUE_OPEN is sent, so that a closing notice the
@@ -87,8 +87,8 @@ public final class RemoteQueueLink extends QueueLink {
         long corr = client.nextId();
         QueueRequest request = switch (type) {
             case FrameTypes.QUEUE_OPEN -> new QueueRequest.Open(corr, queueId);
-            case FrameTypes.QUEUE_TAKE -> new QueueRequest.Take(corr, queueId, timeoutNanos, BATCH);
-            case FrameTypes.QUEUE_CREDIT -> new QueueRequest.Credit(corr, queueId, timeoutNanos);
+            case FrameTypes.QUEUE_TAKE -> new QueueRequest.Take(corr, queueId, timeoutNanos);
+            case FrameTypes.QUEUE_CREDIT -> new QueueRequest.Credit(corr, queueId, timeoutNanos, CREDITS);
             case FrameTypes.QUEUE_CLOSE -> new QueueRequest.Close(corr, queueId);
             case FrameTypes.QUEUE_SIZE -> new QueueRequest.Size(corr, queueId);
             case FrameTypes.QUEUE_TASK_DONE -> new QueueRequest.TaskDone(corr, queueId);
@@ -96,20 +96,17 @@ public final class RemoteQueueLink extends QueueLink {
             default -> throw new IllegalArgumentException("not a queue request with an answer: "
                     + FrameTypes.name(type));
         };
-        Consumer<QueueReply> keep = request instanceof QueueRequest.Take ? this::keepLent : null;
+        Consumer<QueueReply> keep = request instanceof QueueRequest.Credit ? this::keepCredits : null;
         return new Pending(corr, client.send(request.toFrame(), corr, keep));
     }
 
     /**
-     * On the reader thread, before the taker wakes: lent elements join this process's stock at
-     * once, so a recall read after this answer gives them back too.
+     * On the reader thread, before the asking put wakes: all but the one it spends join this
+     * link's stock at once, so a recall read after this answer gives them back too.
      */
-    private synchronized void keepLent(QueueReply r) {
-        if (r instanceof QueueReply.Elements taken) {
-            long seq = taken.firstSeq();
-            for (byte[] e : taken.elements()) {
-                lent.put(seq++, e);
-            }
+    private synchronized void keepCredits(QueueReply r) {
+        if (r instanceof QueueReply.Ok granted && granted.ints().length == 1) {
+            credits += granted.ints()[0] - 1;
         }
     }
 
@@ -119,46 +116,37 @@ public final class RemoteQueueLink extends QueueLink {
     }
 
     @Override
-    public byte[] take(long timeoutNanos) throws InterruptedException {
-        byte[] mine = nextLent();
-        if (mine != null) {
-            return mine;
+    QueueRing ring() {
+        QueueRing r = ring;
+        if (r == null) {
+            r = QueueRing.openIfPresent(QueueRing.pathFor(Paths.get(client.socket()), queueId));
+            ring = r;
         }
-        Pending p = request(FrameTypes.QUEUE_TAKE, timeoutNanos);
-        QueueReply r = await(p);
-        boolean interrupted = Thread.interrupted(); // await keeps an answer that came despite an interrupt
-        if (r instanceof QueueReply.Empty) {
-            if (interrupted) {
-                throw new InterruptedException();
+        return r;
+    }
+
+    @Override
+    void lookAgain() {
+        client.send(new QueueRequest.Claimed(0, queueId).toFrame());
+    }
+
+    @Override
+    public boolean awaitRoom(long timeoutNanos) throws InterruptedException {
+        synchronized (this) {
+            if (credits > 0) {
+                credits--;
+                return true;
             }
-            return null;
-        } else if (r instanceof QueueReply.Closed) {
-            throw QueueLink.closed();
-        } else if (!(r instanceof QueueReply.Elements)) { // elements are already in the stock (keepLent)
-            throw new ProcessException("the queue's host answered a take with " + r);
         }
-        if (interrupted) {
-            throw new InterruptedException(); // what came stays in the stock: the next take or a recall gets it
-        }
-        return take(timeoutNanos);
+        return granted(await(request(FrameTypes.QUEUE_CREDIT, timeoutNanos)));
     }
 
-    /** The next lent element, acknowledged before it is handed out; null if none is left. */
-    private synchronized byte[] nextLent() {
-        java.util.Map.Entry<Long, byte[]> first = lent.pollFirstEntry();
-        if (first == null) {
-            return null;
-        }
-        client.send(new QueueRequest.Consumed(0, queueId, first.getKey()).toFrame());
-        return first.getValue();
-    }
-
-    /** The host recalls what was lent: give back what has not been taken. */
-    synchronized void recall() {
-        long[] seqs = lent.keySet().stream().mapToLong(Long::longValue).toArray();
-        lent.clear();
+    /** The host recalls credits: give back those not spent. */
+    synchronized void recallCredits() {
+        int n = credits;
+        credits = 0;
         try {
-            client.send(new QueueRequest.Return(0, queueId, seqs).toFrame());
+            client.send(new QueueRequest.CreditReturn(0, queueId, n).toFrame());
         } catch (ProcessException gone) {
             // The host is gone: nothing to give back to.
         }
@@ -173,10 +161,11 @@ public final class RemoteQueueLink extends QueueLink {
         return true;
     }
 
-    /** The host says the queue is closing: refuse later puts, then say so. */
+    /** The host says the queue is closing: refuse later puts, then say so; unused credits are void. */
     synchronized void closing() {
         if (!closed) {
             closed = true;
+            credits = 0;
             try {
                 client.send(new QueueRequest.ClosingAck(0, queueId).toFrame());
             } catch (ProcessException gone) {

@@ -41,11 +41,11 @@ public final class FrameTypes {
     public static final byte QUEUE_SIZE = 0x37;
     public static final byte QUEUE_TASK_DONE = 0x38;
     public static final byte QUEUE_JOIN = 0x39;
-    public static final byte QUEUE_CONSUMED = 0x3A;
-    public static final byte QUEUE_RETURN = 0x3B;
+    public static final byte QUEUE_CLAIMED = 0x3A;
+    public static final byte QUEUE_CREDIT_RETURN = 0x3B;
     public static final byte QUEUE_REPLY = 0x40;
     public static final byte QUEUE_CLOSING = 0x41;
-    public static final byte QUEUE_RECALL = 0x42;
+    public static final byte QUEUE_CREDIT_RECALL = 0x42;
 
     // Manager (0x50–0x6F), see ManagerFrames.
     public static final byte MGR_CREATE = 0x50;
@@ -58,8 +58,8 @@ public final class FrameTypes {
 
     public static boolean isKnown(byte type) {
         return (type >= CHALLENGE && type <= CLIENT_HELLO) || (type >= POOL_INIT && type <= POOL_STOP)
-                || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_RETURN)
-                || (type >= QUEUE_REPLY && type <= QUEUE_RECALL) || (type >= MGR_CREATE && type <= MGR_SHUTDOWN)
+                || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_CREDIT_RETURN)
+                || (type >= QUEUE_REPLY && type <= QUEUE_CREDIT_RECALL) || (type >= MGR_CREATE && type <= MGR_SHUTDOWN)
                 || type == MGR_REPLY;
     }
 
@@ -93,11 +93,11 @@ public final class FrameTypes {
             case QUEUE_SIZE: return "QUEUE_SIZE";
             case QUEUE_TASK_DONE: return "QUEUE_TASK_DONE";
             case QUEUE_JOIN: return "QUEUE_JOIN";
-            case QUEUE_CONSUMED: return "QUEUE_CONSUMED";
-            case QUEUE_RETURN: return "QUEUE_RETURN";
+            case QUEUE_CLAIMED: return "QUEUE_CLAIMED";
+            case QUEUE_CREDIT_RETURN: return "QUEUE_CREDIT_RETURN";
             case QUEUE_REPLY: return "QUEUE_REPLY";
             case QUEUE_CLOSING: return "QUEUE_CLOSING";
-            case QUEUE_RECALL: return "QUEUE_RECALL";
+            case QUEUE_CREDIT_RECALL: return "QUEUE_CREDIT_RECALL";
             case MGR_CREATE: return "MGR_CREATE";
             case MGR_CALL: return "MGR_CALL";
             case MGR_CANCEL: return "MGR_CANCEL";

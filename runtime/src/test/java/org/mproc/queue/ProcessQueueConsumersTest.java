@@ -17,12 +17,13 @@ import org.mproc.testkit.Delays;
 import org.mproc.testkit.Reaper;
 
 /**
- * A remote consumer is lent a batch of elements per round trip (see {@code QueueFrames}). What it
- * does not take must reach other consumers, in order, whether it exits, is killed, or just stops
- * taking (G-QUEUE-1).
+ * Consumers in several processes claim from the queue's ring (see {@code QueueRing}): what one
+ * does not take reaches the others, in order, whether it exits, is killed, or just stops taking;
+ * several take at once, each in the order put; and {@code size()} counts every element not taken
+ * (G-QUEUE-1).
  */
 @Tag("G-QUEUE-1")
-class ProcessQueueLendingTest {
+class ProcessQueueConsumersTest {
 
     static void takeOneAndExit(ProcessQueue<Integer> queue) throws InterruptedException {
         System.out.println("took " + queue.take());
@@ -90,7 +91,7 @@ class ProcessQueueLendingTest {
     }
 
     @Test
-    void whatAConsumerThatStoppedTakingHoldsIsRecalledForAnother() throws Exception {
+    void aConsumerThatStoppedTakingHoldsNothingBackFromAnother() throws Exception {
         ProcessQueue<Integer> queue = ProcessQueue.create();
         queue.putAll(range(50));
         try (Reaper reaper = new Reaper()) {
@@ -131,10 +132,73 @@ class ProcessQueueLendingTest {
         for (Integer e : ours) {
             assertTrue(seen.add(e), "element " + e + " was taken twice");
         }
-        // An element is the consumer's once its take acknowledged it; the one it held when killed
-        // (acknowledged, not yet printed) is the only one allowed to be missing.
+        // An element is the consumer's once its take claimed it; the one it held when killed
+        // (claimed, not yet printed) is the only one allowed to be missing.
         Set<Integer> missing = new HashSet<>(range(n));
         missing.removeAll(seen);
         assertTrue(missing.size() <= 1, "lost " + missing + "; the consumer said " + theirs + "; we took " + ours.size() + " starting " + ours.subList(0, Math.min(5, ours.size())));
+    }
+
+    @Test
+    void sizeCountsEveryElementNotTakenWhileAConsumerProcessIdles() throws Exception {
+        ProcessQueue<Integer> queue = ProcessQueue.create();
+        queue.putAll(range(50));
+        assertEquals(50, queue.size());
+        try (Reaper reaper = new Reaper()) {
+            Lines out = new Lines();
+            reaper.start(ChildProcess.builder().name("idle-consumer")
+                    .target(() -> takeOneAndBlock(queue)).output(out::accept).build());
+            out.awaitFirst();
+            assertEquals(49, queue.size(), "a consumer process holds nothing it has not taken");
+            while (queue.size() > 0) { // the loop CPython's manager queue allows
+                queue.take();
+            }
+            assertEquals(0, queue.size());
+        }
+    }
+
+    /** Takes until the queue is closed and drained, then sends everything it took, in order. */
+    static void takeAllThenReport(ProcessQueue<Integer> queue, ProcessQueue<ArrayList<Integer>> report)
+            throws InterruptedException {
+        ArrayList<Integer> took = new ArrayList<>();
+        try {
+            while (true) {
+                took.add(queue.take());
+            }
+        } catch (IllegalStateException closedAndDrained) {
+            report.put(took);
+        }
+    }
+
+    @Test
+    void consumerProcessesTakingAtOnceEachSeeTheProducersOrder() throws Exception {
+        int n = 20_000;
+        ProcessQueue<Integer> queue = ProcessQueue.create(1000);
+        ProcessQueue<ArrayList<Integer>> report = ProcessQueue.create();
+        try (Reaper reaper = new Reaper()) {
+            for (int c = 0; c < 3; c++) {
+                reaper.start(ChildProcess.builder().name("consumer-" + c)
+                        .target(() -> takeAllThenReport(queue, report)).build());
+            }
+            for (int i = 0; i < n; i++) {
+                queue.put(i);
+            }
+            queue.close();
+            boolean[] seen = new boolean[n];
+            for (int c = 0; c < 3; c++) {
+                ArrayList<Integer> took = report.poll(Delays.LONG);
+                assertTrue(took != null, "consumer reports missing: " + c + " of 3 came");
+                int last = -1;
+                for (int e : took) {
+                    assertTrue(e > last, "a consumer took " + e + " after " + last);
+                    assertTrue(!seen[e], e + " was taken twice");
+                    seen[e] = true;
+                    last = e;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                assertTrue(seen[i], i + " was never taken");
+            }
+        }
     }
 }
