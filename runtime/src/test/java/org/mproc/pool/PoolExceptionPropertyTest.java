@@ -215,7 +215,7 @@ class PoolExceptionPropertyTest {
             // failed call's leftovers have had their chance to run.
             assertPoolAnswers();
             List<String> ran = marks.names("ran-");
-            int bound = 2 * POOL.get().processes() * PoolEngine.PREFETCH;
+            int bound = 2 * POOL.get().processes() * PoolEngine.MAX_PREFETCH;
             assertTrue(ran.size() <= bound, "after task 0 failed, " + ran.size() + " of its " + (tasks - 1)
                     + " sibling tasks still ran (at most " + bound + " may have been taken already)");
         }

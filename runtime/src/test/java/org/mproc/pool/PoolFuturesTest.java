@@ -186,7 +186,7 @@ class PoolFuturesTest {
                         + marks.names("ran-").size() + " of its " + tasks + " tasks have run");
             }
             int ran = marks.names("ran-").size();
-            assertTrue(ran <= 1 + PoolEngine.PREFETCH, ran + " tasks of the cancelled call ran");
+            assertTrue(ran <= 1 + PoolEngine.MAX_PREFETCH, ran + " tasks of the cancelled call ran");
         } finally {
             own.terminate();
         }

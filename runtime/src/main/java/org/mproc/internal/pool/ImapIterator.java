@@ -103,7 +103,7 @@ public final class ImapIterator<T, R> implements ResultIterator<R> {
             while (items.size() < chunksize && input.hasNext()) {
                 items.add(input.next());
             }
-            CompletableFuture<List<R>> chunk = pool.submit(function, items, items.size(), nextTask, true);
+            CompletableFuture<List<R>> chunk = pool.submit(function, items, items.size(), nextTask, true, this);
             nextTask += items.size();
             outstanding++;
             if (ordered) {

@@ -15,14 +15,20 @@ public final class PoolCall {
     final CompletableFuture<List<Object>> future;
     /** Whether the caller can attach callbacks to {@link #future} (it is returned, not awaited). */
     final boolean exposed;
+    /**
+     * What a worker may hold at most two chunks of (G-POOL-4): this call, or the imap iterator
+     * whose chunk it is.
+     */
+    final Object group;
     private final List<Object>[] results;
     private int missing;
     private boolean done;
 
     @SuppressWarnings("unchecked")
     public PoolCall(long id, long functionId, byte[] function, int chunks, CompletableFuture<List<Object>> future,
-             boolean exposed) {
+             boolean exposed, Object group) {
         this.id = id;
+        this.group = group != null ? group : this;
         this.functionId = functionId;
         this.function = function;
         this.future = future;

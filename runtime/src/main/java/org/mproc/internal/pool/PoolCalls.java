@@ -109,9 +109,18 @@ public final class PoolCalls {
      * {@code exposed} future is handed to the caller, who may attach callbacks: it is completed on
      * the pool's completion thread; otherwise the caller only waits for it.
      */
-    @SuppressWarnings("unchecked")
     public <T, R> CompletableFuture<List<R>> submit(byte[] function, List<T> items, int chunksize, int firstTask,
                                                     boolean exposed) {
+        return submit(function, items, chunksize, firstTask, exposed, null);
+    }
+
+    /**
+     * Like {@link #submit(byte[], List, int, int, boolean)}, the call's chunks counted with
+     * {@code group}'s (an imap iterator's calls) where a worker may hold only two of them.
+     */
+    @SuppressWarnings("unchecked")
+    <T, R> CompletableFuture<List<R>> submit(byte[] function, List<T> items, int chunksize, int firstTask,
+                                             boolean exposed, Object group) {
         requireRunning();
         CompletableFuture<List<Object>> future = new CompletableFuture<>();
         if (items.isEmpty()) {
@@ -120,7 +129,7 @@ public final class PoolCalls {
         }
         int chunks = (items.size() + chunksize - 1) / chunksize;
         PoolCall call = new PoolCall(CALLS.incrementAndGet(), functions.idOf(function), function, chunks, future,
-                exposed);
+                exposed, group);
         List<PoolChunk> list = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
             int from = c * chunksize;

@@ -50,13 +50,13 @@ import org.mproc.internal.wire.RuntimeThreads;
  * {@code map} and {@code apply} have no callbacks and are completed in place.
  */
 public final class PoolEngine {
-    /** Chunks a worker holds at once: the one it runs and one ready behind it. */
-    public static final int PREFETCH = 2;
+    /** The most chunks a worker holds at once: the one it runs and those ready behind it ({@link ChunkPace}). */
+    public static final int MAX_PREFETCH = ChunkPace.DEEP;
     /**
-     * The largest chunk frame sent to a worker that is still busy. A worker reads its socket only
-     * between chunks, so a prefetched chunk waits in the socket's buffer (~208 KiB here); one that
-     * did not fit would block this write, and all dispatch with it, until the worker's current
-     * chunk ends. A larger chunk waits for an idle worker, which costs it one round trip.
+     * The most chunk bytes sent to a worker that is still busy. A worker reads its socket only
+     * between chunks, so prefetched chunks wait in the socket's buffer (~208 KiB here); more than
+     * fit would block this write, and all dispatch with it, until the worker's current chunk ends.
+     * A larger chunk waits for an idle worker, which costs it one round trip.
      */
     static final int PREFETCH_MAX_BYTES = 64 * 1024;
     /** How long a worker whose connection failed under a write may take to exit on its own. */
@@ -73,6 +73,8 @@ public final class PoolEngine {
 
     private final PoolSettings settings;
     private final ReentrantLock lock = new ReentrantLock();
+    /** How deep workers are fed; guarded by {@link #lock}. */
+    private final ChunkPace pace = new ChunkPace();
     private final ExecutorService submitter;
     private final ExecutorService completions;
     private final List<PoolWorker> workers = new ArrayList<>();
@@ -394,6 +396,7 @@ public final class PoolEngine {
             case FrameTypes.POOL_STARTED: {
                 StartedFrame s = StartedFrame.from(frame);
                 w.running = w.find(s.callId(), s.chunkIndex());
+                w.runningSince = System.nanoTime();
                 break;
             }
             case FrameTypes.POOL_CHUNK_FAILED: {
@@ -415,8 +418,9 @@ public final class PoolEngine {
         if (chunk != null) {
             w.inFlight.remove(chunk);
         }
-        if (w.running == chunk) {
+        if (w.running == chunk && chunk != null) {
             w.running = null;
+            pace.ran(System.nanoTime() - w.runningSince);
         }
         w.chunksRun++;
         return chunk;
@@ -490,18 +494,45 @@ public final class PoolEngine {
      * Hands out pending chunks level by level: first every idle worker gets one, then each gets a
      * second to start as soon as its first is done — so five chunks on four workers run on four.
      */
+    /**
+     * Deals chunks level by level: every idle worker one, then each a second, and so on to the
+     * pace's depth. A worker never holds more than {@link ChunkPace#SHALLOW} chunks of one call or
+     * imap (G-POOL-4: the one it runs and one queued behind it).
+     */
     private void dispatch() {
-        for (int depth = 1; depth <= PREFETCH; depth++) {
+        int deepest = pace.depth();
+        for (int depth = 1; depth <= deepest; depth++) {
             for (PoolWorker w : workers) {
-                if (w.inFlight.size() < depth && canTake(w) && (depth == 1 || fitsBehind(pending.peek()))) {
+                if (w.inFlight.size() < depth && canTake(w) && (depth == 1 || fitsBehind(w, nextLive()))) {
                     sendNextChunk(w);
                 }
             }
         }
     }
 
-    private static boolean fitsBehind(PoolChunk next) {
-        return next.items.length + next.call.function.length <= PREFETCH_MAX_BYTES;
+    /** The next pending chunk whose call is still live; dead ones before it are dropped. */
+    private PoolChunk nextLive() {
+        for (PoolChunk c = pending.peek(); c != null && (c.call.done() || c.call.future.isCancelled()); c = pending.peek()) {
+            pending.poll();
+        }
+        return pending.peek();
+    }
+
+    private static boolean fitsBehind(PoolWorker w, PoolChunk next) {
+        if (next == null) {
+            return false;
+        }
+        long bytes = size(next);
+        int sameGroup = 0;
+        for (PoolChunk c : w.inFlight) {
+            bytes += size(c);
+            sameGroup += c.call.group == next.call.group ? 1 : 0;
+        }
+        return bytes <= PREFETCH_MAX_BYTES && sameGroup < ChunkPace.SHALLOW;
+    }
+
+    private static long size(PoolChunk c) {
+        return c.items.length + c.call.function.length;
     }
 
     private boolean canTake(PoolWorker w) {

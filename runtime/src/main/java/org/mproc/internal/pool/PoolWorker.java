@@ -29,6 +29,8 @@ public final class PoolWorker {
     final ArrayDeque<PoolChunk> inFlight = new ArrayDeque<>();
     /** The chunk the worker said it started, until its answer arrives. */
     PoolChunk running;
+    /** When the parent heard that {@link #running} started ({@code System.nanoTime()}). */
+    long runningSince;
     /** Function ids this worker holds, least recently used first; the parent decides what it forgets. */
     final LinkedHashMap<Long, Boolean> functions = new LinkedHashMap<>(16, 0.75f, true);
     int chunksRun;
