@@ -9,7 +9,6 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,10 +39,11 @@ import org.mproc.internal.wire.RuntimeThreads;
 
 /**
  * The pool's dispatch state behind one lock: everything that happens — a submission, a frame from
- * a worker, a worker's exit — is an event run under it, one at a time. Events from mproc's own
- * threads (a worker's connection reader, its exit watcher) run on that thread, so a result costs
- * no hand-off; events from callers go through one submitter thread, because a write interrupted
- * on a caller's thread would close the worker's socket. A worker's frames are handled before its
+ * a worker, a worker's exit — is an event run under it, one at a time, on the thread it happens
+ * on: a caller's (its submission is written to a worker from there), a worker's connection reader
+ * (a result), an exit watcher. No event waits for another thread, so an {@code apply} costs no
+ * hand-off before its chunk is on the wire. The workers' connections are uninterruptible, so a
+ * caller interrupted during a write does not close a worker's socket. A worker's frames are handled before its
  * exit (the exit is known only after its connection was read to the end), so a result written
  * just before death is never lost. User-visible futures are completed on a separate executor: a
  * callback that blocks or throws cannot stall dispatch (G-POOL-8); the futures behind blocking
@@ -75,7 +75,6 @@ public final class PoolEngine {
     private final ReentrantLock lock = new ReentrantLock();
     /** How deep workers are fed; guarded by {@link #lock}. */
     private final ChunkPace pace = new ChunkPace();
-    private final ExecutorService submitter;
     private final ExecutorService completions;
     private final List<PoolWorker> workers = new ArrayList<>();
     private final ArrayDeque<PoolChunk> pending = new ArrayDeque<>();
@@ -124,7 +123,6 @@ public final class PoolEngine {
     public PoolEngine(PoolSettings settings) {
         this.settings = settings;
         int id = POOLS.incrementAndGet();
-        this.submitter = Executors.newSingleThreadExecutor(r -> daemon(r, "mproc-pool-" + id));
         this.completions = Executors.newCachedThreadPool(r -> daemon(r, "mproc-pool-" + id + "-completion"));
         LivePools.add(this);
     }
@@ -144,17 +142,12 @@ public final class PoolEngine {
     }
 
     /**
-     * Runs a caller's event on the submitter thread (see the class comment for why not here); if the
-     * pool has stopped by the time it would run, {@code ifStopped} runs instead.
+     * Runs a caller's event here, on the caller's thread, as any other event: the workers'
+     * connections are uninterruptible, so an interrupt cannot close one under a write. If the pool
+     * has stopped, {@code ifStopped} runs instead.
      */
     private void postFromCaller(Runnable event, Runnable ifStopped) {
-        try {
-            submitter.execute(() -> {
-                if (!post(event)) {
-                    ifStopped.run();
-                }
-            });
-        } catch (RejectedExecutionException stopped) {
+        if (!post(event)) {
             ifStopped.run();
         }
     }
@@ -543,9 +536,9 @@ public final class PoolEngine {
     /** Sends the next live pending chunk to {@code w}, skipping chunks of calls that already ended. */
     private void sendNextChunk(PoolWorker w) {
         for (PoolChunk chunk = pending.poll(); chunk != null; chunk = pending.poll()) {
-            // A cancelled future is seen here at once, while cancel(call) waits for its turn on the
-            // submitter thread: no chunk is handed out after the caller's cancel() returned, even
-            // when a worker's answer triggers dispatch in between (G-POOL-8).
+            // A cancelled future is seen here at once, even before cancel(call) has run under the
+            // lock: no chunk is handed out after the caller's cancel() returned, even when a
+            // worker's answer triggers dispatch in between (G-POOL-8).
             if (chunk.call.done() || chunk.call.future.isCancelled()) {
                 continue; // the call failed or was cancelled: its unstarted chunks are dropped
             }
@@ -634,7 +627,6 @@ public final class PoolEngine {
         if (workers.isEmpty()) {
             phase = Phase.STOPPED;
             LivePools.remove(this);
-            submitter.shutdown();
             completions.shutdown();
             stopped.complete(null);
         }
@@ -643,9 +635,8 @@ public final class PoolEngine {
     // ---- this JVM shuts down (G-PROC-11) -------------------------------------------------------
 
     /**
-     * Called by the exit sequence before it terminates the workers. It runs here, on the hook's
-     * thread, not through the submitter: the calls must have failed before the next step ends the
-     * workers, and it writes nothing, so no interrupt can close a socket.
+     * Called by the exit sequence before it terminates the workers, on the hook's thread: the calls
+     * must have failed before the next step ends the workers.
      */
     void jvmExiting() {
         lock.lock();

@@ -220,6 +220,7 @@ public final class Launch {
             connection = c;
         }
         try {
+            c.uninterruptible(); // a pool's callers write chunks on it, and a user may interrupt them
             attached.complete(c);
             for (Frame frame = c.read(); frame != null; frame = c.read()) {
                 receive(frame);
