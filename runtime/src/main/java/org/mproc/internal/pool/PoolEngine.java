@@ -490,13 +490,17 @@ public final class PoolEngine {
     /**
      * Deals chunks level by level: every idle worker one, then each a second, and so on to the
      * pace's depth. A worker never holds more than {@link ChunkPace#SHALLOW} chunks of one call or
-     * imap (G-POOL-4: the one it runs and one queued behind it).
+     * imap (G-POOL-4: the one it runs and one queued behind it). A chunk is queued behind a busy
+     * worker only while more chunks wait than there are workers: the last few go to whichever
+     * worker is free first, as CPython's workers pull them, so no worker sits idle at the end of a
+     * call while another still holds two.
      */
     private void dispatch() {
         int deepest = pace.depth();
         for (int depth = 1; depth <= deepest; depth++) {
             for (PoolWorker w : workers) {
-                if (w.inFlight.size() < depth && canTake(w) && (depth == 1 || fitsBehind(w, nextLive()))) {
+                if (w.inFlight.size() < depth && canTake(w)
+                        && (depth == 1 || (pending.size() > workers.size() && fitsBehind(w, nextLive())))) {
                     sendNextChunk(w);
                 }
             }
