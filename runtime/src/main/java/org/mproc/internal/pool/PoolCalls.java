@@ -85,7 +85,7 @@ public final class PoolCalls {
      */
     public byte[] encodeFunction(Object function) {
         settings.classPath().requireLoads(function.getClass(), "this pool");
-        return encode(function, "the function");
+        return FunctionBytes.of(function);
     }
 
     /** CPython's default chunk size for {@code map}: {@code ceil(len / (4 × processes))}, at least 1. */
