@@ -236,10 +236,10 @@ public final class QueueState {
      * a claim made before they were asked is caught by looking once more after asking.
      */
     private void settle(Answers out) {
-        catchUp(out);
+        int woken = catchUp(out, 0);
         if (waitsForClaims()) {
             ring.requestNotify();
-            catchUp(out);
+            catchUp(out, woken);
         }
         if (!waitsForClaims()) {
             ring.cancelNotify();
@@ -251,7 +251,8 @@ public final class QueueState {
         return !backlog.isEmpty() || !creditWaiters.isEmpty() || (phase == Phase.CLOSED && !finished);
     }
 
-    private void catchUp(Answers out) {
+    /** One look at everything; {@code woken} takes were already woken for elements in the ring. Returns the new count. */
+    private int catchUp(Answers out, int woken) {
         while (!backlog.isEmpty() && ring.offer(backlog.peekFirst())) {
             backlog.removeFirst();
         }
@@ -261,10 +262,9 @@ public final class QueueState {
         if (!creditWaiters.isEmpty()) {
             recallCredits(out);
         }
-        int available = ring.unclaimed();
-        while (!takers.isEmpty() && available > 0) {
+        while (!takers.isEmpty() && ring.unclaimed() > woken) {
             answer(takers.removeFirst(), QueueReply.READY, out);
-            available--;
+            woken++;
         }
         if (phase == Phase.CLOSED && drained()) {
             for (QueueWaiter t : takers) {
@@ -272,6 +272,7 @@ public final class QueueState {
             }
             takers.clear();
         }
+        return woken;
     }
 
     /**
