@@ -66,6 +66,7 @@ final class ShapesSection {
 
     static List<ShapeRow> rows(List<BenchmarkResult> results, boolean decides) {
         List<ShapeRow> rows = new ArrayList<>();
+        Double floor = floorMicros(results);
         for (BenchmarkResult m : results) {
             Optional<Id> id = mprocId(m);
             if (id.isEmpty()) {
@@ -76,7 +77,7 @@ final class ShapesSection {
             Double ratio = RatioSection.speedRatio(m.score(), other, m.unit());
             Optional<Goal> goal = ShapeGoals.of(id.get().area(), id.get().shape());
             rows.add(row(id.get().title() + (twin == null ? "" : " vs " + variantOf(twin)), m, other, ratio,
-                    goal, decides, twin == null ? "CPython not measured" : null));
+                    goal, decides, twin == null ? "CPython not measured" : null, floor));
         }
         for (Relative rel : ShapeGoals.RELATIVE) {
             for (BenchmarkResult faster : results) {
@@ -91,15 +92,37 @@ final class ShapesSection {
                 rows.add(row(rel.area() + "." + rel.faster() + " over " + rel.slower()
                                 + (id.get().params().isEmpty() ? "" : " " + id.get().params()), faster, other,
                         RatioSection.speedRatio(faster.score(), other, faster.unit()), Optional.of(rel.goal()), decides,
-                        slower == null ? rel.slower() + " not measured" : null));
+                        slower == null ? rel.slower() + " not measured" : null, null));
             }
         }
         return rows;
     }
 
+    /** The floor's time in µs, if the run measured it. */
+    private static Double floorMicros(List<BenchmarkResult> results) {
+        for (BenchmarkResult r : results) {
+            if (r.benchmark().endsWith("." + Workloads.FLOOR)) {
+                return inUnit(r, "us/op");
+            }
+        }
+        return null;
+    }
+
     private static ShapeRow row(String title, BenchmarkResult m, Double other, Double ratio, Optional<Goal> goal,
-                                boolean decides, String missing) {
+                                boolean decides, String missing, Double floor) {
         String goalText = goal.map(Goal::text).orElse("");
+        Double micros = inUnit(m, "us/op");
+        boolean byFloor = goal.isPresent() && goal.get().floorTimes() > 0 && floor != null && micros != null;
+        if (byFloor && decides) {
+            boolean met = micros <= goal.get().floorTimes() * floor || (ratio != null && ratio >= goal.get().minRatio());
+            String measured = String.format(Locale.ROOT, "%.1f µs, floor %.1f µs = %.1f floors", micros, floor,
+                    micros / floor) + (ratio == null ? "" : String.format(Locale.ROOT, ", %.2f×", ratio));
+            return new ShapeRow(title, m.unit(), m.score(), other, ratio, goalText,
+                    (met ? "met (" : "not met (") + measured + ")", met ? "good" : "bad");
+        }
+        if (goal.isPresent() && Double.isInfinite(goal.get().minRatio()) && floor == null) {
+            return new ShapeRow(title, m.unit(), m.score(), other, ratio, goalText, "floor not measured", "neutral");
+        }
         if (ratio == null) {
             return new ShapeRow(title, m.unit(), m.score(), other, null, goalText, missing == null ? "not measured" : missing,
                     "neutral");

@@ -77,4 +77,33 @@ class ShapesSectionTest {
         BenchmarkResult cpython = result("cpython.QueueScaling.fork", Map.of(), 1, "ops/s");
         assertEquals(List.of(), ShapesSection.rows(List.of(scaling, cpython), true));
     }
+
+    @Test
+    void aLatencyGoalIsMetByTheRatioOrByTheFloorMeasuredInTheSameRun() {
+        BenchmarkResult get = result("org.mproc.reports.bench.ShapesManagerBenchmark.get", Map.of("workers", "2"), 14,
+                "us/op");
+        BenchmarkResult twin = result("cpython.ShapesManager.get.fork", Map.of("workers", "2"), 20, "us/op");
+        BenchmarkResult floor = result("org.mproc.reports.bench.SocketPingPongBenchmark.roundTrip", Map.of(), 0.0100,
+                "ms/op");
+        ShapeRow byFloor = ShapesSection.rows(List.of(get, twin, floor), true).get(0);
+        assertEquals("met (14.0 µs, floor 10.0 µs = 1.4 floors, 1.43×)", byFloor.verdict(),
+                "1.43× misses ≤ 0.5× CPython's time, 1.4 floors meets ≤ 1.5× floor");
+        assertEquals("good", byFloor.verdictClass());
+        BenchmarkResult slow = result("org.mproc.reports.bench.ShapesManagerBenchmark.get", Map.of("workers", "2"), 16,
+                "us/op");
+        assertEquals("bad", ShapesSection.rows(List.of(slow, twin, floor), true).get(0).verdictClass());
+        assertEquals("not met (1.25×)", ShapesSection.rows(List.of(slow, twin), true).get(0).verdict(),
+                "without the floor only the ratio decides");
+    }
+
+    @Test
+    void aGoalOnTheFloorAloneNeedsTheFloor() {
+        BenchmarkResult increment = result("org.mproc.reports.bench.ShapesManagerBenchmark.lockedIncrementFrom4Workers",
+                Map.of("workers", "2"), 25, "us/op");
+        BenchmarkResult floor = result("org.mproc.reports.bench.SocketPingPongBenchmark.roundTrip", Map.of(), 10,
+                "us/op");
+        assertEquals("not met (25.0 µs, floor 10.0 µs = 2.5 floors)",
+                ShapesSection.rows(List.of(increment, floor), true).get(0).verdict());
+        assertEquals("floor not measured", ShapesSection.rows(List.of(increment), true).get(0).verdict());
+    }
 }
