@@ -56,6 +56,9 @@ public abstract class QueueLink {
                     lookAgain(); // the element this READY announced may wake another take
                     throw new InterruptedException();
                 }
+                if (ring() == null) {
+                    throw new ProcessException("the queue's host says its ring holds elements, but its file is gone");
+                }
             } else if (r instanceof QueueReply.Empty) {
                 if (interrupted) {
                     throw new InterruptedException();
