@@ -98,6 +98,17 @@ public final class QueueClient {
         return answer;
     }
 
+    /**
+     * Throws once the host is known to be gone: a put into this process's own ring makes no
+     * system call that would notice (G-QUEUE-6).
+     */
+    void requireAlive() {
+        ProcessException dead = gone;
+        if (dead != null) {
+            throw dead;
+        }
+    }
+
     /** Sends a frame that needs no answer. */
     void send(Frame frame) {
         ProcessException dead = gone;

@@ -14,7 +14,9 @@ import org.mproc.internal.wire.WireData;
  * <p>Elements are not taken over the connection: every consumer, in any process, claims them
  * from the queue's {@link QueueRing}, a file it maps. A consumer asks the host only when the ring
  * is empty ({@code QUEUE_TAKE}, answered READY once the ring holds an element), and tells it of a
- * claim only when the host asked for that ({@code QUEUE_CLAIMED}). A producer in a bounded queue
+ * claim only when the host asked for that ({@code QUEUE_CLAIMED}). A producer puts into a ring of
+ * its own, which it announces once ({@code QUEUE_PRODUCE}) and the host maps and takes in from,
+ * told by the same {@code QUEUE_CLAIMED} when it asked to be. A producer in a bounded queue
  * asks for several credits at once; when another producer waits for room that is granted and
  * unused, the host recalls it ({@code QUEUE_CREDIT_RECALL}) and the client gives back what it has
  * not used ({@code QUEUE_CREDIT_RETURN}).
@@ -31,9 +33,10 @@ import org.mproc.internal.wire.WireData;
  *   QUEUE_SIZE        0x37  | long queueId |                               OK: | int size |
  *   QUEUE_TASK_DONE   0x38  | long queueId |                               OK or ERROR
  *   QUEUE_JOIN        0x39  | long queueId |                               OK when every element was marked done
- *   QUEUE_CLAIMED     0x3A  | long queueId |                         none: look at the ring (a claim the host asked to hear of,
- *                                                                     or a READY not used)
+ *   QUEUE_CLAIMED     0x3A  | long queueId |                         none: look at the rings (a claim the host asked to hear of,
+ *                                                                     a READY not used, or a put into this process's own ring)
  *   QUEUE_CREDIT_RETURN 0x3B | long queueId | int n |                none: n credits granted will not be used
+ *   QUEUE_PRODUCE     0x3C  | long queueId | long pid |              none: this process puts into its own ring from now on
  *
  *   host → client
  *   QUEUE_REPLY       0x40  | int status | block body |              status OK 0 (body: its ints), READY 1, EMPTY 2,

@@ -102,7 +102,10 @@ public final class QueueHost {
         } else if (r instanceof QueueRequest.Take take) {
             q.take(w, take.timeoutNanos(), out);
         } else if (r instanceof QueueRequest.Claimed) {
+            q.drain(c, out);
             q.claimed(out);
+        } else if (r instanceof QueueRequest.Produce produce) {
+            q.produce(c, producerRing(produce), out);
         } else if (r instanceof QueueRequest.CreditReturn returned) {
             q.creditsReturned(c, returned.n(), out);
         } else if (r instanceof QueueRequest.Credit credit) {
@@ -126,6 +129,24 @@ public final class QueueHost {
     }
 
     /**
+     * Maps the ring a producer announced, then removes its name: the two processes share it from
+     * now on, and nothing is left in the tree's directory when either ends.
+     */
+    private QueueRing producerRing(QueueRequest.Produce p) throws ProtocolException {
+        java.nio.file.Path file = QueueRing.producerPathFor(socket, p.queueId(), p.pid());
+        QueueRing ring = QueueRing.openIfPresent(file);
+        if (ring == null) {
+            throw new ProtocolException("QUEUE_PRODUCE for a ring that does not exist: " + file);
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // The process tree's directory goes at exit, and this file with it.
+        }
+        return ring;
+    }
+
+    /**
      * A queue that was closed, drained and joined is forgotten; requests for it are answered as
      * that queue would answer them. An id never issued here is a protocol error.
      */
@@ -142,7 +163,7 @@ public final class QueueHost {
                 reply = new QueueReply.Error("taskDone() called more times than elements were put");
                 break;
             case FrameTypes.QUEUE_TAKE: case FrameTypes.QUEUE_CREDIT: reply = QueueReply.CLOSED; break;
-            default: return; // PUT, CANCEL, CLOSING_ACK, CLAIMED, CREDIT_RETURN: nothing to answer
+            default: return; // PUT, CANCEL, CLOSING_ACK, CLAIMED, CREDIT_RETURN, PRODUCE: nothing to answer
         }
         send(c, reply.toFrame(r.correlationId()));
     }

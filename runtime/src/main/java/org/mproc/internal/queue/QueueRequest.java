@@ -7,20 +7,20 @@ import org.mproc.internal.wire.ProtocolException;
 import org.mproc.internal.wire.WireData;
 
 /**
- * A client's request to the queue's host, types 0x30–0x3B (the protocol: {@link QueueFrames}):
+ * A client's request to the queue's host, types 0x30–0x3C (the protocol: {@link QueueFrames}):
  * one record per frame type, each with only that type's fields. Every payload begins with the
  * queue's id; a request that expects a {@link QueueReply} carries a fresh correlation id, the others
  * carry 0 (CANCEL carries the id of the request it cancels).
  */
 public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put, QueueRequest.Take,
         QueueRequest.Credit, QueueRequest.Cancel, QueueRequest.Close, QueueRequest.ClosingAck, QueueRequest.Size,
-        QueueRequest.TaskDone, QueueRequest.Join, QueueRequest.Claimed, QueueRequest.CreditReturn {
+        QueueRequest.TaskDone, QueueRequest.Join, QueueRequest.Claimed, QueueRequest.CreditReturn, QueueRequest.Produce {
 
     long correlationId();
 
     long queueId();
 
-    /** The frame type, {@code FrameTypes.QUEUE_OPEN} … {@code QUEUE_CREDIT_RETURN}. */
+    /** The frame type, {@code FrameTypes.QUEUE_OPEN} … {@code QUEUE_PRODUCE}. */
     byte type();
 
     /** The frame; this default serves the requests whose payload is the queue id alone. */
@@ -29,7 +29,7 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
     }
 
     /**
-     * The request a frame carries. A type outside 0x30–0x3B, a timeout below -1, a CREDIT for fewer
+     * The request a frame carries. A type outside 0x30–0x3C, a timeout below -1, a CREDIT for fewer
      * than one put, a negative CREDIT_RETURN, a truncated payload or
      * trailing bytes are a {@link ProtocolException}.
      */
@@ -53,6 +53,7 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
             case FrameTypes.QUEUE_JOIN -> new Join(corr, in.i64());
             case FrameTypes.QUEUE_CLAIMED -> new Claimed(corr, in.i64());
             case FrameTypes.QUEUE_CREDIT_RETURN -> new CreditReturn(corr, in.i64(), count(frame, in, 0));
+            case FrameTypes.QUEUE_PRODUCE -> new Produce(corr, in.i64(), in.i64());
             default -> throw new ProtocolException("not a queue request: " + frame);
         };
         in.end();
@@ -297,6 +298,30 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
         @Override
         public Frame toFrame() {
             return new Frame(type(), correlationId, new WireData.Out().i64(queueId).i32(n).toByteArray());
+        }
+    }
+
+    /**
+     * This process puts its elements for the queue into a ring of its own, created at
+     * {@code QueueRing.producerPathFor(socket, queueId, pid)}: the host maps it and takes what it
+     * holds whenever this client says the ring changed ({@link Claimed}), sends a later request,
+     * or disconnects. Not answered.
+     *
+     * <pre>
+     *   QUEUE_PRODUCE 0x3C  +--------------+----------+
+     *                       | long queueId | long pid |
+     *                       +--------------+----------+
+     * </pre>
+     */
+    record Produce(long correlationId, long queueId, long pid) implements QueueRequest {
+        @Override
+        public byte type() {
+            return FrameTypes.QUEUE_PRODUCE;
+        }
+
+        @Override
+        public Frame toFrame() {
+            return new Frame(type(), correlationId, new WireData.Out().i64(queueId).i64(pid).toByteArray());
         }
     }
 }

@@ -28,7 +28,7 @@ import org.mproc.ProcessException;
  *   capacity): records 8-byte aligned, one per element
  *     | int length ≥ 0 | length bytes (may wrap) |      an element held here
  *     | int -1 | int length |                           a large element, held in its own file
- *                                                          ({@code <ring>.<position>})
+ *                                                          ({@code <ring>.<position>}), removed by its claimer
  * </pre>
  *
  * A consumer copies the record at the head, then moves the head from that position past it; if
@@ -76,6 +76,11 @@ public final class QueueRing {
         return socket.resolveSibling(socket.getFileName() + ".q" + id);
     }
 
+    /** Where process {@code pid} puts its elements for queue {@code id}, hosted at {@code socket}. */
+    static Path producerPathFor(Path socket, long id, long pid) {
+        return socket.resolveSibling(socket.getFileName() + ".q" + id + ".from" + pid);
+    }
+
     /** The host's side: a new, empty ring. */
     static Writer create(Path file) {
         try {
@@ -96,8 +101,9 @@ public final class QueueRing {
     }
 
     /**
-     * A consumer's side: the ring its host created, or null if there is none any more (the queue
-     * was closed, drained and forgotten; the host says so).
+     * The claiming side: a ring another process created (a consumer's, by the host; the host's, by
+     * a producer), or null if there is none any more (a consumer's queue was closed, drained and
+     * forgotten; the host says so).
      */
     static QueueRing openIfPresent(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -142,6 +148,9 @@ public final class QueueRing {
                 size = 0;
             }
             if (element != null && LONGS.compareAndSet(map, HEAD_AT, head, head + size)) {
+                if (length == BIG) {
+                    deleteQuietly(bigFile(head)); // claimed: nobody else can take it now
+                }
                 return element;
             }
             if ((long) LONGS.getAcquire(map, HEAD_AT) == head) {
@@ -151,7 +160,21 @@ public final class QueueRing {
         }
     }
 
-    /** Whether the host asked to hear of claims; if so, clears the request: this caller tells it. */
+    /**
+     * Asks the other side to say when it next claims (the host, of a consumer ring) or appends (a
+     * producer, of its own ring). The request and the head and tail are all accessed as volatile
+     * on each side, so a claim or an append either sees the request or is seen by the asker's next
+     * look.
+     */
+    void requestNotify() {
+        LONGS.setVolatile(map, NOTIFY_AT, 1L);
+    }
+
+    void cancelNotify() {
+        LONGS.setVolatile(map, NOTIFY_AT, 0L);
+    }
+
+    /** Whether the other side asked to hear of a change; if so, clears the request: this caller tells it. */
     boolean takeNotifyRequest() {
         return (long) LONGS.getVolatile(map, NOTIFY_AT) != 0 && LONGS.compareAndSet(map, NOTIFY_AT, 1L, 0L);
     }
@@ -256,20 +279,15 @@ public final class QueueRing {
             return count;
         }
 
-        /**
-         * Asks consumers to say when they next claim. The request and the head are both accessed as
-         * volatile on each side, so a claim either sees the request or is seen by the host's next
-         * look at the head.
-         */
         void requestNotify() {
-            LONGS.setVolatile(ring.map, NOTIFY_AT, 1L);
+            ring.requestNotify();
         }
 
         void cancelNotify() {
-            LONGS.setVolatile(ring.map, NOTIFY_AT, 0L);
+            ring.cancelNotify();
         }
 
-        /** Forgets the records behind the head: their elements were claimed. */
+        /** Forgets the records behind the head: their elements were claimed (and large ones' files removed by their claimer). */
         private void release() {
             long head = head();
             while (count > 0) {
@@ -277,9 +295,6 @@ public final class QueueRing {
                 long position = start < 0 ? ~start : start;
                 if (position >= head) {
                     break;
-                }
-                if (start < 0) {
-                    deleteQuietly(ring.bigFile(position));
                 }
                 first = (first + 1) & (starts.length - 1);
                 count--;
@@ -316,12 +331,13 @@ public final class QueueRing {
             deleteQuietly(ring.file);
         }
 
-        private static void deleteQuietly(Path p) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                // The process tree's directory goes at exit, and this file with it.
-            }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // The process tree's directory goes at exit, and this file with it.
         }
     }
 }

@@ -60,6 +60,8 @@ public final class QueueState {
     private final List<QueueWaiter> joiners = new ArrayList<>();
     private final Set<Object> subscribers = new HashSet<>();
     private final Set<Object> pendingAcks = new HashSet<>();
+    /** The rings producers in other processes put into, by connection: drained into this queue. */
+    private final Map<Object, QueueRing> producers = new HashMap<>();
     /** Credits granted to each owner and not yet spent on a put or given back. */
     private final Map<Object, Integer> credits = new HashMap<>();
     /** Owners asked to give back their unused credits, who have not answered yet. */
@@ -128,6 +130,11 @@ public final class QueueState {
     }
 
     private void add(Object owner, byte[] element, Answers out) {
+        append(owner, element);
+        settle(out);
+    }
+
+    private void append(Object owner, byte[] element) {
         spendCredit(owner);
         if (!backlog.isEmpty() || !ring.offer(element)) {
             backlog.add(element);
@@ -135,7 +142,41 @@ public final class QueueState {
         if (joinable) {
             unfinished++;
         }
-        settle(out);
+    }
+
+    /** A producer in another process puts into {@code produced} from now on; takes what it already holds. */
+    synchronized void produce(Object owner, QueueRing produced, Answers out) {
+        producers.put(owner, produced);
+        drain(owner, out);
+    }
+
+    /**
+     * Takes in what {@code owner}'s ring holds, in the order it was put, then asks the producer to
+     * say when it puts more; what it put before seeing that request is taken in by looking once
+     * more after asking.
+     */
+    synchronized void drain(Object owner, Answers out) {
+        QueueRing produced = producers.get(owner);
+        if (produced == null) {
+            return;
+        }
+        boolean any = false;
+        while (true) {
+            for (byte[] e = produced.claim(); e != null; e = produced.claim()) {
+                append(owner, e);
+                any = true;
+            }
+            produced.requestNotify();
+            byte[] late = produced.claim();
+            if (late == null) {
+                break;
+            }
+            append(owner, late);
+            any = true;
+        }
+        if (any) {
+            settle(out);
+        }
     }
 
     private void spendCredit(Object owner) {
@@ -384,8 +425,9 @@ public final class QueueState {
         checkBarrier(out);
     }
 
-    /** A subscriber will put no more: what it still held in credits is void. */
+    /** A subscriber will put no more: what it put is taken in first; what it still held in credits is void. */
     synchronized void acknowledged(Object subscriber, Answers out) {
+        drain(subscriber, out);
         pendingAcks.remove(subscriber);
         dropCredits(subscriber);
         checkBarrier(out);
@@ -410,8 +452,13 @@ public final class QueueState {
         settle(out);
     }
 
-    /** A client connection ended: its parked requests go, and it no longer holds up a close. */
+    /**
+     * A client connection ended: what it put is taken in (nothing a put returned for is lost, even
+     * if the process was killed), its parked requests go, and it no longer holds up a close.
+     */
     synchronized void disconnected(Object owner, Answers out) {
+        drain(owner, out);
+        producers.remove(owner);
         takers.removeIf(w -> w.owner == owner && w.settle());
         creditWaiters.removeIf(w -> w.owner == owner && w.settle());
         joiners.removeIf(w -> w.owner == owner && w.settle());

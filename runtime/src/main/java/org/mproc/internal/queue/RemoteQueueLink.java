@@ -2,19 +2,22 @@ package org.mproc.internal.queue;
 
 import java.nio.file.Paths;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.mproc.ProcessException;
 import org.mproc.internal.wire.FrameTypes;
 
 /**
- * A handle in a process other than the queue's host. A put is complete once its frame is written
- * into this process's connection to the host (G-QUEUE-4): the kernel keeps it readable even if
- * this process dies right after. The host's "closing" notice and this link's puts are ordered by
- * one lock, so no put can follow the acknowledgement that this process puts no more.
+ * A handle in a process other than the queue's host. A put is complete once it is in memory this
+ * process shares with the host (or its frame is written into the connection): it outlives this
+ * process (G-QUEUE-4). The host's "closing" notice and this link's puts are ordered by one lock, so
+ * no put can follow the acknowledgement that this process puts no more, and the host takes in the
+ * ring before it counts that acknowledgement.
  *
- * <p>Takes claim from the queue's ring, mapped here on first use (see {@link QueueRing}); puts to
- * a bounded queue spend credits this link asks for {@value #CREDITS} at a time, and gives back
- * what it has not used when the host recalls them.
+ * <p>Takes claim from the queue's ring, mapped here on first use (see {@link QueueRing}); puts go
+ * into a ring of this process's own that the host maps (see {@link #put}). Puts to a bounded queue
+ * spend credits this link asks for {@value #CREDITS} at a time, and gives back what it has not
+ * used when the host recalls them.
  */
 public final class RemoteQueueLink extends QueueLink {
     /** Credits one request asks for: a round trip then serves many puts. */
@@ -29,6 +32,11 @@ public final class RemoteQueueLink extends QueueLink {
     private CompletableFuture<Void> opened;
     private volatile boolean bounded;
     private volatile QueueRing ring;
+    /** This process's ring of puts for the queue, once made. Guarded by this. */
+    private QueueRing.Writer produced;
+    private boolean withoutRing; // guarded by this
+    /** How long a put waits between looks at a full ring of its own. */
+    private static final long DRAIN_POLL_NANOS = 50_000;
 
     /**
      * A link is registered with its client before QUEUE_OPEN is sent, so that a closing notice the
@@ -152,13 +160,64 @@ public final class RemoteQueueLink extends QueueLink {
         }
     }
 
+    /**
+     * Puts into this process's own ring for the queue, which the host maps: the element is then in
+     * memory the host shares, so this process's death cannot lose it (G-QUEUE-4), and no system
+     * call is made unless the host asked to hear of the next put. Without a ring (it could not be
+     * made here) the element goes in a {@code QUEUE_PUT} frame.
+     */
     @Override
     public synchronized boolean put(byte[] element) {
         if (closed) {
             return false;
         }
-        client.send(new QueueRequest.Put(0, queueId, element).toFrame());
+        client.requireAlive();
+        QueueRing.Writer produced = produced();
+        if (produced == null) {
+            client.send(new QueueRequest.Put(0, queueId, element).toFrame());
+            return true;
+        }
+        if (!produced.offer(element)) {
+            awaitDrained(produced, element);
+        }
+        if (produced.ring().takeNotifyRequest()) {
+            lookAgain();
+        }
         return true;
+    }
+
+    /** This process's ring for the queue, made and announced on the first put; null if it cannot be made. */
+    private QueueRing.Writer produced() {
+        if (produced == null && !withoutRing) {
+            long pid = ProcessHandle.current().pid();
+            try {
+                produced = QueueRing.create(QueueRing.producerPathFor(Paths.get(client.socket()), queueId, pid));
+            } catch (ProcessException cannot) {
+                withoutRing = true; // frames will do; a ring must never be half used
+                return null;
+            }
+            client.send(new QueueRequest.Produce(0, queueId, pid).toFrame());
+        }
+        return produced;
+    }
+
+    /**
+     * The ring is full: the host takes in what it holds when told, then this put fits. The wait is
+     * the host's copying, not consumers': the host takes everything in, whatever the queue's size.
+     */
+    private void awaitDrained(QueueRing.Writer produced, byte[] element) {
+        boolean interrupted = false;
+        while (true) {
+            lookAgain(); // fails with ProcessException once the host is gone
+            if (produced.offer(element)) {
+                break;
+            }
+            LockSupport.parkNanos(DRAIN_POLL_NANOS);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The host says the queue is closing: refuse later puts, then say so; unused credits are void. */

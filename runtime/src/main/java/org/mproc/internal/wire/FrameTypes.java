@@ -43,6 +43,7 @@ public final class FrameTypes {
     public static final byte QUEUE_JOIN = 0x39;
     public static final byte QUEUE_CLAIMED = 0x3A;
     public static final byte QUEUE_CREDIT_RETURN = 0x3B;
+    public static final byte QUEUE_PRODUCE = 0x3C;
     public static final byte QUEUE_REPLY = 0x40;
     public static final byte QUEUE_CLOSING = 0x41;
     public static final byte QUEUE_CREDIT_RECALL = 0x42;
@@ -58,7 +59,7 @@ public final class FrameTypes {
 
     public static boolean isKnown(byte type) {
         return (type >= CHALLENGE && type <= CLIENT_HELLO) || (type >= POOL_INIT && type <= POOL_STOP)
-                || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_CREDIT_RETURN)
+                || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_PRODUCE)
                 || (type >= QUEUE_REPLY && type <= QUEUE_CREDIT_RECALL) || (type >= MGR_CREATE && type <= MGR_SHUTDOWN)
                 || type == MGR_REPLY;
     }
@@ -95,6 +96,7 @@ public final class FrameTypes {
             case QUEUE_JOIN: return "QUEUE_JOIN";
             case QUEUE_CLAIMED: return "QUEUE_CLAIMED";
             case QUEUE_CREDIT_RETURN: return "QUEUE_CREDIT_RETURN";
+            case QUEUE_PRODUCE: return "QUEUE_PRODUCE";
             case QUEUE_REPLY: return "QUEUE_REPLY";
             case QUEUE_CLOSING: return "QUEUE_CLOSING";
             case QUEUE_CREDIT_RECALL: return "QUEUE_CREDIT_RECALL";

@@ -35,13 +35,14 @@ class QueueFramesTest {
             case FrameTypes.QUEUE_JOIN -> new QueueRequest.Join(corr, id);
             case FrameTypes.QUEUE_CLAIMED -> new QueueRequest.Claimed(corr, id);
             case FrameTypes.QUEUE_CREDIT_RETURN -> new QueueRequest.CreditReturn(corr, id, count - 1);
+            case FrameTypes.QUEUE_PRODUCE -> new QueueRequest.Produce(corr, id, timeout);
             default -> throw new IllegalArgumentException("not a queue request: " + type);
         };
     }
 
     @Test
     void everyRequestSurvivesItsFrame() {
-        qt().forAll(integers().between(FrameTypes.QUEUE_OPEN, FrameTypes.QUEUE_CREDIT_RETURN), longs().all(),
+        qt().forAll(integers().between(FrameTypes.QUEUE_OPEN, FrameTypes.QUEUE_PRODUCE), longs().all(),
                 longs().between(-1, Long.MAX_VALUE), integers().between(1, 1 << 20)).checkAssert((type, id, timeout, count) -> {
             byte t = (byte) (int) type;
             QueueRequest sent = request(t, 42, id, timeout, count);
@@ -94,6 +95,8 @@ class QueueFramesTest {
         assertBytes(FrameTypes.QUEUE_CLAIMED, 0, new WireData.Out().i64(q), new QueueRequest.Claimed(0, q).toFrame());
         assertBytes(FrameTypes.QUEUE_CREDIT_RETURN, 0, new WireData.Out().i64(q).i32(3),
                 new QueueRequest.CreditReturn(0, q, 3).toFrame());
+        assertBytes(FrameTypes.QUEUE_PRODUCE, 0, new WireData.Out().i64(q).i64(4321),
+                new QueueRequest.Produce(0, q, 4321).toFrame());
     }
 
     @Test
@@ -118,7 +121,7 @@ class QueueFramesTest {
         assertThrows(ProtocolException.class, () -> QueueRequest.from(noQueueId));
         Frame notARequest = new Frame(FrameTypes.QUEUE_REPLY, 0, new byte[12]);
         assertThrows(ProtocolException.class, () -> QueueRequest.from(notARequest));
-        Frame pastTheRequests = new Frame((byte) (FrameTypes.QUEUE_CREDIT_RETURN + 1), 0, new byte[8]);
+        Frame pastTheRequests = new Frame((byte) (FrameTypes.QUEUE_PRODUCE + 1), 0, new byte[8]);
         assertThrows(ProtocolException.class, () -> QueueRequest.from(pastTheRequests));
         Frame beforeTheRequests = new Frame((byte) (FrameTypes.QUEUE_OPEN - 1), 0, new byte[8]);
         assertThrows(ProtocolException.class, () -> QueueRequest.from(beforeTheRequests));
