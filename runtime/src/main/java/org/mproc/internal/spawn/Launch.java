@@ -51,6 +51,7 @@ public final class Launch {
     private final CountDownLatch readerDone = new CountDownLatch(1);
 
     private final Consumer<Frame> otherFrames;
+    private final ChildArchives.Use archive;
     private volatile boolean daemon;
     private Connection connection; // guarded by this
     private boolean exited; // guarded by this
@@ -66,10 +67,12 @@ public final class Launch {
         HostListener host = HostListener.get();
         ProcessTree tree = ProcessTree.current();
         host.expect(token, this);
+        this.archive = ChildArchives.plan(JvmCommand.build(spec.classPath(), spec.jvmOptions(), main));
         try {
-            this.process = new ProcessBuilder(JvmCommand.build(spec.classPath(), spec.jvmOptions(), main)).start();
+            this.process = new ProcessBuilder(archive.command()).start();
         } catch (IOException e) {
             host.forget(token);
+            archive.settle(-1); // it never ran: nothing was written
             throw new ProcessException("cannot start a child JVM for " + spec.name() + ": " + e.getMessage(), e);
         }
         this.daemon = spec.daemon(); // before it is listed: the exit step reads it at once
@@ -77,6 +80,7 @@ public final class Launch {
             // The shutdown began while it was spawned; it has not read its bootstrap, so ran nothing.
             process.destroyForcibly();
             host.forget(token);
+            archive.settle(-1);
             throw ExitSequence.refusal("cannot start a child JVM for " + spec.name());
         }
         this.stdin = process.getOutputStream();
@@ -271,6 +275,7 @@ public final class Launch {
         int exitCode = ExitCodes.map(process.exitValue(), orderlyExit);
         // Even an orderly exit can be cut short by a signal after its EXIT frame went out.
         AttachFiles.removeOf(process.pid());
+        archive.settle(exitCode); // before join() returns: the next child finds what this one trained
         LiveChildren.remove(this);
         exit.complete(new ChildExit(exitCode, failure, out.tail(), err.tail(), c != null));
     }
