@@ -27,8 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * The size in the name is checked before every use: JDK 17 maps an archive without checking its
  * length, and dies of SIGBUS on a truncated one. Two parents that train the same key each write
- * their own temporary file and rename it; the last rename wins, and a child that mapped the
- * earlier file keeps its own copy of it. Archives unused for {@value #STALE_DAYS} days and
+ * their own temporary file and rename it: a rename replaces a file whole (a child that mapped the
+ * one replaced keeps its own copy), two archives of one key are both whole and either is used,
+ * and a store deletes the key's archives older than its own. Archives unused for {@value #STALE_DAYS} days and
  * temporary files left by a killed trainer are deleted when a new archive is stored.
  */
 final class ArchiveCache {
@@ -37,6 +38,7 @@ final class ArchiveCache {
     private static final long DAY_MS = 24L * 3600 * 1000;
     private static final long TMP_STALE_MS = 3600 * 1000;
     private static final String SUFFIX = ".jsa";
+    private static final long MIN_FREE_BYTES = 1L << 30;
 
     private final Path directory;
 
@@ -114,6 +116,15 @@ final class ArchiveCache {
         if (now - file.lastModified() > DAY_MS) {
             file.setLastModified(now);
         }
+    }
+
+    /**
+     * Whether a training child may write here: JDK 17 ends a JVM that cannot write all of its
+     * archive with exit code 1 and a message on stderr, whatever its task did, so a nearly full
+     * disk gets no archive instead (they are a few MB; the margin is for large applications).
+     */
+    boolean roomToWrite() {
+        return directory.toFile().getUsableSpace() > MIN_FREE_BYTES;
     }
 
     /** A fresh name for a training child to write {@code key}'s archive to. */

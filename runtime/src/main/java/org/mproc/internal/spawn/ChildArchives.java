@@ -22,8 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * from every child that exits while it is missing or stale (a pool's workers exit together).
  *
  * <p>Never for a class path that holds directories (no archive can hold their classes on JDK 17),
- * with {@code -Dmproc.childArchive=false}, or when the caller chose class data sharing or AOT
- * options of their own ({@link #CALLERS_OWN}), anywhere a child would see them. Whatever goes
+ * with {@code -Dmproc.childArchive=false}, when this JVM runs without the JDK's own CDS archive,
+ * when the caller chose class data sharing or AOT options of their own ({@link #CALLERS_OWN}), or
+ * with an option that stops a JVM writing an archive from starting ({@link #UNSUITED}), anywhere a
+ * child would see them. Whatever goes
  * wrong with the cache, the child starts without an archive. {@value #QUIET} keeps the JVM from
  * telling the user's stdout why it skipped a class or refused an archive.
  *
@@ -42,9 +44,25 @@ final class ChildArchives {
             "-XX:+AutoCreateSharedArchive", "-XX:-AutoCreateSharedArchive", "-XX:AOT", "-XX:SharedClassListFile",
             "-XX:DumpLoadedClassList", "-XX:+UseSharedSpaces", "-XX:-UseSharedSpaces", "-XX:+RecordDynamicDumpInfo",
             "-XX:Flags", "-XX:VMOptionsFile", "@");
+    /**
+     * Options with which a JVM told to write an archive does not start at all (JDK 17 and 25: "CDS
+     * dumping does not support native JVMTI agent", "Cannot use the following option when dumping
+     * the shared archive", "… unsupported when base CDS archive is not loaded"): a debugger's
+     * {@code -agentlib:jdwp}, an APM agent in {@code JAVA_TOOL_OPTIONS}. Children with them get no
+     * archive, neither written nor used.
+     */
+    static final List<String> UNSUITED = List.of("-javaagent", "-agentlib", "-agentpath",
+            "-XX:-UseCompressedClassPointers", "--patch-module", "--limit-modules", "--upgrade-module-path",
+            "-Djava.system.class.loader");
     /** A parent gives up training a key after this many children ended without leaving an archive. */
     static final int TRAINING_ATTEMPTS = 2;
 
+    /**
+     * Whether this JVM, whose binary the children run, mapped the JDK's own CDS archive: a dynamic
+     * archive extends it, and JDK 17 refuses to start a child told to write one without it (a JDK
+     * image without {@code classes.jsa}, a parent run with {@code -Xshare:off}).
+     */
+    private static final boolean BASE_ARCHIVE_MAPPED = System.getProperty("java.vm.info", "").contains("sharing");
     private static final Map<String, Entry> ENTRIES = new ConcurrentHashMap<>();
     private static volatile ArchiveCache cache;
     private static volatile boolean cacheOpened;
@@ -95,8 +113,8 @@ final class ChildArchives {
     static Use plan(List<String> command) {
         String toolOptions = env("JAVA_TOOL_OPTIONS");
         String javaOptions = env("JDK_JAVA_OPTIONS");
-        if ("false".equals(System.getProperty(PROPERTY)) || callersOwn(command)
-                || callersOwn(words(toolOptions)) || callersOwn(words(javaOptions))) {
+        if ("false".equals(System.getProperty(PROPERTY)) || !BASE_ARCHIVE_MAPPED || ruledOut(command)
+                || ruledOut(words(toolOptions)) || ruledOut(words(javaOptions))) {
             return new Use(command, null, null);
         }
         String key = ArchiveKey.of(command, toolOptions, javaOptions);
@@ -148,7 +166,7 @@ final class ChildArchives {
                 ArchiveCache.touch(archive);
                 return new Use(with(command, "-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), this, null);
             }
-            if (training || attempts >= TRAINING_ATTEMPTS) {
+            if (training || attempts >= TRAINING_ATTEMPTS || !dir.roomToWrite()) {
                 return new Use(command, null, null);
             }
             training = true;
@@ -181,12 +199,20 @@ final class ChildArchives {
         return out;
     }
 
-    static boolean callersOwn(List<String> options) {
+    /** Whether an option chooses sharing itself ({@link #CALLERS_OWN}) or rules archives out ({@link #UNSUITED}). */
+    static boolean ruledOut(List<String> options) {
         for (String option : options) {
-            for (String prefix : CALLERS_OWN) {
-                if (option.startsWith(prefix)) {
-                    return true;
-                }
+            if (startsWithAny(option, CALLERS_OWN) || startsWithAny(option, UNSUITED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String option, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (option.startsWith(prefix)) {
+                return true;
             }
         }
         return false;

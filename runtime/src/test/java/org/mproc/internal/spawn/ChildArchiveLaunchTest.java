@@ -194,19 +194,43 @@ class ChildArchiveLaunchTest {
     }
 
     @Test
-    void twoParentsCreatingTheSameArchiveAtOnceLeaveOneWholeArchive() throws Exception {
+    void aChildWithADebuggerAgentStartsWithoutAnArchive() throws Exception {
+        // JDK 17 and 25 refuse to start a JVM told to write an archive with a JVMTI agent.
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (Reaper reaper = new Reaper()) {
+            ChildProcess p = reaper.start(ChildProcess.builder().name("debugged").target(new ShowArchiveOptions())
+                    .classPath(List.of(jar)).output(lines::add)
+                    .jvmOptions(List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0"))
+                    .build());
+            Reaper.joinWithin(p, Delays.CHILD);
+            assertEquals(0, p.exitCode().getAsInt(), lines.toString());
+        }
+        assertTrue(lines.contains("RAN") && !has(lines, "ARG "), lines.toString());
+    }
+
+    @Test
+    void twoParentsCreatingTheSameArchiveAtOnceLeaveWholeArchivesOnly() throws Exception {
         List<Process> parents = new ArrayList<>();
         try {
             parents.add(startParent());
             parents.add(startParent());
             for (Process parent : parents) {
-                assertTrue(output(parent).contains(TRAINS), "both trained at once");
+                // Usually both train; a parent that started late may already map the other's archive.
+                String out = output(parent);
+                assertTrue(out.contains(TRAINS) || out.contains(USES), out);
             }
-            assertEquals(1, archives().size(), archives().toString());
+            List<Path> archives = archives();
+            assertTrue(!archives.isEmpty() && archives.size() <= 2, archives.toString());
+            for (Path archive : archives) {
+                String name = archive.getFileName().toString();
+                assertEquals(name.substring(name.indexOf('-') + 1, name.length() - ".jsa".length()),
+                        Long.toString(Files.size(archive)), "whole: " + name);
+            }
             assertEquals(List.of(), temporaryFiles());
             Process third = startParent();
             parents.add(third);
-            assertTrue(output(third).contains(USES + archives().get(0)), "a later parent maps what they wrote");
+            String out = output(third);
+            assertTrue(archives.stream().anyMatch(a -> out.contains(USES + a)), "a later parent maps what they wrote: " + out);
         } finally {
             for (Process parent : parents) {
                 parent.destroyForcibly();

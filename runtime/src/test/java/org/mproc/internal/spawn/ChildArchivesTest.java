@@ -108,6 +108,15 @@ class ChildArchivesTest {
         assertEquals(command, ChildArchives.plan(command).command());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-javaagent:/agent.jar", "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n",
+            "-agentpath:/libagent.so", "-XX:-UseCompressedClassPointers", "--patch-module=java.base=/p",
+            "--limit-modules=java.base", "--upgrade-module-path=/m", "-Djava.system.class.loader=Loader"})
+    void optionsThatStopAJvmWritingAnArchiveMeanNoArchive(String option) {
+        List<String> command = ArchiveKeyTest.command(cp, "-Xrs", option);
+        assertEquals(command, ChildArchives.plan(command).command());
+    }
+
     @Test
     void aClassPathWithADirectoryGetsNoArchiveAndNoCacheIsMade() throws IOException {
         Path classes = Files.createDirectories(dir.resolve("classes"));
