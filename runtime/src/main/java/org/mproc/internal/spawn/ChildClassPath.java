@@ -286,6 +286,14 @@ public final class ChildClassPath {
         }
     }
 
+    /**
+     * The entries of a {@code -cp} value as absolute paths, each jar's manifest {@code Class-Path}
+     * followed and a wildcard's jars listed: what a child's JVM will read classes from.
+     */
+    static Set<Path> expandedEntries(String classPath) {
+        return expand(split(classPath));
+    }
+
     /** The entries as absolute paths, with each jar's manifest {@code Class-Path} followed. */
     private static Set<Path> expand(List<String> entries) {
         String system = System.getProperty("java.class.path", "");

@@ -10,7 +10,8 @@ import java.util.List;
  * the child's code ({@link ChildClassPath}), mproc's
  * defaults, the tree-wide options of {@code -Dmproc.childJvmOptions}, then the caller's options
  * (later flags win), then the entry point ({@link WorkerMain}, or a pool worker's). No shell is
- * involved, so the pid is the JVM's.
+ * involved, so the pid is the JVM's. {@link Launch} adds a class-data archive's options
+ * ({@link ChildArchives}) when one applies.
  */
 public final class JvmCommand {
     /**
@@ -26,6 +27,9 @@ public final class JvmCommand {
     /** Extra options for every child in the tree (tests use it for {@code -Xmx64m}). */
     static final String TREE_OPTIONS_PROPERTY = "mproc.childJvmOptions";
 
+    /** Settings a child passes on to its own children when they are set: the archive cache's. */
+    private static final List<String> TREE_PROPERTIES = List.of(ChildArchives.PROPERTY, ArchiveCache.DIR_PROPERTY);
+
     private JvmCommand() {}
 
     public static List<String> build(String classPath, List<String> jvmOptions, Class<?> main) {
@@ -39,6 +43,12 @@ public final class JvmCommand {
         if (!treeOptions.isEmpty()) {
             command.addAll(Arrays.asList(treeOptions.split("\\s+")));
             command.add("-D" + TREE_OPTIONS_PROPERTY + "=" + treeOptions);
+        }
+        for (String property : TREE_PROPERTIES) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
         }
         command.addAll(jvmOptions);
         command.add(main.getName());

@@ -29,7 +29,6 @@ import org.mproc.internal.wire.RuntimeThreads;
  * a late attach is refused, so the exit verdict never changes after it is made.
  */
 public final class Launch {
-    private static final SecureRandom TOKENS = new SecureRandom();
     /**
      * Loaded with this class, not when first used: a child's exit may first be handled while this
      * JVM shuts down, when a launcher such as {@code mvn exec:java} may already have closed the
@@ -39,7 +38,7 @@ public final class Launch {
     /** After the process ended, how long its connection and pipes may take to reach end of stream. */
     private static final long DRAIN_GRACE_MS = Long.getLong("mproc.drainGraceMillis", 5_000);
 
-    private final long token = TOKENS.nextLong();
+    private final long token;
     private final Process process;
     private final OutputStream stdin;
     private final OutputPump out;
@@ -51,6 +50,7 @@ public final class Launch {
     private final CountDownLatch readerDone = new CountDownLatch(1);
 
     private final Consumer<Frame> otherFrames;
+    private final ChildArchives.Use archive;
     private volatile boolean daemon;
     private Connection connection; // guarded by this
     private boolean exited; // guarded by this
@@ -63,22 +63,34 @@ public final class Launch {
             throw ExitSequence.refusal("cannot start a child JVM for " + spec.name());
         }
         this.otherFrames = otherFrames;
-        HostListener host = HostListener.get();
-        ProcessTree tree = ProcessTree.current();
-        host.expect(token, this);
+        this.archive = ChildArchives.plan(JvmCommand.build(spec.classPath(), spec.jvmOptions(), main));
         try {
-            this.process = new ProcessBuilder(JvmCommand.build(spec.classPath(), spec.jvmOptions(), main)).start();
+            this.process = new ProcessBuilder(archive.command()).start();
         } catch (IOException e) {
-            host.forget(token);
+            archive.settle(-1); // it never ran: nothing was written
             throw new ProcessException("cannot start a child JVM for " + spec.name() + ": " + e.getMessage(), e);
         }
         this.daemon = spec.daemon(); // before it is listed: the exit step reads it at once
         if (!LiveChildren.add(this)) {
             // The shutdown began while it was spawned; it has not read its bootstrap, so ran nothing.
-            process.destroyForcibly();
-            host.forget(token);
+            abandon();
             throw ExitSequence.refusal("cannot start a child JVM for " + spec.name());
         }
+        // Only now the tree and the listener, which the first child of a cold parent finds missing:
+        // the child's JVM boots meanwhile (~80 ms) and reads nothing before its bootstrap, so the
+        // ~50 ms this JVM spends on them (the tree's secret and directory, the socket) overlap it.
+        HostListener host;
+        ProcessTree tree;
+        try {
+            host = HostListener.get();
+            tree = ProcessTree.current();
+        } catch (RuntimeException | Error e) {
+            LiveChildren.remove(this);
+            abandon();
+            throw e;
+        }
+        this.token = Tokens.RANDOM.nextLong();
+        host.expect(token, this);
         this.stdin = process.getOutputStream();
         String id = spec.name() + "-" + process.pid();
         this.stdoutSink = new Sink(spec.stdout());
@@ -95,6 +107,18 @@ public final class Launch {
         if (!spec.daemon()) {
             keepAlive();
         }
+    }
+
+    /** Kills a child that has read nothing yet, so ran nothing, and waits for it. */
+    private void abandon() {
+        process.destroyForcibly();
+        awaitProcessExit();
+        archive.settle(-1);
+    }
+
+    /** Seeded at the first launch, after its child is spawned: seeding costs a cold JVM ~20 ms. */
+    private static final class Tokens {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 
     /** Starts a child JVM running {@link WorkerMain}, which will run the task sent once it attaches. */
@@ -272,6 +296,7 @@ public final class Launch {
         int exitCode = ExitCodes.map(process.exitValue(), orderlyExit);
         // Even an orderly exit can be cut short by a signal after its EXIT frame went out.
         AttachFiles.removeOf(process.pid());
+        archive.settle(exitCode); // before join() returns: the next child finds what this one trained
         LiveChildren.remove(this);
         exit.complete(new ChildExit(exitCode, failure, out.tail(), err.tail(), c != null));
     }
