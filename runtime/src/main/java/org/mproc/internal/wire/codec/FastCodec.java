@@ -10,10 +10,12 @@ import java.util.Arrays;
  *
  * <pre>
  *   0x00 NULL
- *   0x01 STRING     int n | n bytes UTF-8
+ *   0x0C SHORT_STRING byte n | n bytes UTF-8 (n unsigned; a string of at most 85 chars)
+ *   0x01 STRING     int n | n bytes UTF-8 (a longer string)
  *   0x06 CHARS      int n | n UTF-16 chars (a string holding a lone surrogate, which UTF-8 cannot carry)
  *   0x07 BYTES      int n | n bytes (a byte[])
- *   0x02 INT int    0x03 LONG long    0x04 BOOLEAN byte    0x05 DOUBLE double
+ *   0x0D SMALL_INT byte (an Integer in −128…127)    0x02 INT int (any other Integer)
+ *   0x03 LONG long    0x04 BOOLEAN byte    0x05 DOUBLE double
  *   0x08 FLOAT float    0x09 SHORT short    0x0A BYTE byte    0x0B CHAR char
  *   0x20 LIST       int n | n values, each encoded by this table (an ArrayList, exactly that class)
  *   0x21 INTS       int n | n ints (an ArrayList of non-null Integers)
@@ -63,6 +65,8 @@ public final class FastCodec implements Codec {
     static final byte SHORT = 0x09;
     static final byte BYTE = 0x0A;
     static final byte CHAR = 0x0B;
+    static final byte SHORT_STRING = 0x0C;
+    static final byte SMALL_INT = 0x0D;
     static final byte LAMBDA = 0x10;
     static final byte LIST = 0x20;
     static final byte INTS = 0x21;

@@ -71,7 +71,15 @@ final class FastInput {
 
     /** {@code int n | n bytes of UTF-8}. */
     String readUtf8() throws EOFException, StreamCorruptedException {
-        int length = readInt();
+        return utf8(readInt());
+    }
+
+    /** {@code byte n | n bytes of UTF-8}, n unsigned. */
+    String readShortUtf8() throws EOFException, StreamCorruptedException {
+        return utf8(readByte() & 0xFF);
+    }
+
+    private String utf8(int length) throws StreamCorruptedException {
         if (length < 0 || length > available()) {
             throw new StreamCorruptedException("a string announces " + length + " bytes with "
                     + available() + " left");

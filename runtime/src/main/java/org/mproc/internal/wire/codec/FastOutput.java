@@ -12,6 +12,9 @@ final class FastOutput {
     /** The largest array a JVM is sure to allocate, as {@code ByteArrayOutputStream} also assumes. */
     private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
+    /** The longest string {@link #writeShortUtf8} takes: 85 chars are at most 255 bytes of UTF-8. */
+    static final int SHORT_CHARS = 85;
+
     private byte[] bytes = new byte[64];
     private int size;
 
@@ -63,11 +66,35 @@ final class FastOutput {
      * written when {@code s} holds a lone surrogate, which UTF-8 cannot carry.
      */
     boolean writeUtf8(String s) {
-        int length = s.length();
-        ensure(4 + 3L * length); // a char takes at most 3 bytes; a surrogate pair 4 for 2 chars
-        int start = size;
-        int at = start + 4;
+        ensure(4 + 3L * s.length()); // a char takes at most 3 bytes; a surrogate pair 4 for 2 chars
+        int end = utf8(s, size + 4);
+        if (end < 0) {
+            return false;
+        }
+        putInt(size, end - size - 4);
+        size = end;
+        return true;
+    }
+
+    /**
+     * As {@link #writeUtf8} with a one-byte length, for a string of at most {@link #SHORT_CHARS}
+     * chars: its UTF-8 cannot pass 255 bytes.
+     */
+    boolean writeShortUtf8(String s) {
+        ensure(1 + 3L * s.length());
+        int end = utf8(s, size + 1);
+        if (end < 0) {
+            return false;
+        }
+        bytes[size] = (byte) (end - size - 1);
+        size = end;
+        return true;
+    }
+
+    /** Writes {@code s} as UTF-8 from {@code at} on; returns where it ends, or −1 at a lone surrogate. */
+    private int utf8(String s, int at) {
         byte[] b = bytes;
+        int length = s.length();
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
@@ -86,12 +113,10 @@ final class FastOutput {
                 b[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
                 b[at++] = (byte) (0x80 | cp & 0x3F);
             } else {
-                return false;
+                return -1;
             }
         }
-        putInt(start, at - start - 4);
-        size = at;
-        return true;
+        return at;
     }
 
     /** Grows once now for {@code more} bytes to come, rather than doubling step by step while they come. */
@@ -122,11 +147,15 @@ final class FastOutput {
 
     private void ensure(long more) {
         if (more > bytes.length - size) {
-            long needed = size + more;
-            if (needed > MAX_LENGTH) {
-                throw new OutOfMemoryError("a value of over " + MAX_LENGTH + " bytes cannot be encoded");
-            }
-            bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_LENGTH, Math.max(needed, 2L * bytes.length)));
+            grow(more);
         }
+    }
+
+    private void grow(long more) {
+        long needed = size + more;
+        if (needed > MAX_LENGTH) {
+            throw new OutOfMemoryError("a value of over " + MAX_LENGTH + " bytes cannot be encoded");
+        }
+        bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_LENGTH, Math.max(needed, 2L * bytes.length)));
     }
 }

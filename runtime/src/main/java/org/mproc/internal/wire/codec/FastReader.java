@@ -18,6 +18,8 @@ import static org.mproc.internal.wire.codec.FastCodec.MAX_NESTING;
 import static org.mproc.internal.wire.codec.FastCodec.NULL;
 import static org.mproc.internal.wire.codec.FastCodec.RECORD;
 import static org.mproc.internal.wire.codec.FastCodec.SHORT;
+import static org.mproc.internal.wire.codec.FastCodec.SHORT_STRING;
+import static org.mproc.internal.wire.codec.FastCodec.SMALL_INT;
 import static org.mproc.internal.wire.codec.FastCodec.STRING;
 import static org.mproc.internal.wire.codec.FastCodec.TREE_MAP;
 
@@ -51,6 +53,8 @@ final class FastReader {
         byte tag = in.readByte();
         switch (tag) {
             case NULL: return null;
+            case SHORT_STRING: return in.readShortUtf8();
+            case SMALL_INT: return (int) in.readByte();
             case STRING: return in.readUtf8();
             case INT: return in.readInt();
             case LONG: return in.readLong();

@@ -18,6 +18,8 @@ import static org.mproc.internal.wire.codec.FastCodec.MAX_NESTING;
 import static org.mproc.internal.wire.codec.FastCodec.NULL;
 import static org.mproc.internal.wire.codec.FastCodec.RECORD;
 import static org.mproc.internal.wire.codec.FastCodec.SHORT;
+import static org.mproc.internal.wire.codec.FastCodec.SHORT_STRING;
+import static org.mproc.internal.wire.codec.FastCodec.SMALL_INT;
 import static org.mproc.internal.wire.codec.FastCodec.STRING;
 import static org.mproc.internal.wire.codec.FastCodec.TREE_MAP;
 
@@ -28,6 +30,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Writes one value in {@link FastCodec}'s shapes (its table says which), or gives up:
@@ -55,8 +58,7 @@ final class FastWriter {
         } else if (value instanceof String) {
             writeString((String) value);
         } else if (value instanceof Integer) {
-            out.writeByte(INT);
-            out.writeInt((Integer) value);
+            writeInt((Integer) value);
         } else if (value instanceof Long) {
             out.writeByte(LONG);
             out.writeLong((Long) value);
@@ -96,10 +98,29 @@ final class FastWriter {
         return true;
     }
 
+    /** Counts and ids are mostly small: one byte for those that fit. */
+    private void writeInt(int v) {
+        if (v == (byte) v) {
+            out.writeByte(SMALL_INT);
+            out.writeByte(v);
+        } else {
+            out.writeByte(INT);
+            out.writeInt(v);
+        }
+    }
+
+    /** Words and names are mostly short: a one-byte length for those, UTF-16 for a lone surrogate. */
     private void writeString(String text) {
         int mark = out.size();
-        out.writeByte(STRING);
-        if (!out.writeUtf8(text)) {
+        boolean written;
+        if (text.length() <= FastOutput.SHORT_CHARS) {
+            out.writeByte(SHORT_STRING);
+            written = out.writeShortUtf8(text);
+        } else {
+            out.writeByte(STRING);
+            written = out.writeUtf8(text);
+        }
+        if (!written) {
             out.truncate(mark);
             out.writeByte(CHARS);
             out.writeChars(text);
@@ -164,12 +185,24 @@ final class FastWriter {
         out.reserve(10L * map.size()); // two tags, and a few bytes for each of the key and the value
         out.writeByte(tag);
         out.writeInt(map.size());
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!write(e.getKey(), depth + 1) || !write(e.getValue(), depth + 1)) {
-                return false;
-            }
+        Entries entries = new Entries(depth + 1);
+        map.forEach(entries); // walks a HashMap's table directly, faster than its entry iterator
+        return entries.written;
+    }
+
+    /** Writes each entry of a map until one has no fast shape. */
+    private final class Entries implements BiConsumer<Object, Object> {
+        private final int depth;
+        boolean written = true;
+
+        Entries(int depth) {
+            this.depth = depth;
         }
-        return true;
+
+        @Override
+        public void accept(Object key, Object value) {
+            written = written && write(key, depth) && write(value, depth);
+        }
     }
 
     private boolean writeRecord(RecordShape shape, Object record, int depth) {

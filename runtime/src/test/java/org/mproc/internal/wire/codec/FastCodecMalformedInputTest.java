@@ -68,6 +68,8 @@ class FastCodecMalformedInputTest {
             assertThrows(StreamCorruptedException.class, () -> codec.decode(tag(t).i32(Integer.MAX_VALUE).done()));
             assertThrows(StreamCorruptedException.class, () -> codec.decode(tag(t).i32(-1).done()));
         }
+        assertThrows(StreamCorruptedException.class, () -> codec.decode(tag(0x0C).tag(0xFF).tag('a').done()),
+                "a short string of 255 bytes with 1 left");
         assertThrows(StreamCorruptedException.class, () -> codec.decode(tag(0x30).i32(7).i32(0).done()),
                 "class number 7 when none was named");
         assertThrows(StreamCorruptedException.class, () -> codec.decode(tag(0x30).i32(-2).i32(0).done()));

@@ -114,7 +114,8 @@ class FastCodecRecordTest {
         assertEquals(6, ((Doubled) roundTrip(new Doubled(3))).value());
         byte[] bytes = codec.encode(new Size(7));
         assertEquals(RECORD, bytes[0]);
-        bytes[bytes.length - 4] = (byte) 0x80; // the int component, last in the bytes, becomes negative
+        assertEquals(0x0D, bytes[bytes.length - 2], "7 is a SMALL_INT, last in the bytes");
+        bytes[bytes.length - 1] = (byte) -7;
         java.io.InvalidObjectException refused = assertThrows(java.io.InvalidObjectException.class,
                 () -> codec.decode(bytes));
         assertTrue(refused.getMessage().contains("negative size"), refused::getMessage);
