@@ -24,6 +24,7 @@ import static org.mproc.internal.wire.codec.FastCodec.STRING;
 import static org.mproc.internal.wire.codec.FastCodec.TREE_MAP;
 
 import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -131,6 +132,7 @@ final class FastWriter {
     private boolean writeContainer(Object value, int depth) {
         Class<?> type = value.getClass();
         if (type == ArrayList.class) {
+            expectContainers((ArrayList<?>) value);
             return once(value) && writeList((ArrayList<?>) value, depth);
         } else if (type == HashMap.class) {
             return once(value) && writeMap(HASH_MAP, (Map<?, ?>) value, depth);
@@ -147,6 +149,21 @@ final class FastWriter {
         }
         SerializedLambda form = SerializedLambdas.extract(value);
         return form != null && once(value) && writeLambda(form, depth);
+    }
+
+    /**
+     * Sizes the table of containers seen for a list of records, maps or lists, the first time
+     * one is met: growing it step by step took about a fifth of the time to write 10,000 records.
+     */
+    private void expectContainers(ArrayList<?> list) {
+        if (seen == null && list.size() > 16 && isContainer(list.get(0))) {
+            seen = new IdentityHashMap<>(list.size() + 1);
+        }
+    }
+
+    private static boolean isContainer(Object value) {
+        return value != null && (value.getClass().isRecord() || value instanceof java.util.Collection
+                || value instanceof Map);
     }
 
     /** Whether this is the first time the value is met in this graph. */
@@ -219,12 +236,35 @@ final class FastWriter {
                 return false;
             }
         }
-        Object[] values = shape.values(record);
-        out.writeInt(values.length);
-        for (Object v : values) {
-            if (!write(v, depth + 1)) {
-                return false;
+        out.writeInt(shape.components());
+        try {
+            for (int i = 0; i < shape.components(); i++) {
+                if (!writeComponent(shape.field(i), record, depth + 1)) {
+                    return false;
+                }
             }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("made accessible when the shape was taken", e);
+        }
+        return true;
+    }
+
+    /**
+     * A component as the boxed value's shape would be written, but the common primitives read
+     * unboxed: boxing every int, long and double of 10,000 records cost more than writing them.
+     */
+    private boolean writeComponent(Field field, Object record, int depth) throws IllegalAccessException {
+        Class<?> type = field.getType();
+        if (type == int.class) {
+            writeInt(field.getInt(record));
+        } else if (type == long.class) {
+            out.writeByte(LONG);
+            out.writeLong(field.getLong(record));
+        } else if (type == double.class) {
+            out.writeByte(DOUBLE);
+            out.writeLong(Double.doubleToLongBits(field.getDouble(record)));
+        } else {
+            return write(field.get(record), depth);
         }
         return true;
     }

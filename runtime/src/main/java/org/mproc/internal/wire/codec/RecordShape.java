@@ -65,16 +65,9 @@ final class RecordShape {
         return fields.length;
     }
 
-    Object[] values(Object record) {
-        Object[] values = new Object[fields.length];
-        try {
-            for (int i = 0; i < fields.length; i++) {
-                values[i] = fields[i].get(record);
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("made accessible when the shape was taken", e);
-        }
-        return values;
+    /** Component {@code i}'s field, made accessible. */
+    Field field(int i) {
+        return fields[i];
     }
 
     /** Calls the canonical constructor; fails as JDK serialization does when it throws. */

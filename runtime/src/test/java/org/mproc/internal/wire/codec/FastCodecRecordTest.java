@@ -177,6 +177,16 @@ class FastCodecRecordTest {
         List<?> twiceBack = (List<?>) roundTrip(twice);
         assertSame(twiceBack.get(0), twiceBack.get(1));
 
+        ArrayList<Point> many = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add(new Point(i, i));
+        }
+        assertEquals(0x20, tag(many));
+        many.add(many.get(3));
+        assertEquals(JDK, tag(many), "a long list of records still notices one met twice");
+        List<?> manyBack = (List<?>) roundTrip(many);
+        assertSame(manyBack.get(3), manyBack.get(100));
+
         assertEquals(RECORD, tag(new Pair("same", "same")), "strings carry no identity anyone relies on");
         assertEquals(RECORD, tag(new Pair(new Point(1, 1), new Point(1, 1))), "equal records are not one record");
     }
