@@ -27,7 +27,6 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,8 +42,7 @@ import java.util.function.BiConsumer;
  */
 final class FastWriter {
     private final FastOutput out = new FastOutput();
-    /** The containers written so far; made at the first one, so a leaf value costs no table. */
-    private Map<Object, Boolean> seen;
+    private final SeenContainers seen = new SeenContainers();
     /** Each record class written so far and its number: its name is written once per value. */
     private Map<Class<?>, Integer> recordClasses;
 
@@ -132,46 +130,23 @@ final class FastWriter {
     private boolean writeContainer(Object value, int depth) {
         Class<?> type = value.getClass();
         if (type == ArrayList.class) {
-            expectContainers((ArrayList<?>) value);
-            return once(value) && writeList((ArrayList<?>) value, depth);
+            seen.expect((ArrayList<?>) value);
+            return seen.firstTime(value) && writeList((ArrayList<?>) value, depth);
         } else if (type == HashMap.class) {
-            return once(value) && writeMap(HASH_MAP, (Map<?, ?>) value, depth);
+            return seen.firstTime(value) && writeMap(HASH_MAP, (Map<?, ?>) value, depth);
         } else if (type == LinkedHashMap.class) {
-            return isInsertionOrder((LinkedHashMap<?, ?>) value) && once(value)
+            return isInsertionOrder((LinkedHashMap<?, ?>) value) && seen.firstTime(value)
                     && writeMap(LINKED_MAP, (Map<?, ?>) value, depth);
         } else if (type == TreeMap.class) {
-            return ((TreeMap<?, ?>) value).comparator() == null && once(value)
+            return ((TreeMap<?, ?>) value).comparator() == null && seen.firstTime(value)
                     && writeMap(TREE_MAP, (Map<?, ?>) value, depth);
         }
         RecordShape record = type.isRecord() ? RecordShape.of(type) : null;
         if (record != null) {
-            return once(value) && writeRecord(record, value, depth);
+            return seen.firstTime(value) && writeRecord(record, value, depth);
         }
         SerializedLambda form = SerializedLambdas.extract(value);
-        return form != null && once(value) && writeLambda(form, depth);
-    }
-
-    /**
-     * Sizes the table of containers seen for a list of records, maps or lists, the first time
-     * one is met: growing it step by step took about a fifth of the time to write 10,000 records.
-     */
-    private void expectContainers(ArrayList<?> list) {
-        if (seen == null && list.size() > 16 && isContainer(list.get(0))) {
-            seen = new IdentityHashMap<>(list.size() + 1);
-        }
-    }
-
-    private static boolean isContainer(Object value) {
-        return value != null && (value.getClass().isRecord() || value instanceof java.util.Collection
-                || value instanceof Map);
-    }
-
-    /** Whether this is the first time the value is met in this graph. */
-    private boolean once(Object container) {
-        if (seen == null) {
-            seen = new IdentityHashMap<>();
-        }
-        return seen.put(container, Boolean.TRUE) == null;
+        return form != null && seen.firstTime(value) && writeLambda(form, depth);
     }
 
     private boolean writeList(ArrayList<?> list, int depth) {
