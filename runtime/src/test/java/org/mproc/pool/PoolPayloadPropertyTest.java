@@ -12,7 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -31,8 +36,9 @@ import org.quicktheories.generators.Generate;
 
 /**
  * G-POOL-1 over payloads: {@code map(f, xs, c)} equals the sequential {@code [f(x) for x in xs]} for
- * integers, strings (lone surrogates included), a record, nested lists, byte arrays and mixed boxed
- * values, for lists of any length (empty, one, not divisible by {@code c}), any chunk size or the
+ * integers, strings (lone surrogates included), a record, nested lists, byte arrays, mixed boxed
+ * values and rich results (maps of each class, records, shapes only JDK serialization carries), for
+ * lists of any length (empty, one, not divisible by {@code c}), any chunk size or the
  * default, on pools of 1 to 4 workers. One pool per size serves every example.
  */
 @Tag("G-POOL-1")
@@ -204,6 +210,41 @@ class PoolPayloadPropertyTest {
                     List<Object> got = onPool(size, PoolPayloadPropertyTest::identity, xs, chunk);
                     assertEquals(xs, got);
                     assertEquals(classes(xs), classes(got));
+                });
+    }
+
+    /**
+     * A rich result whose shape depends on {@code x}: word-count maps of each map class, a record,
+     * and shapes only JDK serialization carries (a LinkedList, an access-ordered map), so that one
+     * chunk mixes results of both paths.
+     */
+    static Object richResult(Integer x) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i <= Math.floorMod(x, 40); i++) {
+            counts.merge("w" + (i * 7 % 13), i, Integer::sum);
+        }
+        switch (Math.floorMod(x, 6)) {
+            case 0: return counts;
+            case 1: return new TreeMap<>(counts);
+            case 2: return new LinkedHashMap<>(counts);
+            case 3: return new Item(x, "item" + x, new ArrayList<>(counts.values()), x / 3.0);
+            case 4: return new LinkedList<>(counts.keySet());
+            default:
+                Map<String, Integer> lru = new LinkedHashMap<>(16, 0.75f, true);
+                lru.putAll(counts);
+                return lru;
+        }
+    }
+
+    @Test
+    void richResultsOfEveryShapeComeBackInInputOrderWithTheirClasses() {
+        qt().withTestingTime(BUDGET.toMillis(), TimeUnit.MILLISECONDS).withShrinkCycles(50)
+                .forAll(poolSizes(), listsOf(integers().all(), 60), chunkSizes())
+                .checkAssert((size, xs, chunk) -> {
+                    List<Object> expected = sequential(PoolPayloadPropertyTest::richResult, xs);
+                    List<Object> got = onPool(size, PoolPayloadPropertyTest::richResult, xs, chunk);
+                    assertEquals(expected, got);
+                    assertEquals(classes(expected), classes(got));
                 });
     }
 

@@ -78,6 +78,24 @@ class PoolResultsThatCannotTravelTest {
         assertAnswers(POOL.get());
     }
 
+    /** A record that is not Serializable: the codec's record path refuses it as JDK serialization does. */
+    record Unsendable(int value) {}
+
+    static Object unsendableAt(int x) {
+        return x == 4 ? new Unsendable(x) : new java.util.HashMap<>(java.util.Map.of("x", x));
+    }
+
+    @Test
+    @Tag("G-POOL-6")
+    void aRecordThatIsNotSerializableFailsItsTaskNamingTheClass() throws Exception {
+        Throwable failure = Futures.failureOf(POOL.get().mapAsync(PoolResultsThatCannotTravelTest::unsendableAt,
+                range(6), 3), Delays.CHILD);
+        TaskFailedException e = assertInstanceOf(TaskFailedException.class, failure, () -> "got " + Causes.text(failure));
+        assertEquals(4, e.taskIndex());
+        assertTrue(e.getMessage().contains(Unsendable.class.getName()), e::getMessage);
+        assertAnswers(POOL.get());
+    }
+
     /** A chain of records far deeper than JDK serialization can write on a thread's stack. */
     record Link(int value, Link next) implements Serializable {}
 

@@ -322,7 +322,6 @@ public final class PoolEngine {
     /** A chunk's results, or why they could not be read here. */
     private record Decoded(ResultFrame frame, List<Object> values, Throwable error) {}
 
-    @SuppressWarnings("unchecked")
     private Decoded decode(Frame frame) {
         ResultFrame r;
         try {
@@ -331,7 +330,11 @@ public final class PoolEngine {
             return new Decoded(null, null, e);
         }
         try {
-            return new Decoded(r, (List<Object>) codec.decode(r.results()), null);
+            List<Object> values = new ArrayList<>(r.results().size());
+            for (byte[] result : r.results()) {
+                values.add(codec.decode(result));
+            }
+            return new Decoded(r, values, null);
         } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
             // A result class's own readObject may throw anything: it fails the call, not this reader.
             return new Decoded(r, null, e);

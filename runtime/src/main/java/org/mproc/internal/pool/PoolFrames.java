@@ -1,5 +1,7 @@
 package org.mproc.internal.pool;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
@@ -194,28 +196,38 @@ public final class PoolFrames {
     }
 
     /**
-     * A chunk's results, in the order of its items.
+     * A chunk's results, in the order of its items, each encoded alone: a result that needs JDK
+     * serialization does not drag the others with it, the worker holds bytes rather than results
+     * while the chunk runs, and results share no objects with each other.
      *
      * <pre>
      *   POOL_RESULT 0x1B   (correlation id = call id)
-     *   0            4       8
-     *   +------------+-------+---------------------------------------------+
-     *   | i32        | i32 n | n bytes: the results, a List encoded by the |
-     *   | chunkIndex |       | Codec                                       |
-     *   +------------+-------+---------------------------------------------+
+     *   0            4       8        12
+     *   +------------+-------+--------+--------------------------+--------+-----
+     *   | i32        | i32 n | i32 r0 | r0 bytes: result 0,      | i32 r1 | ...  n results in all
+     *   | chunkIndex |       |        | encoded by the Codec     |        |
+     *   +------------+-------+--------+--------------------------+--------+-----
      * </pre>
      */
-    public record ResultFrame(long callId, int chunkIndex, byte[] results) {
+    public record ResultFrame(long callId, int chunkIndex, List<byte[]> results) {
         public Frame toFrame() {
-            return new Frame(FrameTypes.POOL_RESULT, callId,
-                    new WireData.Out().i32(chunkIndex).block(results).toByteArray());
+            WireData.Out out = new WireData.Out().i32(chunkIndex).i32(results.size());
+            for (byte[] result : results) {
+                out.block(result);
+            }
+            return new Frame(FrameTypes.POOL_RESULT, callId, out.toByteArray());
         }
 
         public static ResultFrame from(Frame frame) throws ProtocolException {
             WireData.In in = new WireData.In(frame);
-            ResultFrame result = new ResultFrame(frame.correlationId(), in.i32(), in.block());
+            int chunk = in.i32();
+            int n = in.count(4);
+            List<byte[]> results = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                results.add(in.block());
+            }
             in.end();
-            return result;
+            return new ResultFrame(frame.correlationId(), chunk, results);
         }
     }
 

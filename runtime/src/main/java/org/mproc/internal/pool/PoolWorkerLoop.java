@@ -105,40 +105,31 @@ public final class PoolWorkerLoop implements WorkerMain.Body {
             fail(chunk, chunk.firstTask(), t);
             return;
         }
-        List<Object> results = new ArrayList<>(items.size());
+        List<byte[]> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
+            int task = chunk.firstTask() + i;
+            Object value;
             try {
-                results.add(function.apply(items.get(i)));
+                value = function.apply(items.get(i));
             } catch (Throwable t) {
-                fail(chunk, chunk.firstTask() + i, t);
+                fail(chunk, task, t);
+                return;
+            }
+            try {
+                results.add(codec.encode(value)); // now, so the chunk holds bytes, not every result
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                fail(chunk, task, unencodable(task, value, e));
                 return;
             }
         }
-        byte[] encoded;
-        try {
-            encoded = codec.encode(results);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            int bad = firstUnencodable(results);
-            Object value = results.get(bad);
-            String reason = e instanceof StackOverflowError ? "it is nested too deeply to write"
-                    : e instanceof NotSerializableException ? e.getMessage() + " is not Serializable" : e.toString();
-            fail(chunk, chunk.firstTask() + bad, new NotSerializableException("the result of task "
-                    + (chunk.firstTask() + bad) + " (a " + (value == null ? "null" : value.getClass().getName())
-                    + ") cannot be serialized: " + reason));
-            return;
-        }
-        parent.send(new ResultFrame(chunk.callId(), chunk.chunkIndex(), encoded).toFrame());
+        parent.send(new ResultFrame(chunk.callId(), chunk.chunkIndex(), results).toFrame());
     }
 
-    private int firstUnencodable(List<Object> results) {
-        for (int i = 0; i < results.size(); i++) {
-            try {
-                codec.encode(results.get(i));
-            } catch (IOException | RuntimeException | StackOverflowError e) {
-                return i;
-            }
-        }
-        return 0;
+    private static NotSerializableException unencodable(int task, Object value, Throwable e) {
+        String reason = e instanceof StackOverflowError ? "it is nested too deeply to write"
+                : e instanceof NotSerializableException ? e.getMessage() + " is not Serializable" : e.toString();
+        return new NotSerializableException("the result of task " + task + " (a "
+                + (value == null ? "null" : value.getClass().getName()) + ") cannot be serialized: " + reason);
     }
 
     private void fail(ChunkFrame chunk, int taskIndex, Throwable t) throws IOException {

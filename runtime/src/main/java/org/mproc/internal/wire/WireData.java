@@ -147,6 +147,23 @@ public final class WireData {
             }
         }
 
+        /**
+         * A count of the fields that follow, each at least {@code bytesEach} bytes: checked against
+         * what is left, so no one sizes anything by a count the bytes cannot hold.
+         */
+        public int count(int bytesEach) throws ProtocolException {
+            int n = i32();
+            try {
+                if (n < 0 || (long) n * bytesEach > data.available()) {
+                    throw new ProtocolException(frame + " announces " + n + " fields with " + data.available()
+                            + " bytes left");
+                }
+            } catch (IOException e) {
+                throw truncated();
+            }
+            return n;
+        }
+
         public void end() throws ProtocolException {
             try {
                 if (data.available() != 0) {

@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mproc.internal.pool.PoolFrames.ChunkFailedFrame;
 import org.mproc.internal.pool.PoolFrames.ChunkFrame;
@@ -58,13 +59,15 @@ class PoolFramesTest {
                 assertFrame(FrameTypes.POOL_STARTED, id, ByteBuffer.allocate(4).putInt(chunk).array(), started);
                 assertEquals(new StartedFrame(id, chunk), StartedFrame.from(started));
 
-                Frame result = new ResultFrame(id, chunk, bytes).toFrame();
-                assertFrame(FrameTypes.POOL_RESULT, id, ByteBuffer.allocate(8 + bytes.length).putInt(chunk)
-                        .putInt(bytes.length).put(bytes).array(), result);
+                Frame result = new ResultFrame(id, chunk, List.of(bytes, NOTHING)).toFrame();
+                assertFrame(FrameTypes.POOL_RESULT, id, ByteBuffer.allocate(16 + bytes.length).putInt(chunk)
+                        .putInt(2).putInt(bytes.length).put(bytes).putInt(0).array(), result);
                 ResultFrame r = ResultFrame.from(result);
                 assertEquals(id, r.callId());
                 assertEquals(chunk, r.chunkIndex());
-                assertArrayEquals(bytes, r.results());
+                assertEquals(2, r.results().size());
+                assertArrayEquals(bytes, r.results().get(0));
+                assertArrayEquals(NOTHING, r.results().get(1));
 
                 byte[] items = {1, 2};
                 Frame chunkFrame = new ChunkFrame(id, chunk, task, ~id, bytes, items).toFrame();
@@ -118,5 +121,11 @@ class PoolFramesTest {
                 new byte[2])));
         assertThrows(ProtocolException.class, () -> ChunkFailedFrame.from(new Frame(FrameTypes.POOL_CHUNK_FAILED, 1,
                 new byte[7])));
+        assertThrows(ProtocolException.class, () -> ResultFrame.from(new Frame(FrameTypes.POOL_RESULT, 1,
+                ByteBuffer.allocate(12).putInt(0).putInt(Integer.MAX_VALUE).array())), "a count the bytes cannot hold");
+        assertThrows(ProtocolException.class, () -> ResultFrame.from(new Frame(FrameTypes.POOL_RESULT, 1,
+                ByteBuffer.allocate(12).putInt(0).putInt(-1).array())), "a negative count");
+        assertThrows(ProtocolException.class, () -> ResultFrame.from(new Frame(FrameTypes.POOL_RESULT, 1,
+                ByteBuffer.allocate(16).putInt(0).putInt(1).putInt(9).array())), "a result longer than the frame");
     }
 }

@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * Turns values into bytes and back. {@link #standard()} is {@link FastCodec}: compact encodings for
- * common shapes (null, strings, boxed primitives, byte arrays, {@code ArrayList}s of those, lambdas
+ * common shapes (null, strings, boxed primitives, byte arrays; {@code ArrayList}s, {@code HashMap}s,
+ * {@code LinkedHashMap}s, {@code TreeMap}s and {@code Serializable} records of those; lambdas
  * capturing only those) in front of JDK serialization ({@link JdkCodec}, read behind an input
  * filter), which takes everything else.
  */

@@ -3,6 +3,7 @@ package org.mproc.internal.wire.codec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -28,6 +29,36 @@ public final class JdkCodec implements Codec {
             }
             return ObjectInputFilter.Status.UNDECIDED;
         };
+    }
+
+    /**
+     * Refuses {@code type} where this codec's filter would refuse it in a stream, {@code depth}
+     * deep: the fast paths never instantiate a class that JDK serialization would refuse. (Since
+     * JDK 17, setting a stream's filter replaces the JVM-wide {@code jdk.serialFilter}, so this
+     * filter is the whole of what JDK serialization applies here.)
+     */
+    void admit(Class<?> type, long depth) throws InvalidClassException {
+        if (filter.checkInput(new ClassCheck(type, depth)) == ObjectInputFilter.Status.REJECTED) {
+            throw new InvalidClassException(type.getName(), "filter status: REJECTED");
+        }
+    }
+
+    /** The question a stream asks its filter before it makes an object of a class. */
+    private record ClassCheck(Class<?> serialClass, long depth) implements ObjectInputFilter.FilterInfo {
+        @Override
+        public long arrayLength() {
+            return -1;
+        }
+
+        @Override
+        public long references() {
+            return 0;
+        }
+
+        @Override
+        public long streamBytes() {
+            return 0;
+        }
     }
 
     @Override

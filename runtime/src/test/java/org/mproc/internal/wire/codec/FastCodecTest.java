@@ -46,6 +46,23 @@ public class FastCodecTest {
         assertEquals(Boolean.TRUE, roundTrip(true));
     }
 
+    @Test
+    void shortStringsAndSmallIntsTakeOneByteAndTheirNeighboursDoNot() throws Exception {
+        assertEquals(0x0D, tag(127));
+        assertEquals(0x0D, tag(-128));
+        assertEquals(0x02, tag(128));
+        assertEquals(0x02, tag(-129));
+        assertEquals(2, codec.encode(5).length);
+        String shortest = "é".repeat(85); // 170 bytes of UTF-8 behind a one-byte length
+        assertEquals(0x0C, tag(shortest));
+        assertEquals(0x01, tag(shortest + "x"));
+        assertEquals(0x0C, tag("\u20ac".repeat(85)), "255 bytes: the most a one-byte length holds");
+        for (Object v : new Object[] {127, -128, 128, -129, shortest, shortest + "x", "\u20ac".repeat(85), "",
+                "\ud83d\ude00".repeat(42) + "a", "\ud800".repeat(3)}) {
+            assertEquals(v, roundTrip(v));
+        }
+    }
+
     public static String greet(String name, int times) {
         return (name + "!").repeat(times);
     }
