@@ -10,7 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -35,6 +38,11 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ArchiveCache {
     static final String DIR_PROPERTY = "mproc.childArchiveDir";
     static final int STALE_DAYS = 30;
+    /**
+     * Archives kept at most, the most recently used: every rebuilt jar is a new key, so a
+     * developer's cache would otherwise grow by a few MB per build for a month.
+     */
+    static final int KEEP = 32;
     private static final long DAY_MS = 24L * 3600 * 1000;
     private static final long TMP_STALE_MS = 3600 * 1000;
     private static final String SUFFIX = ".jsa";
@@ -156,7 +164,12 @@ final class ArchiveCache {
         return target;
     }
 
-    /** Deletes {@code key}'s older archives, archives unused for long, and dead trainers' temporary files. */
+    /**
+     * Deletes {@code key}'s older archives, archives unused for long, dead trainers' temporary files,
+     * and all but the {@value #KEEP} most recently used archives. A child that found an archive
+     * this deletes still starts: its mapping outlives the name, and a child started later without
+     * the file runs without sharing ({@code -Xshare:auto}).
+     */
     private void sweep(String key, Path kept) {
         File[] files = directory.toFile().listFiles();
         if (files == null) {
@@ -164,6 +177,7 @@ final class ArchiveCache {
         }
         long now = System.currentTimeMillis();
         long keptTime = kept.toFile().lastModified();
+        List<File> archives = new ArrayList<>();
         for (File f : files) {
             String name = f.getName();
             boolean old = name.endsWith(SUFFIX) && now - f.lastModified() > STALE_DAYS * DAY_MS;
@@ -173,6 +187,16 @@ final class ArchiveCache {
             boolean abandoned = name.endsWith(".tmp") && now - f.lastModified() > TMP_STALE_MS;
             if (old || replaced || abandoned) {
                 f.delete();
+            } else if (name.endsWith(SUFFIX)) {
+                archives.add(f);
+            }
+        }
+        if (archives.size() > KEEP) {
+            archives.sort(Comparator.comparingLong(File::lastModified).reversed());
+            for (File f : archives.subList(KEEP, archives.size())) {
+                if (!f.toPath().equals(kept)) {
+                    f.delete();
+                }
             }
         }
     }

@@ -111,6 +111,26 @@ class ArchiveCacheTest {
     }
 
     @Test
+    void onlyTheMostRecentlyUsedArchivesAreKept() throws IOException {
+        ArchiveCache cache = ArchiveCache.open(dir);
+        long now = System.currentTimeMillis();
+        List<Path> stored = new ArrayList<>();
+        for (int i = 0; i < ArchiveCache.KEEP + 5; i++) {
+            String key = String.format("%016x", i);
+            Path archive = cache.store(written(cache, new byte[10], key), key);
+            assertTrue(archive.toFile().setLastModified(now - (ArchiveCache.KEEP + 5 - i) * 60_000L)); // older first
+            stored.add(archive);
+        }
+        String last = String.format("%016x", 999);
+        Path newest = cache.store(written(cache, new byte[10], last), last);
+        assertTrue(Files.exists(newest));
+        for (int i = 0; i < stored.size(); i++) {
+            assertEquals(i >= 6, Files.exists(stored.get(i)), "archive " + i + " of " + stored.size()
+                    + ": the " + ArchiveCache.KEEP + " most recently used stay, the newest included");
+        }
+    }
+
+    @Test
     void twoCreatorsAtOnceLeaveOneWholeArchive() throws Exception {
         ArchiveCache one = ArchiveCache.open(dir);
         ArchiveCache two = ArchiveCache.open(dir);
