@@ -67,6 +67,10 @@ public final class QueueState {
     /** Owners asked to give back their unused credits, who have not answered yet. */
     private final Set<Object> creditsRecalled = new HashSet<>();
     private int reserved;
+    /** Runs a look while producers wait and some room is free, but too little to be worth a grant yet. */
+    private Deadlines.Alarm roomTick;
+    /** Set by {@link #roomTick}: the next look grants whatever room is free. */
+    private boolean roomTickFired;
     private int unfinished;
     private Phase phase = Phase.OPEN;
     private boolean finished;
@@ -221,7 +225,7 @@ public final class QueueState {
     synchronized void credit(QueueWaiter w, long timeoutNanos, int want, Answers out) {
         if (phase != Phase.OPEN) {
             answer(w, QueueReply.CLOSED, out);
-        } else if (room() > 0) {
+        } else if (room() >= worthGranting(want) || (room() > 0 && timeoutNanos == 0)) {
             grant(w, want, out);
         } else if (timeoutNanos == 0) {
             answer(w, QueueReply.EMPTY, out);
@@ -239,6 +243,19 @@ public final class QueueState {
         }
         settle(out);
     }
+
+    /**
+     * The room worth a round trip to a producer that asked for {@code want}: a quarter of the
+     * capacity, at most what it asked for. A full queue frees room one claim at a time; granting
+     * each slot as it frees would cost a round trip per put, so a producer waits for this much, or
+     * for the next {@link #ROOM_TICK_NANOS}, whichever comes first.
+     */
+    private int worthGranting(int want) {
+        return Math.min(want, Math.max(1, capacity / 4));
+    }
+
+    /** The longest a waiting producer waits for room to add up once some is free. */
+    static final long ROOM_TICK_NANOS = 200_000;
 
     /** Slots a put could still be granted: the capacity less what is held and what is granted. */
     private int room() {
@@ -288,8 +305,9 @@ public final class QueueState {
         checkFinished();
     }
 
+    /** A producer waiting on a full queue hears of the first claim; room that is free but small is looked at by the tick. */
     private boolean waitsForClaims() {
-        return !backlog.isEmpty() || !creditWaiters.isEmpty() || (phase == Phase.CLOSED && !finished);
+        return !backlog.isEmpty() || (!creditWaiters.isEmpty() && room() == 0) || (phase == Phase.CLOSED && !finished);
     }
 
     /** One look at everything; {@code woken} takes were already woken for elements in the ring. Returns the new count. */
@@ -297,11 +315,16 @@ public final class QueueState {
         while (!backlog.isEmpty() && ring.offer(backlog.peekFirst())) {
             backlog.removeFirst();
         }
-        while (!creditWaiters.isEmpty() && room() > 0) {
+        while (!creditWaiters.isEmpty() && room() > 0
+                && (roomTickFired || room() >= worthGranting(creditWaiters.peekFirst().want))) {
             grant(creditWaiters.removeFirst(), out);
         }
+        roomTickFired = false;
         if (!creditWaiters.isEmpty()) {
             recallCredits(out);
+            if (room() > 0 && roomTick == null) {
+                roomTick = Deadlines.after(ROOM_TICK_NANOS, this::roomTicked);
+            }
         }
         while (!takers.isEmpty() && ring.unclaimed() > woken) {
             answer(takers.removeFirst(), QueueReply.READY, out);
@@ -314,6 +337,16 @@ public final class QueueState {
             takers.clear();
         }
         return woken;
+    }
+
+    private void roomTicked() {
+        Answers out = new Answers();
+        synchronized (this) {
+            roomTick = null;
+            roomTickFired = true;
+            settle(out);
+        }
+        out.deliver();
     }
 
     /**
