@@ -34,8 +34,8 @@ import org.mproc.ProcessException;
  * A consumer copies the record at the head, then moves the head from that position past it; if
  * another consumer moved it first, the copy is dropped and it tries again. The host reuses bytes
  * only behind the head, so a record cannot change while its position is still the head: a copy
- * followed by a successful compare-and-set is always whole. The host writes a record, then
- * publishes the tail with a release store; a consumer reads the tail with an acquire load.
+ * followed by a successful compare-and-set is always whole. The writer writes a record, then
+ * publishes the tail with a volatile store; a claimer reads the tail with an acquire load.
  *
  * <p>{@code notify} asks consumers to tell the host when they claim (a {@code QUEUE_CLAIMED}
  * frame, once per request): the host sets it when it waits for room in the ring or in the queue,
@@ -261,7 +261,10 @@ public final class QueueRing {
                 remember(tail);
             }
             tail += size;
-            LONGS.setRelease(map, TAIL_AT, tail);
+            // Volatile, not just release: the appender reads the notify word next, and that read
+            // must not pass this store, or an append and the other side's request could miss each
+            // other (a producer's element left in its ring while the host waits to be told).
+            LONGS.setVolatile(map, TAIL_AT, tail);
             return true;
         }
 
