@@ -56,6 +56,7 @@ public final class ManagerClient {
     private ManagerClient(String socket) throws IOException {
         this.socket = socket;
         this.connection = Hosting.connectAsClient(Paths.get(socket), ClientHelloFrame.MANAGER);
+        connection.spinWhileWaiting();
     }
 
     public static ManagerClient to(String socket) {

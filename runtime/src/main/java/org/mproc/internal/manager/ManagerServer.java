@@ -48,6 +48,7 @@ public final class ManagerServer {
     }
 
     private void serve(Connection c) throws IOException {
+        c.spinWhileWaiting();
         try {
             for (Frame f = c.read(); f != null; f = c.read()) {
                 switch (f.type()) {

@@ -16,6 +16,8 @@ public final class PoolWorkerMain {
         Connection parent;
         try {
             parent = WorkerMain.attach().parent();
+            parent.uninterruptible(); // a task may interrupt this thread
+            parent.spinWhileWaiting();
         } catch (IOException | RuntimeException e) {
             System.err.println("mproc pool worker could not start: " + e);
             System.exit(2);

@@ -50,6 +50,8 @@ public final class Launch {
     private final CountDownLatch readerDone = new CountDownLatch(1);
 
     private final Consumer<Frame> otherFrames;
+    /** A pool worker's connection carries chunk and answer: its reader spins while answers come quickly. */
+    private final boolean spinWhileWaiting;
     private final ChildArchives.Use archive;
     private volatile boolean daemon;
     private Connection connection; // guarded by this
@@ -63,6 +65,7 @@ public final class Launch {
             throw ExitSequence.refusal("cannot start a child JVM for " + spec.name());
         }
         this.otherFrames = otherFrames;
+        this.spinWhileWaiting = role == Bootstrap.Role.POOL;
         this.archive = ChildArchives.plan(JvmCommand.build(spec.classPath(), spec.jvmOptions(), main));
         try {
             this.process = new ProcessBuilder(archive.command()).start();
@@ -245,6 +248,9 @@ public final class Launch {
         }
         try {
             c.uninterruptible(); // a pool's callers write chunks on it, and a user may interrupt them
+            if (spinWhileWaiting) {
+                c.spinWhileWaiting();
+            }
             attached.complete(c);
             for (Frame frame = c.read(); frame != null; frame = c.read()) {
                 receive(frame);

@@ -73,6 +73,17 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
+     * Makes the reader of this {@link #uninterruptible()} connection poll for up to
+     * {@link SpinWait#nanos()} before it sleeps, while its waits are that short: for connections
+     * that carry request and answer (a manager's, a pool worker's), where the peer's answer usually
+     * comes within the spin and a sleep would add a wake-up to every round trip. Not for queue
+     * traffic: with more processes than cores a spinning reader takes the core its producer needs.
+     */
+    public void spinWhileWaiting() {
+        reader.spinWhileWaiting();
+    }
+
+    /**
      * The next frame, or null at a clean end of stream; on an {@link #uninterruptible()}
      * connection an interrupt before the frame begins ends the wait with
      * {@link java.io.InterruptedIOException}. One reader at a time.

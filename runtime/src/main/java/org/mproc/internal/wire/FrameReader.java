@@ -15,6 +15,8 @@ import java.nio.channels.ByteChannel;
  */
 public final class FrameReader {
     static final int BUFFER_BYTES = 64 * 1024;
+    /** At most 63 waits sleep at once between two tries at spinning. */
+    private static final int MAX_BACKOFF_SHIFT = 6;
 
     private final ByteChannel channel;
     /** Bytes read and not yet parsed lie between position and limit (read mode between calls). */
@@ -22,6 +24,11 @@ public final class FrameReader {
     private volatile int maxPayload;
     /** Set once the channel is non-blocking (see {@link Connection#uninterruptible()}). */
     private volatile Readiness readable;
+    /** Whether a wait polls the channel first ({@link SpinWait}); only the reader thread uses the next two. */
+    private volatile boolean spins;
+    /** Spins in a row that ended without an answer; after k of them, 2^k - 1 waits sleep at once. */
+    private int vainSpins;
+    private int sleepsLeft;
 
     public FrameReader(ByteChannel channel, int maxPayload) {
         this.channel = channel;
@@ -32,9 +39,29 @@ public final class FrameReader {
         this.readable = readable;
     }
 
+    /** See {@link Connection#spinWhileWaiting()}. */
+    void spinWhileWaiting() {
+        this.spins = SpinWait.nanos() > 0;
+    }
+
     /** Raises the limit once the peer has authenticated. */
     public void limit(int maxPayload) {
         this.maxPayload = maxPayload;
+    }
+
+    /** Whether this wait spins: not while sleeping off spins in vain, nor when the process's places are taken. */
+    private boolean startSpin() {
+        if (sleepsLeft > 0) {
+            sleepsLeft--;
+            return false;
+        }
+        return SpinWait.tryStart();
+    }
+
+    /** A spin ended without the peer's answer: the next waits sleep at once, more of them each time. */
+    private void spunInVain() {
+        vainSpins = Math.min(vainSpins + 1, MAX_BACKOFF_SHIFT);
+        sleepsLeft = (1 << vainSpins) - 1;
     }
 
     /** The next frame, or {@code null} at a clean end of stream (between frames). */
@@ -87,13 +114,35 @@ public final class FrameReader {
         in.compact();
         Readiness r = readable;
         boolean interrupted = false;
+        boolean triedSpin = false; // a wait spins at most once, before its first sleep
+        boolean spinning = false; // holding one of the process's spinning places (SpinWait)
+        long spinUntil = 0;
         try {
             while (in.position() < n) {
                 int got = channel.read(in);
                 if (got < 0) {
                     return false;
                 }
+                if (got > 0 && spinning) {
+                    spinning = false;
+                    SpinWait.end();
+                    vainSpins = 0; // the peer answered within the spin: keep spinning
+                }
                 if (got == 0 && r != null) {
+                    if (spins && !triedSpin) {
+                        triedSpin = true;
+                        spinning = startSpin();
+                        spinUntil = System.nanoTime() + SpinWait.nanos();
+                    }
+                    if (spinning) {
+                        if (System.nanoTime() - spinUntil < 0) {
+                            Thread.onSpinWait();
+                            continue; // the peer may answer before a sleep and its wake-up would be over
+                        }
+                        spinning = false;
+                        SpinWait.end();
+                        spunInVain();
+                    }
                     interrupted |= r.await();
                     if (interrupted && stopOnInterrupt && in.position() == 0) {
                         throw new InterruptedIOException("interrupted while waiting for a frame");
@@ -102,6 +151,9 @@ public final class FrameReader {
             }
             return true;
         } finally {
+            if (spinning) {
+                SpinWait.end();
+            }
             in.flip();
             if (interrupted) {
                 Thread.currentThread().interrupt();
