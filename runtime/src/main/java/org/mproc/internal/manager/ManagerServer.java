@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.ProcessQueue;
 import org.mproc.internal.manager.ManagerCall.LockCall;
@@ -113,9 +114,14 @@ public final class ManagerServer {
         long corr = request.correlationId();
         try {
             if (request instanceof LockCall l) {
-                lock.lock(c, l.thread(), corr, l.timeoutNanos(), outcome -> answer(c, outcome.acquired()
-                        ? new GrantedReply(corr, outcome.abandoned())
-                        : new NoneReply(corr)));
+                AtomicBoolean answered = new AtomicBoolean();
+                lock.lock(c, l.thread(), corr, l.timeoutNanos(), outcome -> {
+                    answered.set(true);
+                    answer(c, outcome.acquired() ? new GrantedReply(corr, outcome.abandoned()) : new NoneReply(corr));
+                });
+                if (!answered.get()) {
+                    c.nextWaitMayBlock(); // the client's next frame waits for the grant
+                }
             } else if (request instanceof UnlockCall u) {
                 lock.unlock(c, u.thread());
                 c.send(new NoneReply(corr).toFrame());

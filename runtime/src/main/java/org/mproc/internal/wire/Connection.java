@@ -84,9 +84,19 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
+     * Tells the reader that its next wait may be long (a server that has parked the peer's lock
+     * request waits for the peer's next frame until the lock is granted): a spin that goes
+     * unanswered then does not stop the spinning for the quick waits. Owner thread only.
+     */
+    public void nextWaitMayBlock() {
+        reader.nextWaitMayBlock();
+    }
+
+    /**
      * The next frame, or null at a clean end of stream; on an {@link #uninterruptible()}
      * connection an interrupt before the frame begins ends the wait with
-     * {@link java.io.InterruptedIOException}. One reader at a time.
+     * {@link java.io.InterruptedIOException}. One reader at a time. Such a wait may be long (a
+     * lock request), so its spins are judged apart from quick waits' (see {@link #nextWaitMayBlock()}).
      */
     public Frame readOrInterrupt() throws IOException {
         return reader.read(true);

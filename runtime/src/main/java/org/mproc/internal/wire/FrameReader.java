@@ -15,8 +15,6 @@ import java.nio.channels.ByteChannel;
  */
 public final class FrameReader {
     static final int BUFFER_BYTES = 64 * 1024;
-    /** At most 63 waits sleep at once between two tries at spinning. */
-    private static final int MAX_BACKOFF_SHIFT = 6;
 
     private final ByteChannel channel;
     /** Bytes read and not yet parsed lie between position and limit (read mode between calls). */
@@ -24,11 +22,11 @@ public final class FrameReader {
     private volatile int maxPayload;
     /** Set once the channel is non-blocking (see {@link Connection#uninterruptible()}). */
     private volatile Readiness readable;
-    /** Whether a wait polls the channel first ({@link SpinWait}); only the reader thread uses the next two. */
+    /** Whether a wait polls the channel first ({@link SpinWait}); only the reader thread uses the rest. */
     private volatile boolean spins;
-    /** Spins in a row that ended without an answer; after k of them, 2^k - 1 waits sleep at once. */
-    private int vainSpins;
-    private int sleepsLeft;
+    private final SpinRecord quickWaits = new SpinRecord();
+    private final SpinRecord blockingWaits = new SpinRecord();
+    private boolean nextWaitMayBlock;
 
     public FrameReader(ByteChannel channel, int maxPayload) {
         this.channel = channel;
@@ -49,19 +47,12 @@ public final class FrameReader {
         this.maxPayload = maxPayload;
     }
 
-    /** Whether this wait spins: not while sleeping off spins in vain, nor when the process's places are taken. */
-    private boolean startSpin() {
-        if (sleepsLeft > 0) {
-            sleepsLeft--;
-            return false;
-        }
-        return SpinWait.tryStart();
-    }
-
-    /** A spin ended without the peer's answer: the next waits sleep at once, more of them each time. */
-    private void spunInVain() {
-        vainSpins = Math.min(vainSpins + 1, MAX_BACKOFF_SHIFT);
-        sleepsLeft = (1 << vainSpins) - 1;
+    /**
+     * The next wait (the reader's own next read) may block for long — the owner knows, e.g. a
+     * server that has parked a lock request — so it is judged by the record of such waits.
+     */
+    void nextWaitMayBlock() {
+        nextWaitMayBlock = true;
     }
 
     /** The next frame, or {@code null} at a clean end of stream (between frames). */
@@ -75,7 +66,9 @@ public final class FrameReader {
      * status kept); once a frame has begun, it is read to its end.
      */
     public Frame read(boolean stopOnInterrupt) throws IOException {
-        if (!fill(Frame.HEADER_BYTES, stopOnInterrupt)) {
+        SpinRecord record = stopOnInterrupt || nextWaitMayBlock ? blockingWaits : quickWaits;
+        nextWaitMayBlock = false;
+        if (!fill(Frame.HEADER_BYTES, stopOnInterrupt, record)) {
             if (in.hasRemaining()) {
                 throw new EOFException("connection closed inside a frame header after " + in.remaining()
                         + " of " + Frame.HEADER_BYTES + " bytes");
@@ -106,8 +99,11 @@ public final class FrameReader {
         return new Frame(type, correlationId, payload);
     }
 
-    /** Makes at least {@code n} (≤ the buffer) bytes available; false at end of stream before that. */
-    private boolean fill(int n, boolean stopOnInterrupt) throws IOException {
+    /**
+     * Makes at least {@code n} (≤ the buffer) bytes available; false at end of stream before that.
+     * A wait spins first when this reader spins and {@code record} says spinning has paid.
+     */
+    private boolean fill(int n, boolean stopOnInterrupt, SpinRecord record) throws IOException {
         if (in.remaining() >= n) {
             return true;
         }
@@ -126,12 +122,12 @@ public final class FrameReader {
                 if (got > 0 && spinning) {
                     spinning = false;
                     SpinWait.end();
-                    vainSpins = 0; // the peer answered within the spin: keep spinning
+                    record.answered(); // the peer answered within the spin: keep spinning
                 }
                 if (got == 0 && r != null) {
                     if (spins && !triedSpin) {
                         triedSpin = true;
-                        spinning = startSpin();
+                        spinning = record.spinNow() && SpinWait.tryStart();
                         spinUntil = System.nanoTime() + SpinWait.nanos();
                     }
                     if (spinning) {
@@ -141,7 +137,7 @@ public final class FrameReader {
                         }
                         spinning = false;
                         SpinWait.end();
-                        spunInVain();
+                        record.spunInVain();
                     }
                     interrupted |= r.await();
                     if (interrupted && stopOnInterrupt && in.position() == 0) {
