@@ -46,7 +46,7 @@ public final class ShapesTable {
         JsonNode provenance = readIfPresent(json, run.resolve("provenance.json"));
         boolean full = env != null && "full".equals(env.path("mode").asText());
         if (provenance != null) {
-            out.printf("Recorded run: commit %s, %s, `%s`%n", provenance.path("commit").asText("?"),
+            out.printf("Recorded run: commit %s, %s, `%s`%n%n", provenance.path("commit").asText("?"),
                     provenance.path("date").asText("?"), provenance.path("command").asText("?"));
         }
         if (env != null) {
