@@ -10,6 +10,10 @@ multiprocessing's fork start method, written as JMH's JSON so a report can show 
   wordCountRichResults    pool.map(count_words, 200 paths): each task returns its      ops/s  one file
                           file's Counter (~15,100 words), merged with total.update
   wordCountSequential     the same in this process, no pool (workers ignored)         ops/s  one file
+  primeCountingOneWorker  Pool(1).map(count_primes, 16 spans of 25,000 numbers from     ops/s  one span
+                          1,000,000, chunksize 1): trial division, a number back
+  primeCountingTwoWorkers the same on Pool(2); over twice the one-worker rate: the      ops/s  one span
+                          efficiency at 2 workers
 
 Same sizes as the Java side: Pool(workers) (default 2), 10,000 pipelined calls, 3,000 calls before
 the measured round trips, 200 files of 18,000 words. The files are byte for byte the Java side's:
@@ -51,6 +55,31 @@ _MASK64 = (1 << 64) - 1
 
 def square(x):
     return x * x
+
+
+PRIME_SPAN = 25_000
+PRIME_STARTS = [1_000_000 + i * PRIME_SPAN for i in range(16)]
+PRIMES_IN_STARTS = 28_628  # primes in [1,000,000, 1,400,000)
+
+
+def count_primes(lo):
+    """The primes in [lo, lo + PRIME_SPAN), by trial division with odd divisors (ShapesTasks.countPrimes)."""
+    count = 0
+    for n in range(lo, lo + PRIME_SPAN):
+        if n < 2:
+            continue
+        if n % 2 == 0:
+            count += n == 2
+            continue
+        d = 3
+        prime = True
+        while d * d <= n:
+            if n % d == 0:
+                prime = False
+                break
+            d += 2
+        count += prime
+    return count
 
 
 def count_words(path):
@@ -169,6 +198,17 @@ def word_count_setup(workers):
     return setup
 
 
+def prime_setup(workers):
+    def setup():
+        pool = warm_pool(workers)
+        def op():
+            total = sum(pool.map(count_primes, PRIME_STARTS, 1))
+            if total != PRIMES_IN_STARTS:
+                raise RuntimeError("the prime counts add up to %d, not %d" % (total, PRIMES_IN_STARTS))
+        return op, len(PRIME_STARTS), closer(pool)
+    return setup
+
+
 def suite(workers):
     w = {"workers": str(workers)}
     name = "cpython.ShapesPool.%s.fork"
@@ -178,6 +218,8 @@ def suite(workers):
         (name % "applyRoundTripWarm", w, "avgt", "us/op", 1e6, round_trip_setup(workers, 4 * workers, 1)),
         (name % "wordCountRichResults", w, "thrpt", "ops/s", 1, word_count_setup(workers)),
         (name % "wordCountSequential", w, "thrpt", "ops/s", 1, word_count_setup(0)),
+        (name % "primeCountingOneWorker", w, "thrpt", "ops/s", 1, prime_setup(1)),
+        (name % "primeCountingTwoWorkers", w, "thrpt", "ops/s", 1, prime_setup(2)),
     ]
 
 

@@ -27,6 +27,12 @@ final class ShapeGoals {
     /** A goal on two of mproc's own shapes: {@code faster} over {@code slower}, same parameters. */
     record Relative(String area, String faster, String slower, Goal goal) {}
 
+    /**
+     * A goal on parallel efficiency: {@code many} workers' rate over {@code workers} times
+     * {@code one} worker's, mproc's against its CPython twins' (the ratio of the two efficiencies).
+     */
+    record Efficiency(String area, String one, String many, int workers, Goal goal) {}
+
     private static final Goal QUEUE = new Goal(1.5, "≥ 1.5× CPython");
 
     private static final Map<String, Goal> BY_SHAPE = Map.ofEntries(
@@ -48,6 +54,10 @@ final class ShapeGoals {
             new Relative("ShapesQueue", "oneToTwo", "oneToOne", new Goal(1.6, "2 consumers ≥ 1.6× one")),
             new Relative("ShapesPool", "wordCountRichResults", "wordCountSequential",
                     new Goal(1.0, "Pool(2) faster than one thread")));
+
+    static final List<Efficiency> EFFICIENCY = List.of(
+            new Efficiency("ShapesPool", "primeCountingOneWorker", "primeCountingTwoWorkers", 2,
+                    new Goal(1.0, "efficiency at 2 workers ≥ CPython's")));
 
     private ShapeGoals() {}
 

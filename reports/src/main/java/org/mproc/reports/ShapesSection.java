@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.mproc.reports.ShapeGoals.Efficiency;
 import org.mproc.reports.ShapeGoals.Goal;
 import org.mproc.reports.ShapeGoals.Relative;
 import org.mproc.reports.html.ReportData.ShapeRow;
@@ -95,7 +97,52 @@ final class ShapesSection {
                         slower == null ? rel.slower() + " not measured" : null, null));
             }
         }
+        for (Efficiency eff : ShapeGoals.EFFICIENCY) {
+            efficiencyRow(eff, results, decides).ifPresent(rows::add);
+        }
         return rows;
+    }
+
+    /** mproc's parallel efficiency beside its CPython twins', if mproc measured both shapes. */
+    private static Optional<ShapeRow> efficiencyRow(Efficiency eff, List<BenchmarkResult> results, boolean decides) {
+        Double mine = efficiency(eff, results, ShapesSection::mprocId);
+        if (mine == null) {
+            return Optional.empty();
+        }
+        Double theirs = efficiency(eff, results, ShapesSection::twinId);
+        Double ratio = theirs == null ? null : mine / theirs;
+        String title = eff.area() + "." + eff.many() + " over " + eff.workers() + " × " + eff.one();
+        String goal = eff.goal().text();
+        if (ratio == null) {
+            return Optional.of(new ShapeRow(title, "%", 100 * mine, null, null, goal, "CPython not measured", "neutral"));
+        }
+        if (!decides) {
+            return Optional.of(new ShapeRow(title, "%", 100 * mine, 100 * theirs, ratio, goal, "smoke run: not decided",
+                    "neutral"));
+        }
+        boolean met = ratio >= eff.goal().minRatio();
+        return Optional.of(new ShapeRow(title, "%", 100 * mine, 100 * theirs, ratio, goal,
+                String.format(Locale.ROOT, met ? "met (%.0f%% vs %.0f%%)" : "not met (%.0f%% vs %.0f%%)", 100 * mine,
+                        100 * theirs), met ? "good" : "bad"));
+    }
+
+    /** One side's {@code many}-worker rate over {@code workers} × its one-worker rate; null when one is missing. */
+    private static Double efficiency(Efficiency eff, List<BenchmarkResult> results,
+                                     Function<BenchmarkResult, Optional<Id>> side) {
+        Double one = null;
+        Double many = null;
+        for (BenchmarkResult r : results) {
+            Optional<Id> id = side.apply(r);
+            if (id.isEmpty() || !id.get().area().equals(eff.area())) {
+                continue;
+            }
+            if (id.get().shape().equals(eff.one())) {
+                one = r.score();
+            } else if (id.get().shape().equals(eff.many())) {
+                many = r.score();
+            }
+        }
+        return one == null || many == null || one <= 0 ? null : many / (eff.workers() * one);
     }
 
     /** The floor's time in µs, if the run measured it. */

@@ -106,4 +106,26 @@ class ShapesSectionTest {
                 ShapesSection.rows(List.of(increment, floor), true).get(0).verdict());
         assertEquals("floor not measured", ShapesSection.rows(List.of(increment), true).get(0).verdict());
     }
+
+    @Test
+    void parallelEfficiencyIsComparedWithCPythonsOwn() {
+        List<BenchmarkResult> results = List.of(
+                result("org.mproc.reports.bench.ShapesPoolBenchmark.primeCountingOneWorker", Map.of("workers", "2"), 1000, "ops/s"),
+                result("org.mproc.reports.bench.ShapesPoolBenchmark.primeCountingTwoWorkers", Map.of("workers", "2"), 1800, "ops/s"),
+                result("cpython.ShapesPool.primeCountingOneWorker.fork", Map.of("workers", "2"), 10, "ops/s"),
+                result("cpython.ShapesPool.primeCountingTwoWorkers.fork", Map.of("workers", "2"), 19, "ops/s"));
+        ShapeRow eff = ShapesSection.rows(results, true).stream()
+                .filter(r -> r.shape().equals("ShapesPool.primeCountingTwoWorkers over 2 × primeCountingOneWorker"))
+                .findFirst().orElseThrow();
+        assertEquals(90, eff.mproc(), 1e-9);
+        assertEquals(95, eff.other(), 1e-9);
+        assertEquals(0.9 / 0.95, eff.ratio(), 1e-9);
+        assertEquals("not met (90% vs 95%)", eff.verdict());
+        ShapeRow quick = ShapesSection.rows(results, false).stream()
+                .filter(r -> r.shape().startsWith("ShapesPool.primeCountingTwoWorkers over")).findFirst().orElseThrow();
+        assertEquals("smoke run: not decided", quick.verdict());
+        ShapeRow alone = ShapesSection.rows(results.subList(0, 2), true).stream()
+                .filter(r -> r.shape().startsWith("ShapesPool.primeCountingTwoWorkers over")).findFirst().orElseThrow();
+        assertEquals("CPython not measured", alone.verdict());
+    }
 }

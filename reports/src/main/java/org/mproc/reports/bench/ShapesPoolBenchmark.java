@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.mproc.Pool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -213,6 +215,60 @@ public class ShapesPoolBenchmark {
         }
         files.corpus.check(total);
         return total;
+    }
+
+    /** The prime-counting tasks' first numbers: 16 spans of {@link ShapesTasks#PRIME_SPAN} from 1,000,000 on. */
+    static final List<Integer> PRIME_STARTS = IntStream.range(0, 16).mapToObj(i -> 1_000_000 + i * ShapesTasks.PRIME_SPAN)
+            .collect(Collectors.toList());
+    /** Primes in [1,000,000, 1,400,000): what the tasks must add up to. */
+    static final int PRIMES_IN_STARTS = 28_628;
+
+    /** A pool of one worker and a pool of two, warm, for the prime counting's efficiency at 2 workers. */
+    @State(Scope.Benchmark)
+    public static class PrimePools {
+        Pool one;
+        Pool two;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            one = new Pool(1);
+            two = new Pool(2);
+            countPrimesOn(one);
+            countPrimesOn(two);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            one.close();
+            two.close();
+        }
+    }
+
+    /** Counts the primes from {@link #PRIME_STARTS} on {@code pool}, one task per span; checks the total. */
+    static int countPrimesOn(Pool pool) {
+        int total = pool.map(ShapesTasks::countPrimes, PRIME_STARTS, 1).stream().mapToInt(Integer::intValue).sum();
+        if (total != PRIMES_IN_STARTS) {
+            throw new IllegalStateException("the prime counts add up to " + total + ", not " + PRIMES_IN_STARTS);
+        }
+        return total;
+    }
+
+    /** Prime counting on one worker: the base of the efficiency (tasks/s). */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(16)
+    public int primeCountingOneWorker(PrimePools pools) {
+        return countPrimesOn(pools.one);
+    }
+
+    /** Prime counting on two workers: over twice the one-worker rate, the efficiency at 2 workers. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(16)
+    public int primeCountingTwoWorkers(PrimePools pools) {
+        return countPrimesOn(pools.two);
     }
 
     static int checkSquareOfSeven(int result) {

@@ -30,6 +30,38 @@ final class ShapesTasks {
         return counts;
     }
 
+    /** Numbers each prime-counting task looks at. */
+    static final int PRIME_SPAN = 25_000;
+    /**
+     * The primes in [{@code lo}, {@code lo} + {@link #PRIME_SPAN}), by trial division with odd
+     * divisors: CPU-bound work with nothing to send but a number, as CPython's twin
+     * {@code count_primes} does it.
+     */
+    static int countPrimes(int lo) {
+        int count = 0;
+        for (int n = lo; n < lo + PRIME_SPAN; n++) {
+            if (isPrime(n)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean isPrime(int n) {
+        if (n < 2) {
+            return false;
+        }
+        if (n % 2 == 0) {
+            return n == 2;
+        }
+        for (int d = 3; d * d <= n; d += 2) {
+            if (n % d == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Adds one file's counts to the caller's total, as CPython's {@code total.update(counts)}. */
     static void mergeInto(Map<String, Integer> total, Map<String, Integer> counts) {
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
