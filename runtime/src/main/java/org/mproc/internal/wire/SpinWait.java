@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * spin is read without that cost. Only connections that carry request and answer spin
  * ({@link Connection#spinWhileWaiting()}); a spin that ends without an answer makes that reader
  * sleep at once for a while ({@link FrameReader}); and one core is always left to the peers.
- * {@code -Dmproc.spinMicros=<µs>} sets the spin (0 turns it off); children inherit it through
- * {@code -Dmproc.childJvmOptions} like any other option.
+ * {@code -Dmproc.spinMicros=<µs>} sets the spin (0 turns it off) in the JVM that has it; children
+ * (a manager's server, pool workers) get it only through {@code -Dmproc.childJvmOptions} or their
+ * own JVM options, like any other system property.
  */
 public final class SpinWait {
     /** Default: about one idle-core wake-up on the machines we measured. */
