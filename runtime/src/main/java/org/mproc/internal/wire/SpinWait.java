@@ -20,8 +20,12 @@ public final class SpinWait {
 
     private static final long NANOS = Math.max(0, Integer.getInteger("mproc.spinMicros", DEFAULT_MICROS)) * 1_000L;
 
-    /** At most this many threads of one process spin at once: one core is always left to the peers. */
-    private static final int MAX_SPINNERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    /**
+     * At most this many threads of one process spin at once: one core is always left to the peers,
+     * so a JVM with one CPU (pinned, or a one-CPU container) never spins: there a spinner can only keep
+     * its peer off the core.
+     */
+    private static final int MAX_SPINNERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
     private static final AtomicInteger SPINNERS = new AtomicInteger();
 
     private SpinWait() {}
