@@ -48,10 +48,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *     <td>files/s</td></tr>
  * <tr><td>{@code wordCountSequential}</td><td>the same in this thread, no pool: does the pool
  *     beat one thread?</td><td>files/s</td></tr>
+ * <tr><td>{@code primeCountingOneWorker}, {@code primeCountingTwoWorkers}</td><td>one of 16 spans
+ *     of 25,000 numbers counted by trial division on a warm {@code Pool(1)} / {@code Pool(2)}
+ *     ({@link PrimePools}): the report's efficiency at 2 workers</td><td>spans/s</td></tr>
  * </table>
  *
- * <p>{@code workers} is the pool size (the suite's {@code -p workers=k}); the sequential count
- * ignores it.
+ * <p>{@code workers} is the pool size (the suite's {@code -p workers=k}); the sequential count and
+ * the prime counting (fixed at one and two workers) ignore it.
  *
  * <pre>
  *   java -jar reports/target/benchmarks.jar ShapesPool -rf json -rff reports/out/jmh/shapes-pool.json
