@@ -17,6 +17,7 @@ import org.mproc.internal.pool.PoolFrames.ReadyFrame;
 import org.mproc.internal.pool.PoolFrames.ResultFrame;
 import org.mproc.internal.pool.PoolFrames.StartedFrame;
 import org.mproc.internal.pool.PoolFrames.StopFrame;
+import org.mproc.internal.spawn.JvmCommand;
 import org.mproc.internal.spawn.ParentWatch;
 import org.mproc.internal.spawn.WorkerMain;
 import org.mproc.internal.wire.Connection;
@@ -36,6 +37,14 @@ import org.mproc.internal.wire.codec.Codec;
  * included — fails its chunk and the worker lives on.
  */
 public final class PoolWorkerLoop implements WorkerMain.Body {
+    /**
+     * Test-only: {@code -Dmproc.testing.taskDelayMicros=<µs>} makes every task wait that long, on
+     * the CPU, before it runs — a known slowdown with which {@code scripts/gate} is shown to flag
+     * what it should. A parent that has it passes it to its children ({@link JvmCommand}).
+     */
+    private static final long TASK_DELAY_NANOS =
+            Math.max(0, Long.getLong(JvmCommand.TASK_DELAY_PROPERTY, 0)) * 1_000L;
+
     private final Connection parent;
     private final Map<Long, ProcessFunction<Object, Object>> functions = new HashMap<>();
     private final Codec codec = Codec.standard();
@@ -109,6 +118,7 @@ public final class PoolWorkerLoop implements WorkerMain.Body {
         for (int i = 0; i < items.size(); i++) {
             int task = chunk.firstTask() + i;
             Object value;
+            delayForTesting();
             try {
                 value = function.apply(items.get(i));
             } catch (Throwable t) {
@@ -123,6 +133,15 @@ public final class PoolWorkerLoop implements WorkerMain.Body {
             }
         }
         parent.send(new ResultFrame(chunk.callId(), chunk.chunkIndex(), results).toFrame());
+    }
+
+    private static void delayForTesting() {
+        if (TASK_DELAY_NANOS > 0) {
+            long end = System.nanoTime() + TASK_DELAY_NANOS;
+            while (System.nanoTime() - end < 0) {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     private static NotSerializableException unencodable(int task, Object value, Throwable e) {

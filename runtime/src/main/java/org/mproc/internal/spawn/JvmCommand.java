@@ -27,8 +27,18 @@ public final class JvmCommand {
     /** Extra options for every child in the tree (tests use it for {@code -Xmx64m}). */
     static final String TREE_OPTIONS_PROPERTY = "mproc.childJvmOptions";
 
-    /** Settings a child passes on to its own children when they are set: the archive cache's. */
-    private static final List<String> TREE_PROPERTIES = List.of(ChildArchives.PROPERTY, ArchiveCache.DIR_PROPERTY);
+    /**
+     * Test-only: every pool task waits this many µs on the CPU before it runs ({@code PoolWorkerLoop}),
+     * a known slowdown with which {@code scripts/gate} is shown to flag what it should.
+     */
+    public static final String TASK_DELAY_PROPERTY = "mproc.testing.taskDelayMicros";
+
+    /**
+     * Settings a child passes on to its own children when they are set: the archive cache's, and
+     * the test-only task delay.
+     */
+    private static final List<String> TREE_PROPERTIES = List.of(ChildArchives.PROPERTY, ArchiveCache.DIR_PROPERTY,
+            TASK_DELAY_PROPERTY);
 
     private JvmCommand() {}
 
