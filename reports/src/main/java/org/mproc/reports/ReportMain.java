@@ -28,21 +28,20 @@ import picocli.CommandLine;
 /**
  * {@code scripts/report}: renders one self-contained HTML report from a run's raw results
  * (scenario JSON, JMH and CPython JSON per core count, guarantee coverage), checks it in headless
- * Chromium, and optionally gates the run against a baseline run. Exit codes: 0 done (the gate is
- * advisory unless {@code --enforce}), 1 the rendered page failed the browser check, 2 bad input,
- * 3 a regression with {@code --enforce}.
+ * Chromium. Its gate section shows the last {@code scripts/gate} result ({@code reports/out/gate}),
+ * or with {@code --history} the in-run ratios against recorded runs. Exit codes: 0 done, 1 the
+ * rendered page failed the browser check, 2 bad input.
  *
  * <pre>
  * $ scripts/report                                      # reports/out → reports/out/report.html
- * $ scripts/report --baseline reports/baseline/quick --enforce
+ * $ scripts/report --history reports/baseline/quick       # a trend against recorded runs
  * </pre>
  */
 @Command(name = "scripts/report", mixinStandardHelpOptions = true,
-        description = "Renders reports/out/report.html from a run's results; gates it against a baseline.")
+        description = "Renders reports/out/report.html from a run's results and the last scripts/gate result.")
 public final class ReportMain implements Callable<Integer> {
     static final int BROKEN_PAGE = 1;
     static final int BAD_INPUT = 2;
-    static final int REGRESSION = 3;
 
     @Option(names = "--out", paramLabel = "DIR", description = "The run's results, and where the report goes (default ${DEFAULT-VALUE}).")
     private Path out = Paths.get("reports", "out");
@@ -52,17 +51,12 @@ public final class ReportMain implements Callable<Integer> {
             Paths.get("harness/target/guarantee-coverage.json"),
             Paths.get("scenarios/target/guarantee-coverage.json"), Paths.get("reports/target/guarantee-coverage.json")));
 
-    @Option(names = "--baseline", paramLabel = "DIR", description = "A baseline run (its jmh/ and cpython/ k<k>.json) to gate against.")
-    private Path baseline;
+    @Option(names = "--history", paramLabel = "DIR", description = "Recorded runs (their jmh/ and cpython/ k<k>.json) to show the in-run ratios' change against, "
+            + "when there is no scripts/gate result; history, not a gate.")
+    private Path history;
 
-    @Option(names = "--enforce", description = "Exit 3 on a regression (default: advisory, the verdict is printed and the exit code is 0).")
-    private boolean enforce;
-
-    @Option(names = "--alpha", description = "Significance level of Welch's test (default ${DEFAULT-VALUE}).")
-    private double alpha = GateSettings.DEFAULTS.alpha();
-
-    @Option(names = "--min-effect", description = "Smallest change that counts, as a fraction (default ${DEFAULT-VALUE}).")
-    private double minEffect = GateSettings.DEFAULTS.minEffect();
+    @Option(names = "--gate", paramLabel = "DIR", description = "The scripts/gate result to show (default ${DEFAULT-VALUE}).")
+    private Path gateDir = Paths.get("reports", "out", "gate");
 
     @Option(names = "--no-browser-check", negatable = true, description = "Check the page in headless Chromium and take a screenshot (default: on).")
     private boolean browserCheck = true;
@@ -132,14 +126,15 @@ public final class ReportMain implements Callable<Integer> {
         }
         boolean fullRun = run.env().map(e -> "full".equals(e.path("mode").asText())).orElse(false);
         data.shapes(ShapesSection.rows(ShapesSection.load(out), fullRun));
-        List<Verdict> verdicts = Goals.judge(workloads, scenarios);
+        List<Verdict> verdicts = Goals.judge(workloads, scenarios, fullRun);
         data.verdicts(verdicts);
-        int exit = 0;
-        if (baseline != null) {
-            exit = gate(data);
-        } else {
-            data.missing(Section.GATE, "no baseline given (scripts/report --baseline DIR)");
+        try {
+            gateSection(data);
+        } catch (IllegalArgumentException e) {
+            console.println("error: " + e.getMessage());
+            return BAD_INPUT;
         }
+        int exit = 0;
         Path html = HtmlReport.write(data.build(), out.resolve("report.html"));
         for (Verdict v : verdicts) {
             console.printf("  %-8s %s — %s%n", v.met(), v.goal(), v.measured());
@@ -156,26 +151,32 @@ public final class ReportMain implements Callable<Integer> {
         return exit;
     }
 
-    private int gate(ReportData.Builder data) throws Exception {
-        List<RunFiles> runs = baselineRuns(baseline);
+    /**
+     * The gate section: the last scripts/gate result when there is one; else, with --history, the
+     * in-run ratios against recorded runs (Welch, as a trend: the verdicts there are not a gate).
+     */
+    private void gateSection(ReportData.Builder data) throws Exception {
+        java.util.Optional<ReportData.Gate> ab = AbGateSection.load(gateDir);
+        if (ab.isPresent()) {
+            data.gate(ab.get());
+            console.println("gate: " + ab.get().summary());
+            return;
+        }
+        if (history == null) {
+            data.missing(Section.GATE, "no scripts/gate result under " + gateDir + " (scripts/gate runs one: A/B against a git ref)");
+            return;
+        }
+        List<RunFiles> runs = baselineRuns(history);
         if (runs.isEmpty()) {
-            console.println("error: no benchmark results under baseline " + baseline
+            throw new IllegalArgumentException("no benchmark results under " + history
                     + " (expected jmh/k<k>.json, cpython/k<k>.json, or sub-directories of runs holding them)");
-            return BAD_INPUT;
         }
-        GateReport report = GateSection.compare(runs, RunFiles.load(out), new GateSettings(alpha, minEffect));
-        data.gate(GateSection.section(report, baseline.toString()));
-        console.println("gate against " + baseline + ":");
-        report.table().forEach(line -> console.println("  " + line));
-        console.println("gate: " + report.summary());
-        if (!report.hasRegression()) {
-            return 0;
-        }
-        console.println(enforce ? "gate: REGRESSION (exit 3)" : "gate: REGRESSION — advisory mode, exit code 0 (--enforce exits 3)");
-        return enforce ? REGRESSION : 0;
+        GateReport report = GateSection.compare(runs, RunFiles.load(out), GateSettings.DEFAULTS);
+        data.gate(GateSection.section(report, history + " (history: recorded runs, not a gate; scripts/gate is the gate)"));
+        console.println("history against " + history + ": " + report.summary());
     }
 
-    /** A baseline is one run (its jmh/ and cpython/), or a directory of runs, pooled by the gate. */
+    /** Recorded history is one run (its jmh/ and cpython/), or a directory of runs, pooled. */
     static List<RunFiles> baselineRuns(Path dir) throws java.io.IOException {
         RunFiles single = RunFiles.load(dir);
         if (single.hasBenchmarks()) {

@@ -17,6 +17,8 @@ import org.mproc.reports.ShapeGoals.Relative;
 import org.mproc.reports.html.ReportData.ShapeRow;
 import org.mproc.reports.stats.BenchmarkResult;
 import org.mproc.reports.stats.JmhJson;
+import org.mproc.reports.stats.SpeedRatio;
+import org.mproc.reports.stats.SpeedRatio.Decision;
 import org.mproc.reports.stats.Units;
 
 /**
@@ -68,17 +70,15 @@ final class ShapesSection {
 
     static List<ShapeRow> rows(List<BenchmarkResult> results, boolean decides) {
         List<ShapeRow> rows = new ArrayList<>();
-        Double floor = floorMicros(results);
+        BenchmarkResult floor = floor(results);
         for (BenchmarkResult m : results) {
             Optional<Id> id = mprocId(m);
             if (id.isEmpty()) {
                 continue;
             }
             BenchmarkResult twin = twinOf(id.get(), results);
-            Double other = twin == null ? null : inUnit(twin, m.unit());
-            Double ratio = RatioSection.speedRatio(m.score(), other, m.unit());
             Optional<Goal> goal = ShapeGoals.of(id.get().area(), id.get().shape());
-            rows.add(row(id.get().title() + (twin == null ? "" : " vs " + variantOf(twin)), m, other, ratio,
+            rows.add(row(id.get().title() + (twin == null ? "" : " vs " + variantOf(twin)), m, twin,
                     goal, decides, twin == null ? "CPython not measured" : null, floor));
         }
         for (Relative rel : ShapeGoals.RELATIVE) {
@@ -90,11 +90,9 @@ final class ShapesSection {
                 Id slowerId = new Id(rel.area(), rel.slower(), id.get().params());
                 BenchmarkResult slower = results.stream().filter(r -> mprocId(r).filter(slowerId::equals).isPresent())
                         .findFirst().orElse(null);
-                Double other = slower == null ? null : inUnit(slower, faster.unit());
                 rows.add(row(rel.area() + "." + rel.faster() + " over " + rel.slower()
-                                + (id.get().params().isEmpty() ? "" : " " + id.get().params()), faster, other,
-                        RatioSection.speedRatio(faster.score(), other, faster.unit()), Optional.of(rel.goal()), decides,
-                        slower == null ? rel.slower() + " not measured" : null, null));
+                                + (id.get().params().isEmpty() ? "" : " " + id.get().params()), faster, slower,
+                        Optional.of(rel.goal()), decides, slower == null ? rel.slower() + " not measured" : null, null));
             }
         }
         for (Efficiency eff : ShapeGoals.EFFICIENCY) {
@@ -103,86 +101,135 @@ final class ShapesSection {
         return rows;
     }
 
-    /** mproc's parallel efficiency beside its CPython twins', if mproc measured both shapes. */
+    /**
+     * mproc's parallel efficiency beside its CPython twins', if mproc measured both shapes; the
+     * interval of their ratio from the two speedups' intervals (97.5% each, so at least 95%).
+     */
     private static Optional<ShapeRow> efficiencyRow(Efficiency eff, List<BenchmarkResult> results, boolean decides) {
-        Double mine = efficiency(eff, results, ShapesSection::mprocId);
+        BenchmarkResult[] mine = pair(eff, results, ShapesSection::mprocId);
         if (mine == null) {
             return Optional.empty();
         }
-        Double theirs = efficiency(eff, results, ShapesSection::twinId);
-        Double ratio = theirs == null ? null : mine / theirs;
+        double mineEfficiency = mine[1].score() / (eff.workers() * mine[0].score());
         String title = eff.area() + "." + eff.many() + " over " + eff.workers() + " × " + eff.one();
         String goal = eff.goal().text();
-        if (ratio == null) {
-            return Optional.of(new ShapeRow(title, "%", 100 * mine, null, null, goal, "CPython not measured", "neutral"));
+        BenchmarkResult[] theirs = pair(eff, results, ShapesSection::twinId);
+        if (theirs == null) {
+            return Optional.of(new ShapeRow(title, "%", 100 * mineEfficiency, null, null, goal, "CPython not measured", "neutral"));
         }
+        double theirEfficiency = theirs[1].score() / (eff.workers() * theirs[0].score());
+        double ratio = mineEfficiency / theirEfficiency;
         if (!decides) {
-            return Optional.of(new ShapeRow(title, "%", 100 * mine, 100 * theirs, ratio, goal, "smoke run: not decided",
-                    "neutral"));
+            return Optional.of(new ShapeRow(title, "%", 100 * mineEfficiency, 100 * theirEfficiency, ratio, goal,
+                    "smoke run: not decided", "neutral"));
         }
-        boolean met = ratio >= eff.goal().minRatio();
-        return Optional.of(new ShapeRow(title, "%", 100 * mine, 100 * theirs, ratio, goal,
-                String.format(Locale.ROOT, met ? "met (%.0f%% vs %.0f%%)" : "not met (%.0f%% vs %.0f%%)", 100 * mine,
-                        100 * theirs), met ? "good" : "bad"));
+        double each = 1 - (1 - Goals.CONFIDENCE) / 2;
+        Optional<SpeedRatio> mineSpeedup = SpeedRatio.of(mine[1], mine[0], each);
+        Optional<SpeedRatio> theirSpeedup = SpeedRatio.of(theirs[1], theirs[0], each);
+        String measured = String.format(Locale.ROOT, "%.0f%% vs %.0f%%", 100 * mineEfficiency, 100 * theirEfficiency);
+        if (mineSpeedup.isEmpty() || theirSpeedup.isEmpty()) {
+            return Optional.of(new ShapeRow(title, "%", 100 * mineEfficiency, 100 * theirEfficiency, ratio, goal,
+                    "inconclusive (" + measured + "; too few samples for an interval)", "neutral"));
+        }
+        SpeedRatio interval = mineSpeedup.get().over(theirSpeedup.get());
+        Decision d = interval.atLeast(eff.goal().minRatio());
+        return Optional.of(new ShapeRow(title, "%", 100 * mineEfficiency, 100 * theirEfficiency, ratio, goal,
+                word(d) + " (" + measured + ", ratio " + interval.text() + ")", css(d)));
     }
 
-    /** One side's {@code many}-worker rate over {@code workers} × its one-worker rate; null when one is missing. */
-    private static Double efficiency(Efficiency eff, List<BenchmarkResult> results,
-                                     Function<BenchmarkResult, Optional<Id>> side) {
-        Double one = null;
-        Double many = null;
+    /** One side's one-worker and many-worker results, or null when one is missing. */
+    private static BenchmarkResult[] pair(Efficiency eff, List<BenchmarkResult> results,
+                                          Function<BenchmarkResult, Optional<Id>> side) {
+        BenchmarkResult one = null;
+        BenchmarkResult many = null;
         for (BenchmarkResult r : results) {
             Optional<Id> id = side.apply(r);
             if (id.isEmpty() || !id.get().area().equals(eff.area())) {
                 continue;
             }
             if (id.get().shape().equals(eff.one())) {
-                one = r.score();
+                one = r;
             } else if (id.get().shape().equals(eff.many())) {
-                many = r.score();
+                many = r;
             }
         }
-        return one == null || many == null || one <= 0 ? null : many / (eff.workers() * one);
+        return one == null || many == null || one.score() <= 0 ? null : new BenchmarkResult[] {one, many};
     }
 
-    /** The floor's time in µs, if the run measured it. */
-    private static Double floorMicros(List<BenchmarkResult> results) {
+    /** The floor (the raw socket round trip between two JVMs), if the run measured it. */
+    private static BenchmarkResult floor(List<BenchmarkResult> results) {
         for (BenchmarkResult r : results) {
             if (r.benchmark().endsWith("." + Workloads.FLOOR)) {
-                return inUnit(r, "us/op");
+                return r;
             }
         }
         return null;
     }
 
-    private static ShapeRow row(String title, BenchmarkResult m, Double other, Double ratio, Optional<Goal> goal,
-                                boolean decides, String missing, Double floor) {
+    /**
+     * A shape's row. A goal is decided on the interval of the speed ratio ({@link SpeedRatio}):
+     * met when all of it meets the goal, not met when none of it does, inconclusive otherwise; a
+     * latency goal that may also be met against the floor is met when either way is met wholly,
+     * not met when neither way touches its bound.
+     */
+    private static ShapeRow row(String title, BenchmarkResult m, BenchmarkResult other, Optional<Goal> goal,
+                                boolean decides, String missing, BenchmarkResult floor) {
         String goalText = goal.map(Goal::text).orElse("");
+        Double otherScore = other == null ? null : inUnit(other, m.unit());
+        Double ratio = RatioSection.speedRatio(m.score(), otherScore, m.unit());
         Double micros = inUnit(m, "us/op");
-        boolean byFloor = goal.isPresent() && goal.get().floorTimes() > 0 && floor != null && micros != null;
+        Double floorMicros = floor == null ? null : inUnit(floor, "us/op");
+        boolean byFloor = goal.isPresent() && goal.get().floorTimes() > 0 && floorMicros != null && micros != null;
+        Optional<SpeedRatio> vsOther = other == null ? Optional.empty() : SpeedRatio.of(m, other, Goals.CONFIDENCE);
         if (byFloor && decides) {
-            boolean met = micros <= goal.get().floorTimes() * floor || (ratio != null && ratio >= goal.get().minRatio());
-            String measured = String.format(Locale.ROOT, "%.1f µs, floor %.1f µs = %.1f floors", micros, floor,
-                    micros / floor) + (ratio == null ? "" : String.format(Locale.ROOT, ", %.2f×", ratio));
-            return new ShapeRow(title, m.unit(), m.score(), other, ratio, goalText,
-                    (met ? "met (" : "not met (") + measured + ")", met ? "good" : "bad");
+            Optional<SpeedRatio> vsFloor = SpeedRatio.of(m, floor, Goals.CONFIDENCE);
+            Decision byTheFloor = vsFloor.map(f -> f.atLeast(1 / goal.get().floorTimes())).orElse(Decision.UNDECIDED);
+            Decision byTheRatio = Double.isInfinite(goal.get().minRatio()) ? Decision.NO
+                    : vsOther.map(r -> r.atLeast(goal.get().minRatio())).orElse(ratio == null ? Decision.NO : Decision.UNDECIDED);
+            Decision d = byTheFloor == Decision.YES || byTheRatio == Decision.YES ? Decision.YES
+                    : byTheFloor == Decision.NO && byTheRatio == Decision.NO ? Decision.NO : Decision.UNDECIDED;
+            String measured = String.format(Locale.ROOT, "%.1f µs, floor %.1f µs = %.1f floors", micros, floorMicros,
+                    micros / floorMicros)
+                    + vsFloor.map(f -> String.format(Locale.ROOT, " [%.2f, %.2f]", 1 / f.upper(), 1 / f.lower())).orElse("")
+                    + vsOther.map(r -> ", " + r.text()).orElse("");
+            return new ShapeRow(title, m.unit(), m.score(), otherScore, ratio, goalText, word(d) + " (" + measured + ")", css(d));
         }
-        if (goal.isPresent() && Double.isInfinite(goal.get().minRatio()) && floor == null) {
-            return new ShapeRow(title, m.unit(), m.score(), other, ratio, goalText, "floor not measured", "neutral");
+        if (goal.isPresent() && Double.isInfinite(goal.get().minRatio()) && floorMicros == null) {
+            return new ShapeRow(title, m.unit(), m.score(), otherScore, ratio, goalText, "floor not measured", "neutral");
         }
         if (ratio == null) {
-            return new ShapeRow(title, m.unit(), m.score(), other, null, goalText, missing == null ? "not measured" : missing,
+            return new ShapeRow(title, m.unit(), m.score(), otherScore, null, goalText, missing == null ? "not measured" : missing,
                     "neutral");
         }
         if (goal.isEmpty()) {
-            return new ShapeRow(title, m.unit(), m.score(), other, ratio, "", "no goal", "neutral");
+            return new ShapeRow(title, m.unit(), m.score(), otherScore, ratio, "", "no goal", "neutral");
         }
         if (!decides) {
-            return new ShapeRow(title, m.unit(), m.score(), other, ratio, goalText, "smoke run: not decided", "neutral");
+            return new ShapeRow(title, m.unit(), m.score(), otherScore, ratio, goalText, "smoke run: not decided", "neutral");
         }
-        boolean met = ratio >= goal.get().minRatio();
-        return new ShapeRow(title, m.unit(), m.score(), other, ratio, goalText,
-                String.format(Locale.ROOT, met ? "met (%.2f×)" : "not met (%.2f×)", ratio), met ? "good" : "bad");
+        if (vsOther.isEmpty()) {
+            return new ShapeRow(title, m.unit(), m.score(), otherScore, ratio, goalText,
+                    String.format(Locale.ROOT, "inconclusive (%.2f×; too few samples for an interval)", ratio), "neutral");
+        }
+        Decision d = vsOther.get().atLeast(goal.get().minRatio());
+        return new ShapeRow(title, m.unit(), m.score(), otherScore, ratio, goalText, word(d) + " (" + vsOther.get().text() + ")",
+                css(d));
+    }
+
+    private static String word(Decision d) {
+        return switch (d) {
+            case YES -> "met";
+            case NO -> "not met";
+            case UNDECIDED -> "inconclusive";
+        };
+    }
+
+    private static String css(Decision d) {
+        return switch (d) {
+            case YES -> "good";
+            case NO -> "bad";
+            case UNDECIDED -> "neutral";
+        };
     }
 
     /** {@code ShapesQueueBenchmark.oneToOne{capacity=1000}} → ShapesQueue, oneToOne, {capacity=1000}. */

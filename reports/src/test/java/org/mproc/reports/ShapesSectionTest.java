@@ -2,6 +2,7 @@ package org.mproc.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,15 @@ import org.mproc.reports.html.ReportData.ShapeRow;
 import org.mproc.reports.stats.BenchmarkResult;
 
 class ShapesSectionTest {
+    /** Five iterations within ±1% of the score: enough for a 95% interval of a ratio. */
     private static BenchmarkResult result(String name, Map<String, String> params, double score, String unit) {
-        return new BenchmarkResult(name, "thrpt", params, score, Double.NaN, unit, List.of(List.of(score)));
+        return new BenchmarkResult(name, "thrpt", params, score, Double.NaN, unit,
+                List.of(List.of(0.99 * score, score, 1.01 * score, 0.995 * score, 1.005 * score)));
+    }
+
+    private static BenchmarkResult spread(String name, Map<String, String> params, double score, String unit) {
+        return new BenchmarkResult(name, "thrpt", params, score, Double.NaN, unit,
+                List.of(List.of(0.8 * score, score, 1.2 * score, 0.9 * score, 1.1 * score)));
     }
 
     private static final BenchmarkResult ONE = result("org.mproc.reports.bench.ShapesQueueBenchmark.oneToOne",
@@ -18,7 +26,7 @@ class ShapesSectionTest {
     private static final BenchmarkResult TWO = result("org.mproc.reports.bench.ShapesQueueBenchmark.oneToTwo",
             Map.of("capacity", "1000", "workers", "2"), 120_000, "ops/s");
     private static final BenchmarkResult TWIN_ONE = result("cpython.ShapesQueue.oneToOne.fork",
-            Map.of("capacity", "1000"), 60_000, "ops/s");
+            Map.of("capacity", "1000"), 50_000, "ops/s");
     private static final BenchmarkResult START = result("org.mproc.reports.bench.StartShapes.steadyChild",
             Map.of(), 200, "ms/op");
     private static final BenchmarkResult TWIN_START = result("cpython.StartShapes.steadyChild.spawn",
@@ -29,16 +37,16 @@ class ShapesSectionTest {
         List<ShapeRow> rows = ShapesSection.rows(List.of(ONE, TWO, TWIN_ONE, START, TWIN_START), true);
         ShapeRow one = rows.get(0);
         assertEquals("ShapesQueue.oneToOne {capacity=1000} vs CPython fork", one.shape());
-        assertEquals(60_000, one.other());
-        assertEquals(1.5, one.ratio(), 1e-9);
-        assertEquals("met (1.50×)", one.verdict());
+        assertEquals(50_000, one.other());
+        assertEquals(1.8, one.ratio(), 1e-9);
+        assertEquals("met (1.80× [1.77, 1.83])", one.verdict());
         ShapeRow two = rows.get(1);
         assertNull(two.other());
         assertEquals("CPython not measured", two.verdict());
         ShapeRow start = rows.get(2);
         assertEquals(100, start.other(), 1e-9, "CPython's s/op in mproc's ms/op");
         assertEquals(0.5, start.ratio(), 1e-9, "twice CPython's time is half its speed");
-        assertEquals("not met (0.50×)", start.verdict());
+        assertEquals("not met (0.50× [0.49, 0.51])", start.verdict());
         assertEquals("bad", start.verdictClass());
     }
 
@@ -65,6 +73,16 @@ class ShapesSectionTest {
     }
 
     @Test
+    void aRatioWhoseIntervalStraddlesTheGoalIsInconclusive() {
+        BenchmarkResult near = spread("org.mproc.reports.bench.ShapesQueueBenchmark.oneToOne",
+                Map.of("capacity", "1000", "workers", "2"), 90_000, "ops/s");
+        ShapeRow row = ShapesSection.rows(List.of(near, spread("cpython.ShapesQueue.oneToOne.fork",
+                Map.of("capacity", "1000"), 60_000, "ops/s")), true).get(0);
+        assertTrue(row.verdict().startsWith("inconclusive (1.50× ["), row.verdict());
+        assertEquals("neutral", row.verdictClass());
+    }
+
+    @Test
     void aQuickRunDecidesNothing() {
         List<ShapeRow> rows = ShapesSection.rows(List.of(ONE, TWIN_ONE), false);
         assertEquals("smoke run: not decided", rows.get(0).verdict());
@@ -86,13 +104,13 @@ class ShapesSectionTest {
         BenchmarkResult floor = result("org.mproc.reports.bench.SocketPingPongBenchmark.roundTrip", Map.of(), 0.0100,
                 "ms/op");
         ShapeRow byFloor = ShapesSection.rows(List.of(get, twin, floor), true).get(0);
-        assertEquals("met (14.0 µs, floor 10.0 µs = 1.4 floors, 1.43×)", byFloor.verdict(),
+        assertEquals("met (14.0 µs, floor 10.0 µs = 1.4 floors [1.38, 1.42], 1.43× [1.41, 1.45])", byFloor.verdict(),
                 "1.43× misses ≤ 0.5× CPython's time, 1.4 floors meets ≤ 1.5× floor");
         assertEquals("good", byFloor.verdictClass());
         BenchmarkResult slow = result("org.mproc.reports.bench.ShapesManagerBenchmark.get", Map.of("workers", "2"), 16,
                 "us/op");
         assertEquals("bad", ShapesSection.rows(List.of(slow, twin, floor), true).get(0).verdictClass());
-        assertEquals("not met (1.25×)", ShapesSection.rows(List.of(slow, twin), true).get(0).verdict(),
+        assertEquals("not met (1.25× [1.23, 1.27])", ShapesSection.rows(List.of(slow, twin), true).get(0).verdict(),
                 "without the floor only the ratio decides");
     }
 
@@ -102,7 +120,7 @@ class ShapesSectionTest {
                 Map.of("workers", "2"), 25, "us/op");
         BenchmarkResult floor = result("org.mproc.reports.bench.SocketPingPongBenchmark.roundTrip", Map.of(), 10,
                 "us/op");
-        assertEquals("not met (25.0 µs, floor 10.0 µs = 2.5 floors)",
+        assertEquals("not met (25.0 µs, floor 10.0 µs = 2.5 floors [2.46, 2.54])",
                 ShapesSection.rows(List.of(increment, floor), true).get(0).verdict());
         assertEquals("floor not measured", ShapesSection.rows(List.of(increment), true).get(0).verdict());
     }
@@ -120,7 +138,7 @@ class ShapesSectionTest {
         assertEquals(90, eff.mproc(), 1e-9);
         assertEquals(95, eff.other(), 1e-9);
         assertEquals(0.9 / 0.95, eff.ratio(), 1e-9);
-        assertEquals("not met (90% vs 95%)", eff.verdict());
+        assertTrue(eff.verdict().startsWith("not met (90% vs 95%, ratio 0.95× ["), eff.verdict());
         ShapeRow quick = ShapesSection.rows(results, false).stream()
                 .filter(r -> r.shape().startsWith("ShapesPool.primeCountingTwoWorkers over")).findFirst().orElseThrow();
         assertEquals("smoke run: not decided", quick.verdict());

@@ -20,8 +20,8 @@ class ShapesTableTest {
 
     private static String result(String name, String capacity, double score) {
         return String.format(Locale.ROOT, "{\"benchmark\":\"%s\",\"mode\":\"thrpt\",\"params\":{\"capacity\":\"%s\",\"workers\":\"2\"},"
-                + "\"primaryMetric\":{\"score\":%f,\"scoreError\":0,\"scoreUnit\":\"ops/s\",\"rawData\":[[%f]]}}",
-                name, capacity, score, score);
+                + "\"primaryMetric\":{\"score\":%f,\"scoreError\":0,\"scoreUnit\":\"ops/s\",\"rawData\":[[%f,%f,%f,%f,%f]]}}",
+                name, capacity, score, 0.99 * score, score, 1.01 * score, 0.995 * score, 1.005 * score);
     }
 
     private void write(String mode) throws IOException {
@@ -50,7 +50,7 @@ class ShapesTableTest {
         assertEquals("", lines.get(1));
         assertTrue(lines.get(2).startsWith("Machine: Test CPU, 2 cores, openjdk 17, Python 3.11; mode full"), lines.get(2));
         assertEquals("| ShapesQueue.oneToOne {capacity=1000} vs CPython fork | 150,000 | 60,000 | ops/s | 2.50× "
-                + "| ≥ 1.5× CPython | met (2.50×) |", lines.get(lines.size() - 1));
+                + "| ≥ 1.5× CPython | met (2.50× [2.46, 2.54]) |", lines.get(lines.size() - 1));
     }
 
     @Test

@@ -80,7 +80,7 @@ public record ReportData(
         SHAPES("no user-shape results (reports/out/shapes/*.json); run scripts/bench-scaling --shapes"),
         SCENARIOS("no scenario results (reports/out/scenarios/*.json); run scripts/harness"),
         COVERAGE("no guarantee coverage (each module's target/guarantee-coverage.json); run mvn verify"),
-        GATE("the regression gate did not run (no baseline given)");
+        GATE("no scripts/gate result (reports/out/gate/gate.json)");
 
         private final String defaultReason;
 
@@ -93,8 +93,12 @@ public record ReportData(
         }
     }
 
-    /** Whether a goal was met; {@code NO_DATA} when it could not be measured (say why in {@code measured}). */
-    public enum Met { MET, NOT_MET, NO_DATA }
+    /**
+     * Whether a goal was met: MET when the whole interval of the measurement meets it, NOT_MET when
+     * none of it does, INCONCLUSIVE when it straddles the goal; NOT_DECIDED in a smoke run (quick
+     * mode), which decides nothing; NO_DATA when it could not be measured (say why in {@code measured}).
+     */
+    public enum Met { MET, NOT_MET, INCONCLUSIVE, NOT_DECIDED, NO_DATA }
 
     /** One goal: {@code goal} as stated, {@code measured} as found (with its interval when there is one). */
     public record Verdict(String goal, String measured, Met met) {}

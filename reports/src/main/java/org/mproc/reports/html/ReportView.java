@@ -55,22 +55,42 @@ final class ReportView {
 
     private static Map<String, Object> summary(ReportData d) {
         long goalsMet = d.verdicts().stream().filter(x -> x.met() == Met.MET).count();
+        long inconclusive = d.verdicts().stream().filter(x -> x.met() == Met.INCONCLUSIVE).count();
         long passed = d.scenarios().stream().filter(s -> "PASS".equals(s.verdict())).count();
         int tests = d.coverage().stream().mapToInt(Coverage::tests).sum();
         int failed = d.coverage().stream().mapToInt(Coverage::failed).sum();
+        boolean smoke = smokeRun(d);
         return row(
-                "goals", goalsMet + " of " + d.verdicts().size(),
-                "goalsCls", goalsMet == d.verdicts().size() ? "good" : "bad",
+                "smoke", smoke,
+                "goals", smoke ? "smoke run" : goalsMet + " of " + d.verdicts().size(),
+                "goalsLabel", smoke ? "quick mode: performance not decided"
+                        : inconclusive == 0 ? "goals met" : "goals met, " + inconclusive + " inconclusive",
+                "goalsCls", smoke ? "neutral" : goalsMet == d.verdicts().size() ? "good" : "bad",
                 "scenarios", passed + " of " + d.scenarios().size(),
                 "scenariosCls", passed == d.scenarios().size() ? "good" : "bad",
                 "guarantees", d.coverage().size() + " IDs, " + tests + " tests",
                 "guaranteesCls", failed == 0 ? "good" : "bad");
     }
 
+    /** A run whose performance goals were measured but, by its mode, not decided. */
+    static boolean smokeRun(ReportData d) {
+        return d.verdicts().stream().anyMatch(x -> x.met() == Met.NOT_DECIDED);
+    }
+
     private static Map<String, Object> verdict(Verdict x) {
         return row("goal", x.goal(), "measured", x.measured(),
-                "met", switch (x.met()) { case MET -> "met"; case NOT_MET -> "not met"; case NO_DATA -> "no data"; },
-                "cls", switch (x.met()) { case MET -> "good"; case NOT_MET -> "bad"; case NO_DATA -> "neutral"; });
+                "met", switch (x.met()) {
+                    case MET -> "met";
+                    case NOT_MET -> "not met";
+                    case INCONCLUSIVE -> "inconclusive";
+                    case NOT_DECIDED -> "smoke run: not decided";
+                    case NO_DATA -> "no data";
+                },
+                "cls", switch (x.met()) {
+                    case MET -> "good";
+                    case NOT_MET -> "bad";
+                    case INCONCLUSIVE, NOT_DECIDED, NO_DATA -> "neutral";
+                });
     }
 
     private static Map<String, Object> scenario(Scenario s) {
