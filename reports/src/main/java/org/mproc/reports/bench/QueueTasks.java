@@ -45,7 +45,10 @@ final class QueueTasks {
         try {
             CompletableFuture<Integer> taken = pool.applyAsync(consumer(queue), n);
             CompletableFuture<Integer> put = pool.applyAsync(producer(queue, kind), n);
-            return taken.get() + put.get();
+            // The producer first: if its worker dies, its call fails and closing the queue ends the
+            // consumer's wait, where waiting for the consumer first would wait for ever.
+            int sent = put.get();
+            return taken.get() + sent;
         } finally {
             queue.close();
         }

@@ -68,7 +68,8 @@ public final class AbJudge {
         } else {
             verdict = AbVerdict.INCONCLUSIVE;
             more = moreForks(log, band, Math.min(ref.length, head.length));
-            note = more.isPresent() ? "about " + more.getAsInt() + " more forks per side would decide"
+            note = more.isPresent() ? "about " + more.getAsInt() + " more fork" + (more.getAsInt() == 1 ? "" : "s")
+                    + " per side would decide"
                     : "more than " + MOST_FORKS_WORTH_NAMING + " forks per side would be needed: the change sits on the threshold";
         }
         return new AbComparison(s.key(), s.unit(), ref.length, head.length, refMedian, headMedian, ratio.estimate(),

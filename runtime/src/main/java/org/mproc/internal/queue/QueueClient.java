@@ -141,7 +141,13 @@ public final class QueueClient {
         try {
             for (Frame f = connection.read(); f != null; f = connection.read()) {
                 if (f.type() == FrameTypes.QUEUE_CLOSING) {
-                    notice(QueueFrames.Closing.from(f).queueId(), RemoteQueueLink::closing);
+                    long queueId = QueueFrames.Closing.from(f).queueId();
+                    notice(queueId, link -> {
+                        link.closing();
+                        // A closed queue is never opened again here: forget its link, or a process
+                        // that uses many short-lived queues keeps every one of them (and its ring).
+                        links.remove(queueId, link);
+                    });
                 } else if (f.type() == FrameTypes.QUEUE_CREDIT_RECALL) {
                     notice(QueueFrames.CreditRecall.from(f).queueId(), RemoteQueueLink::recallCredits);
                 } else if (f.type() == FrameTypes.QUEUE_REPLY) {

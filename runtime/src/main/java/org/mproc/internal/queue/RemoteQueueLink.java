@@ -220,11 +220,17 @@ public final class RemoteQueueLink extends QueueLink {
         }
     }
 
-    /** The host says the queue is closing: refuse later puts, then say so; unused credits are void. */
+    /**
+     * The host says the queue is closing: refuse later puts, then say so; unused credits are void.
+     * This process's ring of puts is let go (the host, which maps it too, takes in what is left):
+     * its bookkeeping grows with the elements in flight, and handles may outlive the queue.
+     */
     synchronized void closing() {
         if (!closed) {
             closed = true;
             credits = 0;
+            produced = null;
+            withoutRing = true;
             try {
                 client.send(new QueueRequest.ClosingAck(0, queueId).toFrame());
             } catch (ProcessException gone) {
