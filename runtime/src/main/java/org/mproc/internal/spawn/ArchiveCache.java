@@ -73,7 +73,12 @@ final class ArchiveCache {
         try {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(dir.getParent());
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(ownerOnly()));
+                try {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(ownerOnly()));
+                } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+                    // Another process made it since we looked (two parents starting at once): the
+                    // checks below apply to it as to any directory found.
+                }
             }
             PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
