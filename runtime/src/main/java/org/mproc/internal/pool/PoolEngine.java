@@ -34,7 +34,6 @@ import org.mproc.internal.wire.Failures;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
-import org.mproc.internal.wire.codec.Codec;
 import org.mproc.internal.wire.RuntimeThreads;
 
 /**
@@ -81,7 +80,6 @@ public final class PoolEngine {
     private final List<PoolCall> calls = new ArrayList<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private final Codec codec = Codec.standard();
     /** Workers in a row that died before they were ready (reset by one that got ready); past the limit the pool breaks. */
     private static final int MAX_FAILED_STARTS = 3;
     private int failedStarts;
@@ -330,11 +328,7 @@ public final class PoolEngine {
             return new Decoded(null, null, e);
         }
         try {
-            List<Object> values = new ArrayList<>(r.results().size());
-            for (byte[] result : r.results()) {
-                values.add(codec.decode(result));
-            }
-            return new Decoded(r, values, null);
+            return new Decoded(r, r.decode(), null);
         } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
             // A result class's own readObject may throw anything: it fails the call, not this reader.
             return new Decoded(r, null, e);

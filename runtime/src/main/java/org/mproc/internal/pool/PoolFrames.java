@@ -1,12 +1,14 @@
 package org.mproc.internal.pool;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.ProtocolException;
 import org.mproc.internal.wire.TaskFailedFrame;
 import org.mproc.internal.wire.WireData;
+import org.mproc.internal.wire.codec.EncodedValues;
 
 /**
  * The pool's frames, one record each; every record draws its payload. A frame's correlation id is
@@ -209,25 +211,33 @@ public final class PoolFrames {
      *   +------------+-------+--------+--------------------------+--------+-----
      * </pre>
      */
-    public record ResultFrame(long callId, int chunkIndex, List<byte[]> results) {
+    public record ResultFrame(long callId, int chunkIndex, int count, byte[] blocks) {
+        /** {@code blocks}: the n results as {@link EncodedValues} lays them out, from the length of r0 on. */
+        public ResultFrame(long callId, int chunkIndex, EncodedValues results) {
+            this(callId, chunkIndex, results.count(), results.toByteArray());
+        }
+
         public Frame toFrame() {
-            WireData.Out out = new WireData.Out().i32(chunkIndex).i32(results.size());
-            for (byte[] result : results) {
-                out.block(result);
-            }
-            return new Frame(FrameTypes.POOL_RESULT, callId, out.toByteArray());
+            byte[] payload = new byte[8 + blocks.length]; // one copy of the results, not one per result
+            ByteBuffer.wrap(payload).putInt(chunkIndex).putInt(count).put(blocks);
+            return new Frame(FrameTypes.POOL_RESULT, callId, payload);
         }
 
         public static ResultFrame from(Frame frame) throws ProtocolException {
             WireData.In in = new WireData.In(frame);
             int chunk = in.i32();
             int n = in.count(4);
-            List<byte[]> results = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                results.add(in.block());
+            byte[] blocks = in.rest();
+            String malformed = EncodedValues.malformed(blocks, 0, blocks.length, n);
+            if (malformed != null) {
+                throw new ProtocolException(FrameTypes.name(frame.type()) + ": " + malformed);
             }
-            in.end();
-            return new ResultFrame(frame.correlationId(), chunk, results);
+            return new ResultFrame(frame.correlationId(), chunk, n, blocks);
+        }
+
+        /** The results, in order, each decoded alone. */
+        public List<Object> decode() throws IOException, ClassNotFoundException {
+            return EncodedValues.decode(blocks, 0, count);
         }
     }
 

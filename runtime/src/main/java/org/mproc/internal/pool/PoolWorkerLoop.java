@@ -2,7 +2,6 @@ package org.mproc.internal.pool;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.FrameTypes;
 import org.mproc.internal.wire.TaskFailedFrame;
 import org.mproc.internal.wire.codec.Codec;
+import org.mproc.internal.wire.codec.EncodedValues;
 
 /**
  * A pool worker's life: run the initializer once, then chunks one at a time until told to stop.
@@ -114,7 +114,7 @@ public final class PoolWorkerLoop implements WorkerMain.Body {
             fail(chunk, chunk.firstTask(), t);
             return;
         }
-        List<byte[]> results = new ArrayList<>(items.size());
+        EncodedValues results = new EncodedValues();
         for (int i = 0; i < items.size(); i++) {
             int task = chunk.firstTask() + i;
             Object value;
@@ -126,7 +126,7 @@ public final class PoolWorkerLoop implements WorkerMain.Body {
                 return;
             }
             try {
-                results.add(codec.encode(value)); // now, so the chunk holds bytes, not every result
+                results.add(value); // now, so the chunk holds bytes, not every result
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 fail(chunk, task, unencodable(task, value, e));
                 return;

@@ -7,7 +7,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 import java.nio.ByteBuffer;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mproc.internal.pool.PoolFrames.ChunkFailedFrame;
 import org.mproc.internal.pool.PoolFrames.ChunkFrame;
@@ -59,15 +58,15 @@ class PoolFramesTest {
                 assertFrame(FrameTypes.POOL_STARTED, id, ByteBuffer.allocate(4).putInt(chunk).array(), started);
                 assertEquals(new StartedFrame(id, chunk), StartedFrame.from(started));
 
-                Frame result = new ResultFrame(id, chunk, List.of(bytes, NOTHING)).toFrame();
+                byte[] blocks = ByteBuffer.allocate(8 + bytes.length).putInt(bytes.length).put(bytes).putInt(0).array();
+                Frame result = new ResultFrame(id, chunk, 2, blocks).toFrame();
                 assertFrame(FrameTypes.POOL_RESULT, id, ByteBuffer.allocate(16 + bytes.length).putInt(chunk)
-                        .putInt(2).putInt(bytes.length).put(bytes).putInt(0).array(), result);
+                        .putInt(2).put(blocks).array(), result);
                 ResultFrame r = ResultFrame.from(result);
                 assertEquals(id, r.callId());
                 assertEquals(chunk, r.chunkIndex());
-                assertEquals(2, r.results().size());
-                assertArrayEquals(bytes, r.results().get(0));
-                assertArrayEquals(NOTHING, r.results().get(1));
+                assertEquals(2, r.count());
+                assertArrayEquals(blocks, r.blocks());
 
                 byte[] items = {1, 2};
                 Frame chunkFrame = new ChunkFrame(id, chunk, task, ~id, bytes, items).toFrame();
@@ -125,6 +124,12 @@ class PoolFramesTest {
                 ByteBuffer.allocate(12).putInt(0).putInt(Integer.MAX_VALUE).array())), "a count the bytes cannot hold");
         assertThrows(ProtocolException.class, () -> ResultFrame.from(new Frame(FrameTypes.POOL_RESULT, 1,
                 ByteBuffer.allocate(12).putInt(0).putInt(-1).array())), "a negative count");
+        assertThrows(ProtocolException.class, () -> ResultFrame.from(new Frame(FrameTypes.POOL_RESULT, 1,
+                ByteBuffer.allocate(14).putInt(0).putInt(1).putInt(3).putShort((short) 0).array())),
+                "a result longer than the bytes left");
+        assertThrows(ProtocolException.class, () -> ResultFrame.from(new Frame(FrameTypes.POOL_RESULT, 1,
+                ByteBuffer.allocate(14).putInt(0).putInt(1).putInt(1).putShort((short) 0).array())),
+                "bytes after the last result");
         assertThrows(ProtocolException.class, () -> ResultFrame.from(new Frame(FrameTypes.POOL_RESULT, 1,
                 ByteBuffer.allocate(16).putInt(0).putInt(1).putInt(9).array())), "a result longer than the frame");
     }

@@ -1,6 +1,7 @@
 package org.mproc.internal.wire.codec;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Turns values into bytes and back. {@link #standard()} is {@link FastCodec}: compact encodings for
@@ -20,6 +21,11 @@ public interface Codec {
      * @throws java.io.InvalidClassException when the input filter rejects the graph (too deep, too large)
      */
     Object decode(byte[] bytes) throws IOException, ClassNotFoundException;
+
+    /** Decodes the value whose bytes are {@code bytes[offset, offset + length)}. */
+    default Object decode(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
+        return decode(Arrays.copyOfRange(bytes, offset, offset + length));
+    }
 
     /** The codec every process of the tree uses. */
     static Codec standard() {

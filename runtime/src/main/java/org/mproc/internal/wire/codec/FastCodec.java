@@ -2,7 +2,6 @@ package org.mproc.internal.wire.codec;
 
 import java.io.IOException;
 import java.io.StreamCorruptedException;
-import java.util.Arrays;
 
 /**
  * The standard codec: compact encodings for common shapes in front of JDK serialization. The
@@ -82,27 +81,55 @@ public final class FastCodec implements Codec {
 
     @Override
     public byte[] encode(Object value) throws IOException {
-        FastWriter writer = new FastWriter();
-        if (writer.write(value, 0)) {
-            return writer.toByteArray();
+        FastOutput out = new FastOutput();
+        encode(value, new FastWriter(out), out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Appends {@code value}'s bytes (as {@link #encode(Object)} returns them) to {@code out}, which
+     * {@code writer} writes to; when it throws, {@code out} is as it was.
+     */
+    static void encode(Object value, FastWriter writer, FastOutput out) throws IOException {
+        int start = out.size();
+        try {
+            writer.startValue();
+            if (!writer.write(value, 0)) {
+                out.truncate(start);
+                byte[] jdk = JdkCodec.INSTANCE.encode(value); // JdkCodec loads only when needed
+                out.reserve(1L + jdk.length);
+                out.writeByte(JDK);
+                out.write(jdk);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            out.truncate(start);
+            throw e;
         }
-        byte[] jdk = JdkCodec.INSTANCE.encode(value); // JdkCodec loads only when needed
-        byte[] tagged = new byte[jdk.length + 1];
-        tagged[0] = JDK;
-        System.arraycopy(jdk, 0, tagged, 1, jdk.length);
-        return tagged;
     }
 
     @Override
     public Object decode(byte[] bytes) throws IOException, ClassNotFoundException {
-        if (bytes.length == 0) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public Object decode(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
+        FastInput in = new FastInput(bytes, offset, length);
+        return decode(bytes, offset, length, in, new FastReader(in));
+    }
+
+    /** Decodes {@code bytes[offset, offset + length)} with {@code reader}, which reads {@code in}. */
+    static Object decode(byte[] bytes, int offset, int length, FastInput in, FastReader reader)
+            throws IOException, ClassNotFoundException {
+        if (length == 0) {
             throw new StreamCorruptedException("no bytes to decode");
         }
-        if (bytes[0] == JDK) {
-            return JdkCodec.INSTANCE.decode(Arrays.copyOfRange(bytes, 1, bytes.length));
+        if (bytes[offset] == JDK) {
+            return JdkCodec.INSTANCE.decode(bytes, offset + 1, length - 1);
         }
-        FastInput in = new FastInput(bytes);
-        Object value = new FastReader(in).read(0);
+        in.window(offset, length);
+        reader.startValue();
+        Object value = reader.read(0);
         if (in.available() != 0) {
             throw new StreamCorruptedException(in.available() + " bytes after the value");
         }

@@ -13,14 +13,24 @@ import java.nio.charset.StandardCharsets;
  */
 final class FastInput {
     private final byte[] bytes;
+    private int end;
     private int position;
 
-    FastInput(byte[] bytes) {
+    /** Reads {@code bytes[offset, offset + length)}. */
+    FastInput(byte[] bytes, int offset, int length) {
         this.bytes = bytes;
+        this.position = offset;
+        this.end = offset + length;
+    }
+
+    /** Reads {@code bytes[offset, offset + length)} from now on. */
+    void window(int offset, int length) {
+        position = offset;
+        end = offset + length;
     }
 
     int available() {
-        return bytes.length - position;
+        return end - position;
     }
 
     byte readByte() throws EOFException {
@@ -105,7 +115,7 @@ final class FastInput {
     }
 
     private void need(int n) throws EOFException {
-        if (n > bytes.length - position) {
+        if (n > end - position) {
             throw new EOFException("the value ends " + (n - available()) + " bytes short");
         }
     }

@@ -138,7 +138,8 @@ final class FastOutput {
         return Arrays.copyOf(bytes, size);
     }
 
-    private void putInt(int at, int v) {
+    /** Writes {@code v} over the four bytes at {@code at}, written before: a length known only afterwards. */
+    void putInt(int at, int v) {
         bytes[at] = (byte) (v >>> 24);
         bytes[at + 1] = (byte) (v >>> 16);
         bytes[at + 2] = (byte) (v >>> 8);

@@ -49,6 +49,11 @@ final class FastReader {
         this.in = in;
     }
 
+    /** Forgets the record classes of the value read before: the next value stands alone. */
+    void startValue() {
+        recordClasses = null;
+    }
+
     Object read(int depth) throws IOException, ClassNotFoundException {
         byte tag = in.readByte();
         switch (tag) {

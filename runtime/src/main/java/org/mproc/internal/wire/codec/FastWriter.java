@@ -41,13 +41,20 @@ import java.util.function.BiConsumer;
  * Strings and boxed primitives carry no identity anyone may rely on, and are written each time.
  */
 final class FastWriter {
-    private final FastOutput out = new FastOutput();
+    private final FastOutput out;
     private final SeenContainers seen = new SeenContainers();
     /** Each record class written so far and its number: its name is written once per value. */
     private Map<Class<?>, Integer> recordClasses;
 
-    byte[] toByteArray() {
-        return out.toByteArray();
+    /** A writer of one value, appending to {@code out}. */
+    FastWriter(FastOutput out) {
+        this.out = out;
+    }
+
+    /** Forgets the containers and record classes of the value written before: {@code value} stands alone. */
+    void startValue() {
+        seen.forget();
+        recordClasses = null;
     }
 
     /** Writes {@code value}, or returns false (leaving partial bytes) when it has no fast shape. */

@@ -72,7 +72,12 @@ public final class JdkCodec implements Codec {
 
     @Override
     public Object decode(byte[] bytes) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public Object decode(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes, offset, length))) {
             in.setObjectInputFilter(filter);
             return in.readObject();
         }

@@ -14,6 +14,11 @@ final class SeenContainers {
     /** Made at the first container, so a leaf value costs no table. */
     private Map<Object, Boolean> seen;
 
+    /** Forgets every container: the next one starts a new value. */
+    void forget() {
+        seen = null;
+    }
+
     /** Whether this is the first time {@code container} is met in this value. */
     boolean firstTime(Object container) {
         if (seen == null) {
