@@ -481,10 +481,6 @@ public final class PoolEngine {
     // ---- dispatch ----------------------------------------------------------------------------
 
     /**
-     * Hands out pending chunks level by level: first every idle worker gets one, then each gets a
-     * second to start as soon as its first is done — so five chunks on four workers run on four.
-     */
-    /**
      * Deals chunks level by level: every idle worker one, then each a second, and so on to the
      * pace's depth. A worker never holds more than {@link ChunkPace#SHALLOW} chunks of one call or
      * imap (G-POOL-4: the one it runs and one queued behind it). A chunk is queued behind a busy

@@ -62,23 +62,25 @@ public final class EncodedValues {
         return at == end ? null : (end - at) + " bytes after " + count + " blocks";
     }
 
-    /** Decodes {@code count} blocks from {@code blocks[offset]} on, each alone, as {@link #add} wrote them. */
+    /**
+     * Decodes the {@code count} blocks that run from {@code blocks[offset]} to the end, each alone,
+     * as {@link #add} wrote them.
+     *
+     * @throws StreamCorruptedException when they are not exactly {@code count} blocks ({@link #malformed})
+     */
     public static List<Object> decode(byte[] blocks, int offset, int count) throws IOException, ClassNotFoundException {
+        String malformed = malformed(blocks, offset, blocks.length, count);
+        if (malformed != null) {
+            throw new StreamCorruptedException(malformed);
+        }
         List<Object> values = new ArrayList<>(count);
         FastInput in = new FastInput(blocks, 0, 0);
         FastReader reader = new FastReader(in);
         int at = offset;
         for (int i = 0; i < count; i++) {
-            if (blocks.length - at < 4) {
-                throw new StreamCorruptedException("block " + i + " of " + count + " has no length");
-            }
             int n = intAt(blocks, at);
-            at += 4;
-            if (n < 0 || n > blocks.length - at) {
-                throw new StreamCorruptedException("block " + i + " of " + count + " announces " + n + " bytes");
-            }
-            values.add(FastCodec.decode(blocks, at, n, in, reader));
-            at += n;
+            values.add(FastCodec.decode(blocks, at + 4, n, in, reader));
+            at += 4 + n;
         }
         return values;
     }

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.io.StreamCorruptedException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,5 +101,6 @@ class EncodedValuesTest {
         assertNotNull(EncodedValues.malformed(bytes, 0, bytes.length - 1, 2), "the last block runs past the end");
         byte[] negative = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
         assertEquals("block 0 of 1 announces -1 bytes with 0 left", EncodedValues.malformed(negative, 0, 4, 1));
+        assertThrows(StreamCorruptedException.class, () -> EncodedValues.decode(bytes, 0, 3), "decode checks first");
     }
 }
