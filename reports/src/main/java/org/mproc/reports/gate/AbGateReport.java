@@ -1,5 +1,6 @@
 package org.mproc.reports.gate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * An A/B gate run's answer: one {@link AbComparison} per benchmark, what the two sides were, and
@@ -47,27 +49,34 @@ public record AbGateReport(String ref, String head, List<AbComparison> rows, Str
                 counts.getOrDefault(AbVerdict.INCONCLUSIVE, 0));
     }
 
-    /** A header, then per benchmark: forks, medians, change with its interval, threshold, verdict, note. */
-    public List<String> table() {
-        List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"benchmark", "forks", "ref", "head", "unit", "change [interval]", "threshold", "verdict", "note"});
+    /** The table's header and one row per benchmark: forks, medians, change with its interval, threshold, verdict, note. */
+    public List<List<String>> cells() {
+        List<List<String>> cells = new ArrayList<>();
+        cells.add(List.of("benchmark", "forks", "ref", "head", "unit", "change [interval]", "threshold", "verdict", "note"));
         for (AbComparison r : rows) {
-            cells.add(new String[] {shortKey(r.key()), r.refForks() + "+" + r.headForks(), number(r.refMedian()),
-                    number(r.headMedian()), r.unit(), change(r), threshold(r), r.verdict().name(), r.note()});
+            cells.add(List.of(shortKey(r.key()), r.refForks() + "+" + r.headForks(), number(r.refMedian()),
+                    number(r.headMedian()), r.unit(), change(r), threshold(r), r.verdict().name(), r.note()));
         }
-        int[] widths = new int[cells.get(0).length];
-        for (String[] row : cells) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
+        return cells;
+    }
+
+    /** {@link #cells()} as aligned lines of text: the header, then per benchmark. */
+    public List<String> table() {
+        List<List<String>> cells = cells();
+        int[] widths = new int[cells.get(0).size()];
+        for (List<String> row : cells) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
         List<String> lines = new ArrayList<>();
-        for (String[] row : cells) {
+        for (List<String> row : cells) {
             StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
+            for (int i = 0; i < row.size(); i++) {
+                String text = row.get(i);
                 boolean right = i >= 1 && i <= 3;
-                String cell = right ? " ".repeat(widths[i] - row[i].length()) + row[i]
-                        : row[i] + (i == row.length - 1 ? "" : " ".repeat(widths[i] - row[i].length()));
+                String cell = right ? " ".repeat(widths[i] - text.length()) + text
+                        : text + (i == row.size() - 1 ? "" : " ".repeat(widths[i] - text.length()));
                 line.append(i == 0 ? "" : "  ").append(cell);
             }
             lines.add(line.toString().stripTrailing());
@@ -98,6 +107,39 @@ public record AbGateReport(String ref, String head, List<AbComparison> rows, Str
 
     private static String number(double x) {
         return String.format(Locale.ROOT, "%.4g", x);
+    }
+
+    /**
+     * Reads back what {@link #writeJson} wrote.
+     *
+     * @throws IllegalArgumentException naming the file when it is not a gate result
+     */
+    public static AbGateReport readJson(Path file) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        if (root == null || !root.path("rows").isArray()) {
+            throw new IllegalArgumentException(file + ": not a gate result (no \"rows\" array)");
+        }
+        List<AbComparison> rows = new ArrayList<>();
+        for (JsonNode o : root.path("rows")) {
+            AbVerdict verdict;
+            try {
+                verdict = AbVerdict.valueOf(o.path("verdict").asText());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": unknown verdict '" + o.path("verdict").asText() + "'", e);
+            }
+            rows.add(new AbComparison(o.path("benchmark").asText(), o.path("unit").asText(), o.path("refForks").asInt(),
+                    o.path("headForks").asInt(), o.path("refMedian").asDouble(), o.path("headMedian").asDouble(),
+                    o.path("change").asDouble(), orNaN(o.path("lower")), orNaN(o.path("upper")),
+                    o.path("confidence").asDouble(), o.path("threshold").asDouble(), o.path("thresholdSource").asText(),
+                    verdict, o.has("moreForks") ? OptionalInt.of(o.path("moreForks").asInt()) : OptionalInt.empty(),
+                    o.path("note").asText()));
+        }
+        return new AbGateReport(root.path("ref").asText(), root.path("head").asText(), rows,
+                root.path("calibration").asText(null));
+    }
+
+    private static double orNaN(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
     public void writeJson(Path file) throws IOException {

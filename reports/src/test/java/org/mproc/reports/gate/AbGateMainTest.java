@@ -38,6 +38,19 @@ class AbGateMainTest {
     }
 
     @Test
+    void gateJsonReadsBackAsTheTableGateTxtShows(@TempDir Path run) throws Exception {
+        writeRun(run, 6, 1.30, true);
+        assertEquals(0, gate("--run", run.toString()).code);
+        AbGateReport back = AbGateReport.readJson(run.resolve("gate.json"));
+        String text = Files.readString(run.resolve("gate.txt"));
+        for (String line : back.table()) {
+            assertTrue(text.contains(line), "gate.txt lacks: " + line + "\n" + text);
+        }
+        assertTrue(back.hasRegression());
+        assertEquals(2, back.rows().size());
+    }
+
+    @Test
     void enforceExitsThreeOnARegressionAndZeroWithout(@TempDir Path slowed, @TempDir Path same) throws Exception {
         writeRun(slowed, 6, 1.30, true);
         writeRun(same, 6, 1.0, true);
