@@ -26,7 +26,8 @@ public interface SharedLock extends Serializable {
     /**
      * Acquires the lock, waiting as long as another thread or process holds it.
      *
-     * @throws IllegalStateException if this thread already holds it (the lock is not reentrant)
+     * @throws IllegalStateException if this thread already holds it (the lock is not reentrant:
+     *                               waiting for itself would never end; G-MGR-9)
      * @throws InterruptedException  if this thread is interrupted before the lock was granted; if
      *                               it was granted meanwhile, it is held and the interrupt status
      *                               set again instead
@@ -36,22 +37,24 @@ public interface SharedLock extends Serializable {
 
     /**
      * Acquires the lock if it is free now, without waiting for a holder; an interrupt does not
-     * stop it (the interrupt status is kept).
+     * stop it (the interrupt status is kept). The thread that holds it gets false, as CPython's
+     * {@code acquire(False)} by the holder does (G-MGR-9).
      *
-     * @return true if this thread now holds the lock
-     * @throws IllegalStateException if this thread already holds it
-     * @throws ProcessException      if the manager's server is gone
+     * @return true if this thread now holds the lock; false if another thread or process holds
+     *         it, or this one already does
+     * @throws ProcessException if the manager's server is gone
      */
     boolean tryLock();
 
     /**
-     * Acquires the lock, waiting up to {@code timeout} for a holder to release it.
+     * Acquires the lock, waiting up to {@code timeout} for a holder to release it. The thread that
+     * holds it gets false at once: only it could release the lock, so waiting cannot help (G-MGR-9).
      *
      * @param timeout how long to wait at most; zero does not wait
-     * @return true if this thread now holds the lock, false if the timeout passed
+     * @return true if this thread now holds the lock, false if the timeout passed or this thread
+     *         already holds it
      * @throws NullPointerException     if {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative
-     * @throws IllegalStateException    if this thread already holds it
      * @throws InterruptedException     if this thread is interrupted before the lock was granted
      * @throws ProcessException         if the manager's server is gone
      */

@@ -55,10 +55,26 @@ class ManagerLockTest {
     }
 
     @Test
-    void tryLockTimesOutUnlockByAnotherThreadIsRefusedAndTheLockIsNotReentrant() throws Exception {
+    @Tag("G-MGR-9")
+    void theHoldersTriesAnswerFalseAtOnceAndItsLockIsRefused() throws Exception {
         SharedLock lock = MANAGER.get().lock();
         assertTrue(lock.tryLock());
-        assertThrows(IllegalStateException.class, lock::tryLock, "not reentrant");
+        assertFalse(lock.tryLock(), "CPython's acquire(False) by the holder returns False");
+        long start = System.nanoTime();
+        assertFalse(lock.tryLock(Duration.ofMinutes(10)), "only the holder could release it: no waiting");
+        assertTrue(System.nanoTime() - start < TimeUnit.MINUTES.toNanos(1), "it answered without waiting out the timeout");
+        assertThrows(IllegalStateException.class, lock::lock, "a blocking lock by the holder would wait for ever");
+        assertThrows(IllegalStateException.class, lock::acquire);
+        lock.unlock(); // still held once, by this thread
+        assertThrows(IllegalMonitorStateException.class, lock::unlock);
+        assertTrue(lock.tryLock(), "free again");
+        lock.unlock();
+    }
+
+    @Test
+    void tryLockTimesOutAndUnlockByAnotherThreadIsRefused() throws Exception {
+        SharedLock lock = MANAGER.get().lock();
+        assertTrue(lock.tryLock());
         CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
             try {
                 long start = System.nanoTime();

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 import org.mproc.internal.wire.Deadlines;
 
 /**
- * A lock in the manager's server, owned by a (connection, thread) pair and not reentrant. Waiting
+ * A lock in the manager's server, owned by a (connection, thread) pair and not reentrant: the
+ * holder's LOCK without a timeout is refused, its tries answer "not acquired" at once. Waiting
  * requests are parked here and answered when the lock comes free, their deadline passes, or they
  * are cancelled — a connection's reader never waits. When the holder's connection ends (its
  * process died), the lock is released and the next holder is told it was abandoned (G-MGR-7).
@@ -42,10 +43,12 @@ public final class ManagedLock {
         Owner owner = new Owner(connection, thread);
         Outcome now = null;
         synchronized (this) {
-            if (owner.equals(holder)) {
+            if (owner.equals(holder) && timeoutNanos < 0) {
                 throw new IllegalStateException("the lock is not reentrant: this thread already holds it");
             }
-            if (holder == null) {
+            if (owner.equals(holder)) {
+                now = new Outcome(false, false); // a try by the holder: only it can release, so waiting cannot help (G-MGR-9)
+            } else if (holder == null) {
                 now = grantTo(owner);
             } else if (timeoutNanos == 0) {
                 now = new Outcome(false, false);
