@@ -61,6 +61,16 @@ public interface SharedLock extends Serializable {
     boolean tryLock(Duration timeout) throws InterruptedException;
 
     /**
+     * Whether some thread of some process holds the lock now, as CPython's {@code locked()}: a
+     * snapshot that may be stale by the time it returns, for monitoring and tests, not for deciding
+     * to lock. A lock whose holder died is free again (G-MGR-7).
+     *
+     * @return true if the lock is held
+     * @throws ProcessException if the manager's server is gone
+     */
+    boolean isLocked();
+
+    /**
      * Releases the lock and hands it to the longest waiter.
      *
      * @throws IllegalMonitorStateException if this thread does not hold it

@@ -72,6 +72,32 @@ class ManagerLockTest {
     }
 
     @Test
+    @Tag("G-MGR-9")
+    void isLockedSaysWhetherAnyoneHoldsItAndADeadHoldersLockIsFree() throws Exception {
+        SharedLock lock = MANAGER.get().lock();
+        assertFalse(lock.isLocked());
+        lock.lock();
+        assertTrue(lock.isLocked());
+        assertTrue(CompletableFuture.supplyAsync(lock::isLocked).get(Delays.SHORT.toMillis(), TimeUnit.MILLISECONDS),
+                "another thread sees it held");
+        lock.unlock();
+        assertFalse(lock.isLocked());
+        try (Reaper reaper = new Reaper()) {
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            ChildProcess holder = reaper.start(ChildProcess.builder().name("holder").target(() -> holdAndAnnounce(lock))
+                    .output(line -> {
+                        if (line.equals("holding")) {
+                            holding.countDown();
+                        }
+                    }).build());
+            assertTrue(holding.await(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS));
+            assertTrue(lock.isLocked(), "held by the child");
+            holder.kill();
+            org.awaitility.Awaitility.await().atMost(Delays.SHORT).until(() -> !lock.isLocked());
+        }
+    }
+
+    @Test
     void tryLockTimesOutAndUnlockByAnotherThreadIsRefused() throws Exception {
         SharedLock lock = MANAGER.get().lock();
         assertTrue(lock.tryLock());
@@ -111,6 +137,7 @@ class ManagerLockTest {
                     }).build());
             assertTrue(holding.await(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS));
             assertFalse(lock.tryLock(), "held by the child");
+            assertTrue(lock.isLocked(), "held by another process");
             CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> {
                 try (SharedLock.Held held = lock.acquire()) {
                     return held.abandoned();

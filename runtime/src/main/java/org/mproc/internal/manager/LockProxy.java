@@ -3,6 +3,7 @@ package org.mproc.internal.manager;
 import java.time.Duration;
 import java.util.Objects;
 import org.mproc.SharedLock;
+import org.mproc.internal.manager.ManagerCall.GetCall;
 import org.mproc.internal.manager.ManagerCall.LockCall;
 import org.mproc.internal.manager.ManagerCall.UnlockCall;
 import org.mproc.internal.manager.ManagerFrames.Cancel;
@@ -67,6 +68,11 @@ public final class LockProxy extends ManagerProxy implements SharedLock {
                 }
             }
         };
+    }
+
+    @Override
+    public boolean isLocked() {
+        return decode(call(corr -> new GetCall(corr, objectId(), NOTHING)));
     }
 
     @Override

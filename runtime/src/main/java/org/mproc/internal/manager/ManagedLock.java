@@ -72,6 +72,11 @@ public final class ManagedLock {
         return new Outcome(true, wasAbandoned);
     }
 
+    /** Whether anyone holds it now. */
+    synchronized boolean isLocked() {
+        return holder != null;
+    }
+
     void unlock(Object connection, long thread) {
         Owner owner = new Owner(connection, thread);
         List<Runnable> answers = new ArrayList<>(1);

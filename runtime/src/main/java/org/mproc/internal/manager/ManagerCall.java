@@ -38,7 +38,7 @@ public sealed interface ManagerCall extends ManagerFrames.Request
     }
 
     /**
-     * Reads part of a namespace, map, list or value.
+     * Reads part of a namespace, map, list or value, or whether a lock is held.
      *
      * <pre>
      *   MGR_CALL 0x51, op ManagerFrames.GET 1   (correlation id: fresh)
@@ -46,9 +46,11 @@ public sealed interface ManagerCall extends ManagerFrames.Request
      *   +--------------+--------+-------+---------------------------+-------+
      *   | i64 objectId | i32 op | i32 k | k bytes: key, by kind     | i32 0 |
      *   |              | = 1    |       | (see ManagerFrames);      |       |
-     *   |              |        |       | k = 0 for a value         |       |
+     *   |              |        |       | k = 0 for a value or a    |       |
+     *   |              |        |       | lock                      |       |
      *   +--------------+--------+-------+---------------------------+-------+
-     *   answered by {@link ManagerReply.ValueReply}: the value; {@link ManagerReply.NoneReply}: a map has no such key
+     *   answered by {@link ManagerReply.ValueReply}: the value (for a lock: whether it is held, a
+     *   Boolean); {@link ManagerReply.NoneReply}: a map has no such key
      * </pre>
      */
     record GetCall(long correlationId, long objectId, byte[] key) implements ManagerCall {

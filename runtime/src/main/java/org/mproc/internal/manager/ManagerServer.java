@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.ProcessQueue;
+import org.mproc.internal.manager.ManagerCall.GetCall;
 import org.mproc.internal.manager.ManagerCall.LockCall;
 import org.mproc.internal.manager.ManagerCall.UnlockCall;
 import org.mproc.internal.manager.ManagerFrames.Cancel;
@@ -125,6 +126,8 @@ public final class ManagerServer {
             } else if (request instanceof UnlockCall u) {
                 lock.unlock(c, u.thread());
                 c.send(new NoneReply(corr).toFrame());
+            } else if (request instanceof GetCall) {
+                c.send(new ValueReply(corr, Codec.standard().encode(lock.isLocked())).toFrame());
             } else {
                 throw new IllegalArgumentException("a lock has no operation " + request.op());
             }
