@@ -43,6 +43,21 @@ public interface Namespace extends Serializable {
     void set(String name, Object value);
 
     /**
+     * Removes the attribute, as CPython's {@code del ns.name}; every process sees it gone once this
+     * returns (G-MGR-1).
+     *
+     * @param <T>  the value's type as the caller expects it; the cast is unchecked
+     * @param name the attribute's name
+     * @return the value it had, as a copy; null if null was set
+     * @throws NullPointerException             if {@code name} is null
+     * @throws java.util.NoSuchElementException if the attribute was never set or is already
+     *                                          removed (CPython: {@code AttributeError})
+     * @throws ProcessException                 if the manager's server is gone, or the value
+     *                                          cannot be deserialized here
+     */
+    <T> T remove(String name);
+
+    /**
      * Replaces the attribute with {@code fn} of it, in the server, atomically: no other call on
      * this namespace runs in between (G-MGR-3).
      *

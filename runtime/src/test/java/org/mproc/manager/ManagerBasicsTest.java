@@ -1,6 +1,7 @@
 package org.mproc.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,6 +50,29 @@ class ManagerBasicsTest {
             assertEquals(0, writer.exitCode().orElseThrow());
         }
         assertEquals(List.of(1, 2, 3), ns.get("from-child"));
+    }
+
+    static void removeFromChild(Namespace ns) {
+        ns.remove("doomed");
+    }
+
+    @Test
+    @Tag("G-MGR-1")
+    void anAttributeRemovedInOneProcessIsGoneForEveryOther() throws Exception {
+        Namespace ns = MANAGER.get().namespace();
+        ns.set("doomed", List.of("a"));
+        ns.set("kept", 1);
+        try (Reaper reaper = new Reaper()) {
+            ChildProcess remover = reaper.start(new ChildProcess("remover", () -> removeFromChild(ns)));
+            Reaper.joinWithin(remover, Delays.CHILD);
+            assertEquals(0, remover.exitCode().orElseThrow());
+        }
+        assertThrows(java.util.NoSuchElementException.class, () -> ns.get("doomed"));
+        assertThrows(java.util.NoSuchElementException.class, () -> ns.remove("doomed"), "CPython: AttributeError");
+        assertEquals(1, ns.<Integer>remove("kept"), "remove returns the value it had");
+        assertThrows(NullPointerException.class, () -> ns.remove(null));
+        ns.set("doomed", null);
+        assertNull(ns.<Object>remove("doomed"), "a null value is removed like any other");
     }
 
     @Test

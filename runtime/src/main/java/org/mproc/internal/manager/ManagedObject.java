@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.mproc.ProcessFunction;
 import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.RemoveCall;
 import org.mproc.internal.manager.ManagerCall.SetCall;
 import org.mproc.internal.manager.ManagerCall.UpdateCall;
 import org.mproc.internal.wire.codec.Codec;
@@ -77,6 +78,12 @@ public abstract class ManagedObject {
                 byte[] next = apply(update.function(), existing(name));
                 attributes.put(name, next);
                 return next;
+            }
+            if (call instanceof RemoveCall remove) {
+                String name = name(remove.key());
+                byte[] old = existing(name);
+                attributes.remove(name);
+                return old;
             }
             throw unknown(call);
         }

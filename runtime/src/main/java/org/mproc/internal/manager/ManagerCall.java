@@ -242,16 +242,18 @@ public sealed interface ManagerCall extends ManagerFrames.Request
     }
 
     /**
-     * Removes a map entry or a list element.
+     * Removes a map entry, a list element or a namespace's attribute.
      *
      * <pre>
      *   MGR_CALL 0x51, op ManagerFrames.REMOVE 7   (correlation id: fresh)
      *   0              8        12      16                          16+k    20+k
      *   +--------------+--------+-------+---------------------------+-------+
      *   | i64 objectId | i32 op | i32 k | k bytes: key (a map key   | i32 0 |
-     *   |              | = 7    |       | or list index, encoded)   |       |
+     *   |              | = 7    |       | or list index, encoded;   |       |
+     *   |              |        |       | a name, UTF-8)            |       |
      *   +--------------+--------+-------+---------------------------+-------+
-     *   answered by {@link ManagerReply.ValueReply}: the removed value; {@link ManagerReply.NoneReply}: a map had no such key
+     *   answered by {@link ManagerReply.ValueReply}: the removed value; {@link ManagerReply.NoneReply}: a map had no such key;
+     *   {@link ManagerReply.ErrorReply}: a namespace had no such attribute
      * </pre>
      */
     record RemoveCall(long correlationId, long objectId, byte[] key) implements ManagerCall {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.mproc.Namespace;
 import org.mproc.ProcessFunction;
 import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.RemoveCall;
 import org.mproc.internal.manager.ManagerCall.SetCall;
 import org.mproc.internal.manager.ManagerCall.UpdateCall;
 
@@ -25,6 +26,12 @@ public final class NamespaceProxy extends ManagerProxy implements Namespace {
         byte[] key = name(requireName(name));
         byte[] encoded = encode(value, "the value of '" + name + "'");
         call(corr -> new SetCall(corr, objectId(), key, encoded));
+    }
+
+    @Override
+    public <T> T remove(String name) {
+        byte[] key = name(requireName(name));
+        return decode(call(corr -> new RemoveCall(corr, objectId(), key)));
     }
 
     @Override
