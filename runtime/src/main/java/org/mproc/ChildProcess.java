@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,8 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.mproc.internal.spawn.ChildClassPath;
 import org.mproc.internal.spawn.ChildExit;
+import org.mproc.internal.spawn.CurrentProcess;
 import org.mproc.internal.spawn.ExitCodes;
 import org.mproc.internal.spawn.Launch;
+import org.mproc.internal.spawn.WorkerMain;
 import org.mproc.internal.wire.Failures;
 import org.mproc.internal.wire.FrameLimits;
 import org.mproc.internal.wire.RunTaskFrame;
@@ -119,6 +122,39 @@ public final class ChildProcess {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This process as the tree sees it, as CPython's {@code current_process()} and
+     * {@code parent_process()}: in a child its name (the one given to its {@code ChildProcess}, or
+     * {@code PoolWorker-<pid>} in a pool worker), its pid and the pid of the process that started
+     * it; in the root {@code MainProcess}, its pid and no parent (G-PROC-14).
+     *
+     * <pre>{@code
+     * ChildProcess.Self me = ChildProcess.current();
+     * System.out.println(me.name() + " " + me.pid() + " started by " + me.parentPid().orElse(-1));
+     * }</pre>
+     *
+     * @return this process's name, pid and parent's pid
+     */
+    public static Self current() {
+        long parent = CurrentProcess.parentPid();
+        return new Self(CurrentProcess.name(), WorkerMain.ownPid(), parent > 0 ? OptionalLong.of(parent) : OptionalLong.empty());
+    }
+
+    /**
+     * A process's view of itself ({@link #current()}).
+     *
+     * @param name      its name: {@code MainProcess} in the root
+     * @param pid       its pid
+     * @param parentPid the pid of the process that started it, read when it started (it stays the
+     *                  same if that process dies); empty in the root
+     */
+    public record Self(String name, long pid, OptionalLong parentPid) {
+        /** Whether this is a child of an mproc process rather than the root. */
+        public boolean isChild() {
+            return parentPid.isPresent();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.mproc.internal.pool;
 
 import java.io.IOException;
+import org.mproc.internal.spawn.CurrentProcess;
 import org.mproc.internal.spawn.WorkerMain;
 import org.mproc.internal.wire.Connection;
 
@@ -15,7 +16,9 @@ public final class PoolWorkerMain {
     public static void main(String[] args) {
         Connection parent;
         try {
-            parent = WorkerMain.attach().parent();
+            WorkerMain.Attached attached = WorkerMain.attach();
+            parent = attached.parent();
+            CurrentProcess.becomeChild("PoolWorker-" + WorkerMain.ownPid(), attached.startedBy());
             parent.uninterruptible(); // a task may interrupt this thread
             parent.spinWhileWaiting();
         } catch (IOException | RuntimeException e) {

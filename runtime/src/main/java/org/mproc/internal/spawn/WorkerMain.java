@@ -48,6 +48,7 @@ public final class WorkerMain {
                 throw new IOException("expected RUN_TASK, got " + frame);
             }
             run = RunTaskFrame.from(frame);
+            CurrentProcess.becomeChild(run.name(), attached.startedBy());
         } catch (IOException | RuntimeException e) {
             System.err.println("mproc worker could not start: " + e);
             System.exit(2);
@@ -61,21 +62,22 @@ public final class WorkerMain {
         System.exit(code);
     }
 
-    /** A child connected to its parent, and what it was started as. */
-    public record Attached(Bootstrap.Role role, Connection parent) {}
+    /** A child connected to its parent, what it was started as, and the pid of the process that started it. */
+    public record Attached(Bootstrap.Role role, Connection parent, long startedBy) {}
 
     /**
      * The start every child shares, whatever its entry point: read the bootstrap from stdin, join
      * the process tree, connect, authenticate and say hello.
      */
     public static Attached attach() throws IOException {
+        long startedBy = ParentWatch.parentPid(); // now, while the parent waits for this child: it is alive
         InputStream stdin = new FileInputStream(FileDescriptor.in);
         Bootstrap bootstrap = Bootstrap.readFrom(stdin);
         ProcessTree.inherit(bootstrap.treeDirectory(), bootstrap.secret());
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Connection parent = Connection.connect(bootstrap.parentSocket(), bootstrap.secret(), CONNECT_DEADLINE);
         parent.send(new HelloFrame(bootstrap.token(), ownPid()).toFrame());
-        return new Attached(bootstrap.role(), parent);
+        return new Attached(bootstrap.role(), parent, startedBy);
     }
 
     /** What a long-lived child runs after {@link #attach()}; returns its exit code. */
@@ -115,7 +117,7 @@ public final class WorkerMain {
     }
 
     /** {@code ProcessHandle.current()} would start the JDK's process machinery: ~4 ms of a cold child. */
-    private static long ownPid() {
+    public static long ownPid() {
         try {
             return Long.parseLong(Files.readSymbolicLink(Paths.get("/proc/self")).toString());
         } catch (IOException | RuntimeException e) {
