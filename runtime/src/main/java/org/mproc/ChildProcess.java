@@ -151,7 +151,11 @@ public final class ChildProcess {
      *                  same if that process dies); empty in the root
      */
     public record Self(String name, long pid, OptionalLong parentPid) {
-        /** Whether this is a child of an mproc process rather than the root. */
+        /**
+         * Whether this is a child of an mproc process rather than the root.
+         *
+         * @return true in a child, false in the root
+         */
         public boolean isChild() {
             return parentPid.isPresent();
         }
