@@ -83,14 +83,7 @@ class ManagerLockTest {
         lock.unlock();
         assertFalse(lock.isLocked());
         try (Reaper reaper = new Reaper()) {
-            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
-            ChildProcess holder = reaper.start(ChildProcess.builder().name("holder").target(() -> holdAndAnnounce(lock))
-                    .output(line -> {
-                        if (line.equals("holding")) {
-                            holding.countDown();
-                        }
-                    }).build());
-            assertTrue(holding.await(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS));
+            ChildProcess holder = startHolding(reaper, lock);
             assertTrue(lock.isLocked(), "held by the child");
             holder.kill();
             org.awaitility.Awaitility.await().atMost(Delays.SHORT).until(() -> !lock.isLocked());
@@ -123,19 +116,25 @@ class ManagerLockTest {
         Thread.sleep(Long.MAX_VALUE);
     }
 
+    /** A child that takes the lock and keeps it; returned once it says it holds it. */
+    static ChildProcess startHolding(Reaper reaper, SharedLock lock) throws InterruptedException {
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        ChildProcess holder = reaper.start(ChildProcess.builder().name("holder").target(() -> holdAndAnnounce(lock))
+                .output(line -> {
+                    if (line.equals("holding")) {
+                        holding.countDown();
+                    }
+                }).build());
+        assertTrue(holding.await(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS), "the child took the lock");
+        return holder;
+    }
+
     @Test
     @Tag("G-MGR-7")
     void aLockWhoseHolderIsKilledIsReleasedAndTheNextHolderSeesItAbandoned() throws Exception {
         SharedLock lock = MANAGER.get().lock();
         try (Reaper reaper = new Reaper()) {
-            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
-            ChildProcess holder = reaper.start(ChildProcess.builder().name("holder").target(() -> holdAndAnnounce(lock))
-                    .output(line -> {
-                        if (line.equals("holding")) {
-                            holding.countDown();
-                        }
-                    }).build());
-            assertTrue(holding.await(Delays.CHILD.toMillis(), TimeUnit.MILLISECONDS));
+            ChildProcess holder = startHolding(reaper, lock);
             assertFalse(lock.tryLock(), "held by the child");
             assertTrue(lock.isLocked(), "held by another process");
             CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> {
