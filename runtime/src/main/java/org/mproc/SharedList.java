@@ -1,25 +1,33 @@
 package org.mproc;
 
 import java.io.Serializable;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * A list shared through a {@link Manager}, like CPython's {@code Manager().list()}. Every call
  * runs in the server (G-MGR-1); an index out of range throws the server's
  * {@link IndexOutOfBoundsException} here, with its message (G-MGR-4); values and snapshots are
- * copies (G-MGR-5); {@link #updateAndGet} is atomic (G-MGR-3). Null elements are allowed. A proxy
+ * copies (G-MGR-5); {@link #updateAndGet} and {@link #addAll} are atomic (G-MGR-3, G-MGR-10);
+ * iterating walks a snapshot taken when the iteration starts. Null elements are allowed. A proxy
  * is serializable, may be shared by threads, and fails with {@link ProcessException} once the
  * manager is closed (G-MGR-8).
  *
  * <pre>{@code
  * SharedList<String> log = manager.list();
  * log.add("started");
- * log.get(0);   // "started"
+ * log.addAll(List.of("a", "b"));
+ * log.indexOf("a");   // 1
+ * for (String line : log) {   // a snapshot: started, a, b
+ *     System.out.println(line);
+ * }
  * }</pre>
  *
  * @param <E> the element type
  */
-public interface SharedList<E> extends Serializable {
+public interface SharedList<E> extends Serializable, Iterable<E> {
     /**
      * The element at {@code index}, as a copy.
      *
@@ -93,4 +101,58 @@ public interface SharedList<E> extends Serializable {
      * @throws ProcessException          if the manager's server is gone
      */
     E updateAndGet(int index, ProcessFunction<E, E> fn);
+
+    /**
+     * Appends every element, in the collection's order, in one atomic step: no other call's
+     * element lands between them (G-MGR-10).
+     *
+     * @param elements the elements, each serialized now; nulls allowed
+     * @return whether the list changed (false for an empty collection)
+     * @throws NullPointerException     if {@code elements} is null
+     * @throws IllegalArgumentException if an element cannot be serialized (then none is added)
+     * @throws ProcessException         if the manager's server is gone
+     */
+    boolean addAll(Collection<? extends E> elements);
+
+    /**
+     * Removes every element.
+     *
+     * @throws ProcessException if the manager's server is gone
+     */
+    void clear();
+
+    /**
+     * The position of the first element {@code equals} to {@code element} (compared in the
+     * server), as {@link List#indexOf}.
+     *
+     * @param element the element to look for; may be null
+     * @return its first index, or −1 if the list has no such element
+     * @throws IllegalArgumentException if {@code element} cannot be serialized
+     * @throws ProcessException         if the manager's server is gone
+     */
+    int indexOf(E element);
+
+    /**
+     * Whether the list has an element {@code equals} to {@code element}.
+     *
+     * @param element the element to look for; may be null
+     * @return {@code indexOf(element) >= 0}
+     * @throws IllegalArgumentException if {@code element} cannot be serialized
+     * @throws ProcessException         if the manager's server is gone
+     */
+    default boolean contains(E element) {
+        return indexOf(element) >= 0;
+    }
+
+    /**
+     * Iterates over a {@link #snapshot()} taken now: later changes by anyone are not seen, and
+     * the iterator's {@code remove} is not supported.
+     *
+     * @return an iterator over copies of the elements
+     * @throws ProcessException if the manager's server is gone
+     */
+    @Override
+    default Iterator<E> iterator() {
+        return Collections.unmodifiableList(snapshot()).iterator();
+    }
 }

@@ -30,8 +30,8 @@ class LayeringTest {
 
     /** What an internal package may import from the API package. */
     private static final Set<String> API_FOR_INTERNALS = Set.of("ProcessException", "TaskFailedException",
-            "WorkerDiedException", "JvmShutdownException", "AuthenticationException", "RemoteTraceback", "ProcessTask", "ProcessFunction",
-            "ResultIterator", "Namespace", "SharedValue", "SharedList", "SharedMap", "SharedLock");
+            "WorkerDiedException", "JvmShutdownException", "AuthenticationException", "RemoteTraceback", "ProcessTask", "ProcessFunction", "ProcessBiFunction",
+            "ResultIterator", "Namespace", "SharedValue", "SharedList", "SharedMap", "SharedLock", "SharedEvent", "SharedSemaphore", "SharedBarrier", "SharedCondition");
 
     /** The internal packages each internal package may import, besides its own. */
     private static final Map<String, Set<String>> MAY_IMPORT = Map.of(

@@ -1,5 +1,7 @@
 package org.mproc.internal.manager;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.mproc.ProcessFunction;
@@ -64,5 +66,26 @@ public final class ListProxy<E> extends ManagerProxy implements SharedList<E> {
         byte[] i = index(index);
         byte[] function = encode(fn, "the function");
         return decode(call(corr -> new UpdateCall(corr, objectId(), i, function)));
+    }
+
+    @Override
+    public boolean addAll(Collection<? extends E> elements) {
+        Objects.requireNonNull(elements, "elements");
+        List<byte[]> encoded = new ArrayList<>(elements.size());
+        int i = 0;
+        for (E e : elements) {
+            encoded.add(encode(e, "element " + i++));
+        }
+        return decode(invoke("addAll", encoded.toArray(new byte[0][])));
+    }
+
+    @Override
+    public void clear() {
+        invoke("clear");
+    }
+
+    @Override
+    public int indexOf(E element) {
+        return ManagerProxy.<Integer>decode(invoke("indexOf", encode(element, "the element")));
     }
 }

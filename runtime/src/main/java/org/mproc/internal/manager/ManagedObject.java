@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.mproc.ProcessBiFunction;
 import org.mproc.ProcessFunction;
 import org.mproc.internal.manager.ManagerCall.GetCall;
 import org.mproc.internal.manager.ManagerCall.RemoveCall;
@@ -21,7 +22,35 @@ public abstract class ManagedObject {
     private static final Codec CODEC = Codec.standard();
 
     /** Runs {@code call}; returns the encoded result, or null for none. Throws what the referent threw. */
-    abstract byte[] call(ManagerCall call) throws Exception;
+    byte[] call(ManagerCall call) throws Exception {
+        throw unknown(call);
+    }
+
+    /**
+     * Runs an {@code INVOKE}. An object whose methods never wait answers at once with what
+     * {@link #invoke(Invocation)} returns or throws; one that parks calls overrides this.
+     */
+    void invoke(Invocation call, Answer answer) {
+        byte[] result;
+        try {
+            result = invoke(call);
+        } catch (Throwable t) {
+            answer.failed(t);
+            return;
+        }
+        answer.value(result);
+    }
+
+    /** Runs a method that never waits; returns the encoded result, or null for none. */
+    byte[] invoke(Invocation call) throws Exception {
+        throw noMethod(call);
+    }
+
+    /** A parked call the client gave up on (its thread was interrupted). */
+    void cancel(Object connection, long correlationId) {}
+
+    /** A client's connection ended: its process is gone, or closed its proxies. */
+    void disconnected(Object connection) {}
 
     static ManagedObject of(byte kind, byte[] initial) {
         switch (kind) {
@@ -54,6 +83,43 @@ public abstract class ManagedObject {
         } catch (IOException e) {
             throw new IllegalArgumentException("updateAndGet's result cannot be serialized: " + e.getMessage(), e);
         }
+    }
+
+    final IllegalArgumentException noMethod(Invocation call) {
+        return new IllegalArgumentException("a " + kindName() + " has no method " + call.method()
+                + " taking " + call.args().size() + " argument(s)");
+    }
+
+    /** What the object is, for messages: the simple class name by default. */
+    String kindName() {
+        return getClass().getSimpleName();
+    }
+
+    /** A function of two arguments, decoded and applied to two encoded values; the result encoded. */
+    @SuppressWarnings("unchecked")
+    static byte[] apply(byte[] function, byte[] first, byte[] second) throws Exception {
+        ProcessBiFunction<Object, Object, Object> f = (ProcessBiFunction<Object, Object, Object>) CODEC.decode(function);
+        Object next = f.apply(CODEC.decode(first), CODEC.decode(second));
+        try {
+            return CODEC.encode(next);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the function's result cannot be serialized: " + e.getMessage(), e);
+        }
+    }
+
+    /** Null as a client encodes it. */
+    static final byte[] NULL = encodedNull();
+
+    private static byte[] encodedNull() {
+        try {
+            return CODEC.encode(null);
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    static boolean isNull(byte[] encoded) {
+        return java.util.Arrays.equals(encoded, NULL);
     }
 
     static IllegalArgumentException unknown(ManagerCall call) {

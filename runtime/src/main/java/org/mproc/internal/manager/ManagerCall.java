@@ -1,5 +1,8 @@
 package org.mproc.internal.manager;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.mproc.internal.wire.Frame;
 import org.mproc.internal.wire.ProtocolException;
 import org.mproc.internal.wire.WireData;
@@ -13,7 +16,7 @@ import org.mproc.internal.wire.WireData;
 public sealed interface ManagerCall extends ManagerFrames.Request
         permits ManagerCall.GetCall, ManagerCall.SetCall, ManagerCall.UpdateCall, ManagerCall.LockCall,
                 ManagerCall.UnlockCall, ManagerCall.PutCall, ManagerCall.RemoveCall, ManagerCall.SizeCall,
-                ManagerCall.SnapshotCall, ManagerCall.AddCall {
+                ManagerCall.SnapshotCall, ManagerCall.AddCall, ManagerCall.InvokeCall {
     long objectId();
 
     /** The operation's code on the wire. */
@@ -33,6 +36,7 @@ public sealed interface ManagerCall extends ManagerFrames.Request
             case ManagerFrames.SIZE: return SizeCall.from(frame);
             case ManagerFrames.SNAPSHOT: return SnapshotCall.from(frame);
             case ManagerFrames.ADD: return AddCall.from(frame);
+            case ManagerFrames.INVOKE: return InvokeCall.from(frame);
             default: throw new ProtocolException("MGR_CALL with unknown operation " + op);
         }
     }
@@ -360,6 +364,77 @@ public sealed interface ManagerCall extends ManagerFrames.Request
         public static AddCall from(Frame frame) throws ProtocolException {
             ManagerFrames.CallFields f = ManagerFrames.readCall(frame, ManagerFrames.ADD).noKey();
             return new AddCall(frame.correlationId(), f.objectId(), f.arg());
+        }
+    }
+
+    /**
+     * Calls a named method of a shared object with its arguments: the operations added after the
+     * first ten (a map's {@code merge}, a semaphore's {@code acquire}, a registered type's methods).
+     * It carries the calling thread (an owner for what is held per thread) and a timeout (how long
+     * a call that waits may stay parked in the server; {@link Cancel} names it to give up).
+     *
+     * <pre>
+     *   MGR_CALL 0x51, op ManagerFrames.INVOKE 11   (correlation id: fresh)
+     *   0              8        12      16                    16+m    20+m
+     *   +--------------+--------+-------+---------------------+-------+-----------------+
+     *   | i64 objectId | i32 op | i32 m | m bytes: method     | i32 a | a bytes: arg,   |
+     *   |              | = 11   |       | name, UTF-8         |       | drawn below     |
+     *   +--------------+--------+-------+---------------------+-------+-----------------+
+     *   arg:
+     *   0           8                  16      20      24+n1
+     *   +-----------+------------------+-------+-------+----------+-------+----------+----
+     *   | i64       | i64 timeoutNanos | i32 c | i32 n1| n1 bytes:| i32 n2| n2 bytes:| …  c arguments,
+     *   | thread id | −1: for ever;    |       |       | argument |       | argument |    each encoded
+     *   |           | 0: not at all    |       |       | 1        |       | 2        |    by the Codec
+     *   +-----------+------------------+-------+-------+----------+-------+----------+----
+     *   answered by {@link ManagerReply.ValueReply}: the result, encoded; {@link ManagerReply.NoneReply}:
+     *   no result (void, or null), or a parked call given up by {@link Cancel};
+     *   {@link ManagerReply.ErrorReply}: what the method threw
+     * </pre>
+     */
+    record InvokeCall(long correlationId, long objectId, String method, long thread, long timeoutNanos,
+                      List<byte[]> args) implements ManagerCall {
+        public InvokeCall {
+            if (timeoutNanos < -1) {
+                throw new IllegalArgumentException("an INVOKE waits −1 (for ever) or ≥ 0 ns, not " + timeoutNanos);
+            }
+            args = List.copyOf(args);
+        }
+
+        @Override
+        public byte op() {
+            return ManagerFrames.INVOKE;
+        }
+
+        @Override
+        public Frame toFrame() {
+            WireData.Out arg = new WireData.Out().i64(thread).i64(timeoutNanos).i32(args.size());
+            for (byte[] a : args) {
+                arg.block(a);
+            }
+            return ManagerFrames.callFrame(correlationId, objectId, ManagerFrames.INVOKE,
+                    method.getBytes(StandardCharsets.UTF_8), arg.toByteArray());
+        }
+
+        public static InvokeCall from(Frame frame) throws ProtocolException {
+            ManagerFrames.CallFields f = ManagerFrames.readCall(frame, ManagerFrames.INVOKE);
+            WireData.In arg = new WireData.In(f.arg(), "MGR_CALL INVOKE's arguments");
+            long thread = arg.i64();
+            long timeout = arg.i64();
+            if (timeout < -1) {
+                throw new ProtocolException("MGR_CALL INVOKE with timeout " + timeout);
+            }
+            int count = arg.count(4);
+            List<byte[]> args = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                args.add(arg.block());
+            }
+            arg.end();
+            String method = new String(f.key(), StandardCharsets.UTF_8);
+            if (method.isEmpty()) {
+                throw new ProtocolException("MGR_CALL INVOKE names no method");
+            }
+            return new InvokeCall(frame.correlationId(), f.objectId(), method, thread, timeout, args);
         }
     }
 }

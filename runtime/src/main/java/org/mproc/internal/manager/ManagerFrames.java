@@ -29,7 +29,8 @@ import org.mproc.internal.wire.WireData;
  *     op SIZE 8         ManagerCall.SizeCall      ValueReply: an encoded Integer
  *     op SNAPSHOT 9     ManagerCall.SnapshotCall  ValueReply: an encoded HashMap / ArrayList
  *     op ADD 10         ManagerCall.AddCall       NoneReply
- *   MGR_CANCEL   0x52   Cancel                    none: the LOCK it names is answered
+ *     op INVOKE 11      ManagerCall.InvokeCall    ValueReply | NoneReply: none, or cancelled
+ *   MGR_CANCEL   0x52   Cancel                    none: the LOCK or INVOKE it names is answered
  *   MGR_SHUTDOWN 0x53   Shutdown                  NoneReply, then the server exits 0
  *   any request may instead be answered ErrorReply: what the shared object threw
  *
@@ -74,6 +75,7 @@ public final class ManagerFrames {
     public static final byte SIZE = 8;
     public static final byte SNAPSHOT = 9;
     public static final byte ADD = 10;
+    public static final byte INVOKE = 11;
 
     // The statuses of MGR_REPLY.
     static final int STATUS_VALUE = 0;

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.LongFunction;
 import org.mproc.ProcessException;
 import org.mproc.TaskFailedException;
+import org.mproc.internal.manager.ManagerCall.InvokeCall;
+import org.mproc.internal.manager.ManagerFrames.Cancel;
 import org.mproc.internal.manager.ManagerReply.ErrorReply;
 import org.mproc.internal.manager.ManagerReply.NoneReply;
 import org.mproc.internal.manager.ManagerReply.ValueReply;
@@ -75,6 +78,63 @@ public abstract class ManagerProxy implements Serializable {
             throw failure(error);
         }
         throw new ProcessException("the manager's server answered a call with " + r);
+    }
+
+    /**
+     * Runs a method of the object that never waits ({@code INVOKE}); returns its encoded result
+     * (null for none), or rethrows what it threw as {@link #call} does.
+     */
+    final byte[] invoke(String method, byte[]... args) {
+        long thread = Thread.currentThread().getId();
+        return call(corr -> new InvokeCall(corr, objectId, method, thread, -1, List.of(args)));
+    }
+
+    /**
+     * Runs a method that may wait in the server, up to {@code timeoutNanos} (−1: for ever, 0: not
+     * at all); returns its encoded result (null for none). An interrupt while it waits cancels the
+     * wait: if the server gave the call up, this throws {@link InterruptedException} (status
+     * clear); if it had answered first, the answer stands and the interrupt status is set again.
+     * A thread interrupted before the call does not make it, unless it would not wait.
+     */
+    final byte[] invokeWaiting(String method, long timeoutNanos, byte[]... args) throws InterruptedException {
+        ManagerClient client = ManagerClient.to(socket);
+        InvokeCall request = new InvokeCall(client.nextId(), objectId, method, Thread.currentThread().getId(),
+                timeoutNanos, List.of(args));
+        boolean interruptedBefore = Thread.interrupted();
+        if (interruptedBefore && timeoutNanos != 0) {
+            throw new InterruptedException(); // with the status clear, as Java's convention has it
+        }
+        ManagerClient.Pending call = client.send(request);
+        ManagerReply r = client.await(call, () -> client.cancel(new Cancel(request.correlationId())));
+        if (Thread.interrupted() || interruptedBefore) {
+            if (r instanceof NoneReply && timeoutNanos != 0) {
+                throw new InterruptedException(); // given up in the server before it was answered
+            }
+            Thread.currentThread().interrupt(); // answered before the cancel arrived: the answer stands
+        }
+        if (r instanceof ValueReply value) {
+            return value.value();
+        }
+        if (r instanceof NoneReply) {
+            return null;
+        }
+        if (r instanceof ErrorReply error) {
+            throw failure(error);
+        }
+        throw new ProcessException("the manager's server answered a call with " + r);
+    }
+
+    /** A timeout as an {@code INVOKE} carries it: at least 1 ns unless zero; very long ones saturate. */
+    static long timeoutNanos(java.time.Duration timeout) {
+        java.util.Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+        }
+        try {
+            return timeout.isZero() ? 0 : Math.max(1, timeout.toNanos());
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** A namespace attribute's name as a key: UTF-8. */

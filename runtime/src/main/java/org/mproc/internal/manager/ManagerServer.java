@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.ProcessQueue;
 import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.InvokeCall;
 import org.mproc.internal.manager.ManagerCall.LockCall;
 import org.mproc.internal.manager.ManagerCall.UnlockCall;
 import org.mproc.internal.manager.ManagerFrames.Cancel;
@@ -68,6 +69,9 @@ public final class ManagerServer {
             for (ManagedLock lock : locks.values()) {
                 lock.disconnected(c); // a lock its process held is released as abandoned (G-MGR-7)
             }
+            for (ManagedObject o : objects.values()) {
+                o.disconnected(c); // its parked calls are withdrawn; what that means is the object's rule
+            }
         }
     }
 
@@ -95,6 +99,10 @@ public final class ManagerServer {
             throw new ProtocolException("no shared object " + request.objectId() + " in this manager");
         }
         long corr = request.correlationId();
+        if (request instanceof InvokeCall invoke) {
+            invoke(c, target, invoke);
+            return;
+        }
         ManagerReply reply;
         try {
             byte[] result = target.call(request);
@@ -105,9 +113,40 @@ public final class ManagerServer {
         c.send(reply.toFrame());
     }
 
+    private void invoke(Connection c, ManagedObject target, InvokeCall request) {
+        long corr = request.correlationId();
+        AtomicBoolean answered = new AtomicBoolean();
+        target.invoke(new Invocation(c, request.thread(), corr, request.timeoutNanos(), request.method(), request.args()),
+                new Answer() {
+                    @Override
+                    public void value(byte[] encoded) {
+                        answered.set(true);
+                        answer(c, encoded == null ? new NoneReply(corr) : new ValueReply(corr, encoded));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        answered.set(true);
+                        answer(c, new NoneReply(corr));
+                    }
+
+                    @Override
+                    public void failed(Throwable t) {
+                        answered.set(true);
+                        answer(c, new ErrorReply(corr, describe(t)));
+                    }
+                });
+        if (!answered.get()) {
+            c.nextWaitMayBlock(); // parked: the client's next frame waits for the answer
+        }
+    }
+
     private void cancel(Connection c, Cancel cancel) {
         for (ManagedLock lock : locks.values()) {
             lock.cancel(c, cancel.correlationId());
+        }
+        for (ManagedObject o : objects.values()) {
+            o.cancel(c, cancel.correlationId());
         }
     }
 

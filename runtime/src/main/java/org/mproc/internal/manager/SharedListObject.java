@@ -51,4 +51,34 @@ public final class SharedListObject extends ManagedObject {
     private static int index(byte[] key) throws Exception {
         return (Integer) decode(key);
     }
+
+    @Override
+    synchronized byte[] invoke(Invocation call) throws Exception {
+        switch (call.method()) {
+            case "addAll":
+                elements.addAll(call.args()); // each argument is one element, encoded
+                return encode(!call.args().isEmpty());
+            case "clear":
+                call.expect(0);
+                elements.clear();
+                return null;
+            case "indexOf": {
+                Object wanted = call.expect(1).arg(0);
+                for (int i = 0; i < elements.size(); i++) {
+                    byte[] e = elements.get(i);
+                    if (java.util.Arrays.equals(e, call.args().get(0)) || java.util.Objects.equals(wanted, decode(e))) {
+                        return encodedInt(i);
+                    }
+                }
+                return encodedInt(-1);
+            }
+            default:
+                throw noMethod(call);
+        }
+    }
+
+    @Override
+    String kindName() {
+        return "shared list";
+    }
 }

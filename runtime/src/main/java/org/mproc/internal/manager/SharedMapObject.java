@@ -51,4 +51,56 @@ public final class SharedMapObject extends ManagedObject {
         }
         throw unknown(call);
     }
+
+    @Override
+    synchronized byte[] invoke(Invocation call) throws Exception {
+        switch (call.method()) {
+            case "containsKey": {
+                return encode(entries.containsKey(call.expect(1).arg(0)));
+            }
+            case "putIfAbsent": {
+                Object k = call.expect(2).arg(0);
+                byte[] current = entries.get(k);
+                if (current != null && !isNull(current)) {
+                    return current;
+                }
+                entries.put(k, call.args().get(1));
+                return null;
+            }
+            case "merge": {
+                Object k = call.expect(3).arg(0);
+                byte[] current = entries.get(k);
+                byte[] next = current == null || isNull(current) ? call.args().get(1)
+                        : apply(call.args().get(2), current, call.args().get(1));
+                return putOrRemove(k, next);
+            }
+            case "compute": {
+                Object k = call.expect(2).arg(0);
+                byte[] current = entries.get(k);
+                return putOrRemove(k, apply(call.args().get(1), call.args().get(0), current == null ? NULL : current));
+            }
+            case "clear": {
+                call.expect(0);
+                entries.clear();
+                return null;
+            }
+            default:
+                throw noMethod(call);
+        }
+    }
+
+    /** Keeps {@code next}, or removes the key when it is an encoded null, as Map.merge and compute do. */
+    private byte[] putOrRemove(Object k, byte[] next) {
+        if (isNull(next)) {
+            entries.remove(k);
+            return null;
+        }
+        entries.put(k, next);
+        return next;
+    }
+
+    @Override
+    String kindName() {
+        return "shared map";
+    }
 }
