@@ -2,6 +2,9 @@ package org.mproc;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mproc.internal.manager.BarrierProxy;
+import org.mproc.internal.manager.ConditionProxy;
+import org.mproc.internal.manager.EventProxy;
 import org.mproc.internal.manager.ListProxy;
 import org.mproc.internal.manager.LockProxy;
 import org.mproc.internal.manager.ManagerClient;
@@ -14,6 +17,7 @@ import org.mproc.internal.manager.ManagerReply;
 import org.mproc.internal.manager.ManagerServer;
 import org.mproc.internal.manager.MapProxy;
 import org.mproc.internal.manager.NamespaceProxy;
+import org.mproc.internal.manager.SemaphoreProxy;
 import org.mproc.internal.manager.ValueProxy;
 import org.mproc.internal.spawn.ExitCodes;
 
@@ -192,9 +196,114 @@ public final class Manager implements AutoCloseable {
         return new LockProxy(socket, created.objectId(), created.serverPid());
     }
 
+    /**
+     * A new reentrant lock in the server, like CPython's {@code Manager().RLock()}: its holder may
+     * lock it again, and it is free after as many unlocks (G-MGR-9); released whatever the count if
+     * its holder's process dies (G-MGR-7).
+     *
+     * @return a proxy to it
+     * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
+     */
+    public SharedLock reentrantLock() {
+        CreatedReply created = create(ManagerFrames.RLOCK, ManagerProxy.NOTHING);
+        return new LockProxy(socket, created.objectId(), created.serverPid());
+    }
+
+    /**
+     * A new event in the server, clear, like CPython's {@code Manager().Event()} (G-MGR-11).
+     *
+     * @return a proxy to it
+     * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
+     */
+    public SharedEvent event() {
+        CreatedReply created = create(ManagerFrames.EVENT, ManagerProxy.NOTHING);
+        return new EventProxy(socket, created.objectId(), created.serverPid());
+    }
+
+    /**
+     * A new semaphore in the server with {@code permits} free, like CPython's
+     * {@code Manager().Semaphore(permits)}: releases may raise it past that (G-MGR-12).
+     *
+     * @param permits the permits free at first, ≥ 0
+     * @return a proxy to it
+     * @throws IllegalArgumentException if {@code permits} is negative
+     * @throws ProcessException         if the manager's server is gone (closed or dead, G-MGR-8)
+     */
+    public SharedSemaphore semaphore(int permits) {
+        return semaphore(permits, -1);
+    }
+
+    /**
+     * A new bounded semaphore in the server with {@code permits} free, like CPython's
+     * {@code Manager().BoundedSemaphore(permits)}: a release that would make more than
+     * {@code permits} free throws {@link IllegalStateException} (G-MGR-12).
+     *
+     * @param permits the permits free at first and at most, ≥ 0
+     * @return a proxy to it
+     * @throws IllegalArgumentException if {@code permits} is negative
+     * @throws ProcessException         if the manager's server is gone (closed or dead, G-MGR-8)
+     */
+    public SharedSemaphore boundedSemaphore(int permits) {
+        return semaphore(permits, permits);
+    }
+
+    private SharedSemaphore semaphore(int permits, int bound) {
+        if (permits < 0) {
+            throw new IllegalArgumentException("a semaphore's permits must be ≥ 0, got " + permits);
+        }
+        CreatedReply created = create(ManagerFrames.SEMAPHORE, ManagerProxy.encode(new int[] {permits, bound}, "the permits"));
+        return new SemaphoreProxy(socket, created.objectId(), created.serverPid());
+    }
+
+    /**
+     * A new barrier in the server for {@code parties} parties, like CPython's
+     * {@code Manager().Barrier(parties)} (G-MGR-13).
+     *
+     * @param parties how many must arrive before all go on, ≥ 1
+     * @return a proxy to it
+     * @throws IllegalArgumentException if {@code parties} is less than 1
+     * @throws ProcessException         if the manager's server is gone (closed or dead, G-MGR-8)
+     */
+    public SharedBarrier barrier(int parties) {
+        if (parties < 1) {
+            throw new IllegalArgumentException("a barrier needs at least 1 party, got " + parties);
+        }
+        CreatedReply created = create(ManagerFrames.BARRIER, ManagerProxy.encode(parties, "the parties"));
+        return new BarrierProxy(socket, created.objectId(), created.serverPid());
+    }
+
+    /**
+     * A new condition in the server on a new {@link #reentrantLock()}, like CPython's
+     * {@code Manager().Condition()} (G-MGR-14).
+     *
+     * @return a proxy to it; {@link SharedCondition#lock()} is its lock
+     * @throws ProcessException if the manager's server is gone (closed or dead, G-MGR-8)
+     */
+    public SharedCondition condition() {
+        return condition(reentrantLock());
+    }
+
+    /**
+     * A new condition in the server on {@code lock}, like CPython's
+     * {@code Manager().Condition(lock)} (G-MGR-14).
+     *
+     * @param lock a lock of this manager ({@link #lock()} or {@link #reentrantLock()})
+     * @return a proxy to it
+     * @throws IllegalArgumentException if {@code lock} is not a lock of this manager
+     * @throws ProcessException         if the manager's server is gone (closed or dead, G-MGR-8)
+     */
+    public SharedCondition condition(SharedLock lock) {
+        LockProxy proxy = LockProxy.of(lock, socket);
+        CreatedReply created = create(ManagerFrames.CONDITION, ManagerProxy.encode(proxy.id(), "the lock's id"));
+        return new ConditionProxy(socket, created.objectId(), created.serverPid(), proxy);
+    }
+
     private CreatedReply create(byte kind, byte[] initial) {
         ManagerClient client = ManagerClient.to(socket);
         ManagerReply r = client.call(new Create(client.nextId(), kind, initial));
+        if (r instanceof ManagerReply.ErrorReply error) {
+            throw new ProcessException("the manager's server could not create the object: " + error.failure());
+        }
         if (!(r instanceof CreatedReply created)) {
             throw new ProcessException("the manager's server could not create the object: "
                     + r.getClass().getSimpleName());

@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * A lock in a {@link Manager}'s server, owned by one thread of one process and not reentrant.
+ * A lock in a {@link Manager}'s server, owned by one thread of one process: not reentrant from
+ * {@link Manager#lock()}, reentrant from {@link Manager#reentrantLock()} (its holder may lock it
+ * again and it is free after as many unlocks, G-MGR-9).
  * Increments made while holding it are exact (G-MGR-3). If the holder's process dies, the lock is
  * released, waiters go on, and the next holder can tell it was abandoned (G-MGR-7) — CPython's
  * manager lock stays held for ever. Waiting happens in the server, never by polling. A proxy is
@@ -26,8 +28,9 @@ public interface SharedLock extends Serializable {
     /**
      * Acquires the lock, waiting as long as another thread or process holds it.
      *
-     * @throws IllegalStateException if this thread already holds it (the lock is not reentrant:
-     *                               waiting for itself would never end; G-MGR-9)
+     * @throws IllegalStateException if this thread already holds a lock that is not reentrant
+     *                               (waiting for itself would never end; G-MGR-9); a reentrant
+     *                               one counts it instead
      * @throws InterruptedException  if this thread is interrupted before the lock was granted; if
      *                               it was granted meanwhile, it is held and the interrupt status
      *                               set again instead
@@ -37,22 +40,24 @@ public interface SharedLock extends Serializable {
 
     /**
      * Acquires the lock if it is free now, without waiting for a holder; an interrupt does not
-     * stop it (the interrupt status is kept). The thread that holds it gets false, as CPython's
-     * {@code acquire(False)} by the holder does (G-MGR-9).
+     * stop it (the interrupt status is kept). The thread that holds a lock that is not reentrant
+     * gets false, as CPython's {@code acquire(False)} by the holder does (G-MGR-9); a reentrant one
+     * counts it and answers true.
      *
      * @return true if this thread now holds the lock; false if another thread or process holds
-     *         it, or this one already does
+     *         it, or this one already holds a lock that is not reentrant
      * @throws ProcessException if the manager's server is gone
      */
     boolean tryLock();
 
     /**
      * Acquires the lock, waiting up to {@code timeout} for a holder to release it. The thread that
-     * holds it gets false at once: only it could release the lock, so waiting cannot help (G-MGR-9).
+     * holds a lock that is not reentrant gets false at once: only it could release the lock, so
+     * waiting cannot help (G-MGR-9); a reentrant one counts it and answers true.
      *
      * @param timeout how long to wait at most; zero does not wait
      * @return true if this thread now holds the lock, false if the timeout passed or this thread
-     *         already holds it
+     *         already holds a lock that is not reentrant
      * @throws NullPointerException     if {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative
      * @throws InterruptedException     if this thread is interrupted before the lock was granted
@@ -71,7 +76,8 @@ public interface SharedLock extends Serializable {
     boolean isLocked();
 
     /**
-     * Releases the lock and hands it to the longest waiter.
+     * Releases the lock and hands it to the longest waiter; a reentrant lock, once unlocked as
+     * many times as it was locked.
      *
      * @throws IllegalMonitorStateException if this thread does not hold it
      * @throws ProcessException             if the manager's server is gone
@@ -83,7 +89,7 @@ public interface SharedLock extends Serializable {
      * (G-MGR-7), which {@link #lock()} and {@link #tryLock()} do not report.
      *
      * @return the held lock; closing it unlocks
-     * @throws IllegalStateException if this thread already holds it
+     * @throws IllegalStateException if this thread already holds a lock that is not reentrant
      * @throws InterruptedException  if this thread is interrupted before the lock was granted
      * @throws ProcessException      if the manager's server is gone
      */

@@ -19,6 +19,23 @@ public final class LockProxy extends ManagerProxy implements SharedLock {
         super(socket, objectId, serverPid);
     }
 
+    /**
+     * The lock as a proxy of the manager at {@code socket}, for a condition to be created on it.
+     *
+     * @throws IllegalArgumentException if it is not a lock of that manager
+     */
+    public static LockProxy of(SharedLock lock, String socket) {
+        if (!(lock instanceof LockProxy proxy) || !proxy.socket().equals(socket)) {
+            throw new IllegalArgumentException("a condition needs a lock of the same manager, got " + lock);
+        }
+        return proxy;
+    }
+
+    /** The lock's id in its server. */
+    public long id() {
+        return objectId();
+    }
+
     @Override
     public void lock() throws InterruptedException {
         acquire(-1);

@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 import org.mproc.internal.wire.Deadlines;
 
 /**
- * A lock in the manager's server, owned by a (connection, thread) pair and not reentrant: the
- * holder's LOCK without a timeout is refused, its tries answer "not acquired" at once. Waiting
+ * A lock in the manager's server, owned by a (connection, thread) pair. Not reentrant by default:
+ * the holder's LOCK without a timeout is refused, its tries answer "not acquired" at once; a
+ * reentrant one counts the holder's LOCKs and is free after as many UNLOCKs. Waiting
  * requests are parked here and answered when the lock comes free, their deadline passes, or they
  * are cancelled — a connection's reader never waits. When the holder's connection ends (its
  * process died), the lock is released and the next holder is told it was abandoned (G-MGR-7).
@@ -26,6 +27,7 @@ public final class ManagedLock {
         final long correlationId;
         final Consumer<Outcome> answer;
         Deadlines.Alarm deadline;
+        int count = 1; // the holds it gets: a condition's waiter gets back what it had
 
         Waiter(Owner owner, long correlationId, Consumer<Outcome> answer) {
             this.owner = owner;
@@ -34,19 +36,29 @@ public final class ManagedLock {
         }
     }
 
+    private final boolean reentrant;
     private Owner holder;
+    private int holds; // the holder's LOCKs not yet unlocked: 1, or more if reentrant
     private boolean abandoned;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** The correlation id of a waiter no MGR_CANCEL can name. */
+    private static final long NO_CANCEL = -1;
+
+    ManagedLock(boolean reentrant) {
+        this.reentrant = reentrant;
+    }
 
     /** Acquires now, or parks until it can ({@code timeoutNanos} −1: for ever; 0: not at all). */
     void lock(Object connection, long thread, long correlationId, long timeoutNanos, Consumer<Outcome> answer) {
         Owner owner = new Owner(connection, thread);
         Outcome now = null;
         synchronized (this) {
-            if (owner.equals(holder) && timeoutNanos < 0) {
+            if (owner.equals(holder) && reentrant) {
+                holds++;
+                now = new Outcome(true, false);
+            } else if (owner.equals(holder) && timeoutNanos < 0) {
                 throw new IllegalStateException("the lock is not reentrant: this thread already holds it");
-            }
-            if (owner.equals(holder)) {
+            } else if (owner.equals(holder)) {
                 now = new Outcome(false, false); // a try by the holder: only it can release, so waiting cannot help (G-MGR-9)
             } else if (holder == null) {
                 now = grantTo(owner);
@@ -66,7 +78,12 @@ public final class ManagedLock {
     }
 
     private Outcome grantTo(Owner owner) {
+        return grantTo(owner, 1);
+    }
+
+    private Outcome grantTo(Owner owner, int count) {
         holder = owner;
+        holds = count;
         boolean wasAbandoned = abandoned;
         abandoned = false;
         return new Outcome(true, wasAbandoned);
@@ -85,9 +102,53 @@ public final class ManagedLock {
                 throw new IllegalMonitorStateException(holder == null ? "the lock is not held"
                         : "the lock is held by another thread or process");
             }
-            release(answers);
+            if (--holds == 0) {
+                release(answers);
+            }
         }
         answers.forEach(Runnable::run);
+    }
+
+    /**
+     * A condition's wait: the caller must hold the lock; it is released whatever the count, which
+     * is returned for {@link #reacquire}.
+     */
+    int releaseForWait(Object connection, long thread, List<Runnable> answers) {
+        Owner owner = new Owner(connection, thread);
+        synchronized (this) {
+            if (!owner.equals(holder)) {
+                throw new IllegalMonitorStateException(holder == null ? "the condition's lock is not held"
+                        : "the condition's lock is held by another thread or process");
+            }
+            int count = holds;
+            release(answers);
+            return count;
+        }
+    }
+
+    /** Whether this thread of that connection holds the lock. */
+    synchronized boolean heldBy(Object connection, long thread) {
+        return new Owner(connection, thread).equals(holder);
+    }
+
+    /**
+     * A condition's waiter takes the lock back with its count, waiting behind the others and
+     * beyond cancellation (a condition's wait returns holding its lock, even when interrupted).
+     * Returns true if it holds the lock now: the caller runs {@code then}; otherwise {@code then}
+     * runs once it is granted. Its connection's end withdraws it.
+     */
+    boolean reacquire(Object connection, long thread, int count, Runnable then) {
+        Owner owner = new Owner(connection, thread);
+        synchronized (this) {
+            if (holder == null) {
+                grantTo(owner, count);
+                return true;
+            }
+            Waiter w = new Waiter(owner, NO_CANCEL, o -> then.run());
+            w.count = count;
+            waiters.add(w);
+            return false;
+        }
     }
 
     private void release(List<Runnable> answers) {
@@ -97,7 +158,7 @@ public final class ManagedLock {
             if (next.deadline != null) {
                 next.deadline.close();
             }
-            Outcome o = grantTo(next.owner);
+            Outcome o = grantTo(next.owner, next.count);
             answers.add(() -> next.answer.accept(o));
         }
     }

@@ -52,8 +52,14 @@ public abstract class ManagedObject {
     /** A client's connection ended: its process is gone, or closed its proxies. */
     void disconnected(Object connection) {}
 
-    static ManagedObject of(byte kind, byte[] initial) {
+    static ManagedObject of(byte kind, byte[] initial) throws IOException, ClassNotFoundException {
         switch (kind) {
+            case ManagerFrames.EVENT: return new ManagedEvent();
+            case ManagerFrames.SEMAPHORE: {
+                int[] counts = (int[]) decode(initial);
+                return new ManagedSemaphore(counts[0], counts[1]);
+            }
+            case ManagerFrames.BARRIER: return new ManagedBarrier((Integer) decode(initial));
             case ManagerFrames.NAMESPACE: return new Namespace();
             case ManagerFrames.VALUE: return new Value(initial);
             case ManagerFrames.MAP: return new SharedMapObject();

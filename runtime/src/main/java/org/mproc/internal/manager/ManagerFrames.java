@@ -63,6 +63,11 @@ public final class ManagerFrames {
     public static final byte MAP = 4;
     public static final byte LIST = 5;
     public static final byte QUEUE = 6;
+    public static final byte EVENT = 7;
+    public static final byte SEMAPHORE = 8;
+    public static final byte BARRIER = 9;
+    public static final byte RLOCK = 10;
+    public static final byte CONDITION = 11;
 
     // The operations of MGR_CALL.
     public static final byte GET = 1;
@@ -106,10 +111,14 @@ public final class ManagerFrames {
      *   MGR_CREATE 0x50   (correlation id: fresh)
      *   0          4       8
      *   +----------+-------+----------------------------------------------+
-     *   | i32 kind | i32 n | n bytes: initial, the starting value encoded |
-     *   |          |       | by the Codec (kind VALUE; n = 0 otherwise)   |
+     *   | i32 kind | i32 n | n bytes: initial, encoded by the Codec: the  |
+     *   |          |       | starting value (VALUE), an int[] {permits,   |
+     *   |          |       | bound or −1} (SEMAPHORE), the parties, an    |
+     *   |          |       | Integer (BARRIER), the lock's object id, a   |
+     *   |          |       | Long (CONDITION); n = 0 otherwise            |
      *   +----------+-------+----------------------------------------------+
-     *   kind: NAMESPACE 1, VALUE 2, LOCK 3 (LOCK_OBJECT), MAP 4, LIST 5, QUEUE 6 (hosted by the server)
+     *   kind: NAMESPACE 1, VALUE 2, LOCK 3 (LOCK_OBJECT), MAP 4, LIST 5, QUEUE 6 (hosted by the server),
+     *         EVENT 7, SEMAPHORE 8, BARRIER 9, RLOCK 10 (a reentrant LOCK_OBJECT), CONDITION 11
      *   answered by {@link ManagerReply.CreatedReply}
      * </pre>
      */
@@ -123,12 +132,12 @@ public final class ManagerFrames {
         public static Create from(Frame frame) throws ProtocolException {
             WireData.In in = new WireData.In(frame);
             int kind = in.i32();
-            if (kind < NAMESPACE || kind > QUEUE) {
+            if (kind < NAMESPACE || kind > CONDITION) {
                 throw new ProtocolException("MGR_CREATE of unknown kind " + kind);
             }
             Create c = new Create(frame.correlationId(), (byte) kind, in.block());
             in.end();
-            if (kind != VALUE) {
+            if (kind != VALUE && kind != SEMAPHORE && kind != BARRIER && kind != CONDITION) {
                 empty(c.initial(), "MGR_CREATE of kind " + kind + " with an initial value");
             }
             return c;

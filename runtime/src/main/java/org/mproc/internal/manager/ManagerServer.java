@@ -78,14 +78,31 @@ public final class ManagerServer {
     private void create(Connection c, Create request) throws IOException {
         long id = ids.incrementAndGet();
         byte[] extra = new byte[0];
-        if (request.kind() == ManagerFrames.LOCK_OBJECT) {
-            locks.put(id, new ManagedLock());
-        } else if (request.kind() == ManagerFrames.QUEUE) {
-            extra = Codec.standard().encode(ProcessQueue.create()); // hosted here, by the server
-        } else {
-            objects.put(id, ManagedObject.of(request.kind(), request.initial()));
+        try {
+            if (request.kind() == ManagerFrames.LOCK_OBJECT || request.kind() == ManagerFrames.RLOCK) {
+                locks.put(id, new ManagedLock(request.kind() == ManagerFrames.RLOCK));
+            } else if (request.kind() == ManagerFrames.QUEUE) {
+                extra = Codec.standard().encode(ProcessQueue.create()); // hosted here, by the server
+            } else if (request.kind() == ManagerFrames.CONDITION) {
+                objects.put(id, new ManagedCondition(lockFor(request.initial())));
+            } else {
+                objects.put(id, ManagedObject.of(request.kind(), request.initial()));
+            }
+        } catch (Exception e) {
+            c.send(new ErrorReply(request.correlationId(), describe(e)).toFrame());
+            return;
         }
         c.send(new CreatedReply(request.correlationId(), id, pid, extra).toFrame());
+    }
+
+    /** The lock a condition is created on: one of this server's, by its object id. */
+    private ManagedLock lockFor(byte[] initial) throws IOException, ClassNotFoundException {
+        long lockId = (Long) Codec.standard().decode(initial);
+        ManagedLock lock = locks.get(lockId);
+        if (lock == null) {
+            throw new IllegalArgumentException("no lock " + lockId + " in this manager for the condition");
+        }
+        return lock;
     }
 
     private void call(Connection c, ManagerCall request) throws IOException {

@@ -48,6 +48,16 @@ abstract class ParkingObject extends ManagedObject {
             answers.add(() -> p.answer.failed(t));
         }
 
+        /** An answer that is not a parked call's own: a lock's grant, a deferred answer. */
+        void later(Runnable answer) {
+            answers.add(answer);
+        }
+
+        /** A parked call leaves the object to be answered elsewhere: its deadline no longer applies. */
+        void detach(Parked p) {
+            close(p);
+        }
+
         private static void close(Parked p) {
             if (p.deadline != null) {
                 p.deadline.close();

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mproc.internal.manager.ManagerCall.AddCall;
 import org.mproc.internal.manager.ManagerCall.GetCall;
+import org.mproc.internal.manager.ManagerCall.InvokeCall;
 import org.mproc.internal.manager.ManagerCall.LockCall;
 import org.mproc.internal.manager.ManagerCall.PutCall;
 import org.mproc.internal.manager.ManagerCall.RemoveCall;
@@ -85,14 +86,29 @@ class ManagerFramesTest {
                 new Expected(new RemoveCall(corr, id, key), 7, key, NOTHING),
                 new Expected(new SizeCall(corr, id), 8, NOTHING, NOTHING),
                 new Expected(new SnapshotCall(corr, id), 9, NOTHING, NOTHING),
-                new Expected(new AddCall(corr, id, arg), 10, NOTHING, arg));
+                new Expected(new AddCall(corr, id, arg), 10, NOTHING, arg),
+                new Expected(new InvokeCall(corr, id, "merge", thread, timeout, List.of(key, arg)), 11, utf8("merge"),
+                        invokeArg(thread, timeout, key, arg)));
+    }
+
+    /** INVOKE's argument block: i64 thread | i64 timeoutNanos | i32 c | c × (i32 n | n bytes). */
+    static byte[] invokeArg(long thread, long timeout, byte[]... args) {
+        int size = 20;
+        for (byte[] a : args) {
+            size += 4 + a.length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(size).putLong(thread).putLong(timeout).putInt(args.length);
+        for (byte[] a : args) {
+            b.putInt(a.length).put(a);
+        }
+        return b.array();
     }
 
     @Test
     void everyCallWritesItsDrawnBytesAndReadsBackAsItself() {
         qt().forAll(longs().all(), longs().all(), bytes(), bytes()).checkAssert((corr, id, key, arg) -> {
             List<Expected> all = everyCall(corr, id, key, arg);
-            assertEquals(10, all.size());
+            assertEquals(11, all.size());
             for (Expected e : all) {
                 Frame f = e.call().toFrame();
                 assertEquals(FrameTypes.MGR_CALL, f.type());
@@ -104,6 +120,13 @@ class ManagerFramesTest {
                 assertEquals(corr, back.correlationId());
                 assertEquals(id, back.objectId());
                 assertArrayEquals(f.payload(), back.toFrame().payload());
+                if (back instanceof InvokeCall invoke) {
+                    InvokeCall sent = (InvokeCall) e.call();
+                    assertEquals(sent.method(), invoke.method());
+                    assertEquals(sent.thread(), invoke.thread());
+                    assertEquals(sent.timeoutNanos(), invoke.timeoutNanos());
+                    assertEquals(sent.args().size(), invoke.args().size());
+                }
                 if (back instanceof LockCall lock) {
                     assertEquals(((LockCall) e.call()).thread(), lock.thread());
                     assertEquals(((LockCall) e.call()).timeoutNanos(), lock.timeoutNanos());
@@ -129,7 +152,7 @@ class ManagerFramesTest {
 
     @Test
     void malformedCallsAreRefused() {
-        for (int op : new int[] {0, 11, -1, Integer.MAX_VALUE}) {
+        for (int op : new int[] {0, 12, -1, Integer.MAX_VALUE}) {
             Frame unknown = new Frame(FrameTypes.MGR_CALL, 1, callPayload(1, op, NOTHING, NOTHING));
             assertThrows(ProtocolException.class, () -> ManagerCall.from(unknown), "op " + op);
         }
@@ -145,6 +168,11 @@ class ManagerFramesTest {
                 callPayload(1, 8, utf8("k"), NOTHING),          // SIZE with a key
                 callPayload(1, 9, NOTHING, new byte[1]),        // SNAPSHOT with an argument
                 callPayload(1, 10, new byte[1], new byte[1]),   // ADD with a key
+                callPayload(1, 11, NOTHING, invokeArg(1, -1)),  // INVOKE: no method
+                callPayload(1, 11, utf8("m"), invokeArg(1, -2)), // INVOKE: no such timeout
+                callPayload(1, 11, utf8("m"), new byte[19]),    // INVOKE: argument count cut short
+                callPayload(1, 11, utf8("m"), ByteBuffer.allocate(20).putLong(1).putLong(-1).putInt(3).array()), // 3 args announced, none there
+                callPayload(1, 11, utf8("m"), concat(invokeArg(1, -1, new byte[2]), new byte[1])), // INVOKE: trailing byte
                 ByteBuffer.allocate(20).putLong(1).putInt(1).putInt(5).putInt(0).array(), // key cut short
                 ByteBuffer.allocate(12).putLong(1).putInt(8).array(),                      // no blocks
                 concat(callPayload(1, 8, NOTHING, NOTHING), new byte[1]));                 // trailing byte
@@ -152,6 +180,7 @@ class ManagerFramesTest {
             assertThrows(ProtocolException.class, () -> ManagerCall.from(new Frame(FrameTypes.MGR_CALL, 1, payload)));
         }
         assertThrows(IllegalArgumentException.class, () -> new LockCall(1, 1, 1, -2));
+        assertThrows(IllegalArgumentException.class, () -> new InvokeCall(1, 1, "m", 1, -2, List.of()));
     }
 
     @Test
@@ -167,15 +196,17 @@ class ManagerFramesTest {
         assertEquals(9, back.correlationId());
         assertEquals(ManagerFrames.VALUE, back.kind());
         assertArrayEquals(initial, back.initial());
-        for (byte kind = ManagerFrames.NAMESPACE; kind <= ManagerFrames.QUEUE; kind++) {
-            byte[] start = kind == ManagerFrames.VALUE ? initial : NOTHING;
+        for (byte kind = ManagerFrames.NAMESPACE; kind <= ManagerFrames.CONDITION; kind++) {
+            boolean starts = kind == ManagerFrames.VALUE || kind == ManagerFrames.SEMAPHORE
+                    || kind == ManagerFrames.BARRIER || kind == ManagerFrames.CONDITION;
+            byte[] start = starts ? initial : NOTHING;
             assertEquals(kind, Create.from(new Create(1, kind, start).toFrame()).kind());
         }
     }
 
     @Test
     void malformedCreatesAreRefused() {
-        for (int kind : new int[] {0, 7, -1}) {
+        for (int kind : new int[] {0, 12, -1}) {
             Frame f = new Frame(FrameTypes.MGR_CREATE, 1, ByteBuffer.allocate(8).putInt(kind).putInt(0).array());
             assertThrows(ProtocolException.class, () -> Create.from(f), "kind " + kind);
         }
