@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mproc.internal.manager.BarrierProxy;
 import org.mproc.internal.manager.ConditionProxy;
+import org.mproc.internal.manager.CustomProxy;
+import org.mproc.internal.manager.CustomTypes;
 import org.mproc.internal.manager.EventProxy;
 import org.mproc.internal.manager.ListProxy;
 import org.mproc.internal.manager.LockProxy;
@@ -20,6 +22,7 @@ import org.mproc.internal.manager.NamespaceProxy;
 import org.mproc.internal.manager.SemaphoreProxy;
 import org.mproc.internal.manager.ValueProxy;
 import org.mproc.internal.spawn.ExitCodes;
+import org.mproc.internal.wire.Failures;
 
 /**
  * A server process holding shared objects, like CPython's {@code multiprocessing.Manager()}
@@ -55,10 +58,12 @@ public final class Manager implements AutoCloseable {
 
     private final ChildProcess server;
     private final String socket;
+    private final CustomTypes types;
 
-    private Manager(ChildProcess server, String socket) {
+    private Manager(ChildProcess server, String socket, CustomTypes types) {
         this.server = server;
         this.socket = socket;
+        this.types = types;
     }
 
     /**
@@ -74,9 +79,23 @@ public final class Manager implements AutoCloseable {
      *                               waiting (the server is killed and the interrupt status set again)
      */
     public static Manager start() {
+        return builder().start();
+    }
+
+    /**
+     * A builder for a manager with registered types of its own or an initializer, like CPython's
+     * {@code BaseManager.register} and {@code start(initializer)}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static Manager start(CustomTypes types, ProcessTask initializer) {
         ProcessQueue<String> address = ProcessQueue.create();
         ChildProcess server = ChildProcess.builder().name("SyncManager-" + COUNT.incrementAndGet()).daemon(true)
-                .target(() -> ManagerServer.run(address)).build();
+                .target(() -> ManagerServer.run(address, types, initializer)).build();
         server.start();
         String socket;
         try {
@@ -92,7 +111,7 @@ public final class Manager implements AutoCloseable {
             server.kill();
             throw new ProcessException("the manager's server did not start within " + START_TIMEOUT);
         }
-        return new Manager(server, socket);
+        return new Manager(server, socket, types);
     }
 
     /**
@@ -298,11 +317,49 @@ public final class Manager implements AutoCloseable {
         return new ConditionProxy(socket, created.objectId(), created.serverPid(), proxy);
     }
 
+    /**
+     * A new instance of a type registered on this manager's {@link Builder}, created in the
+     * server with the implementation's public constructor that takes {@code args}, like calling a
+     * registered typeid on a CPython {@code BaseManager} (G-MGR-15). The result is a proxy of the
+     * interface: each call runs the method on the instance in the server, one call at a time per
+     * instance, with copies of its arguments and result; what the method throws is thrown here
+     * (unchecked ones and checked ones the interface declares as they were, others inside a
+     * {@link TaskFailedException}, G-MGR-4). The proxy is serializable: a task may capture it.
+     *
+     * @param <I>  the interface
+     * @param type the registered interface
+     * @param args the constructor's arguments, serialized now
+     * @return a proxy of {@code type} to the new instance
+     * @throws IllegalArgumentException if {@code type} is not registered, an argument cannot be
+     *                                  serialized, or not exactly one public constructor takes
+     *                                  {@code args}
+     * @throws ProcessException         if the constructor threw (it is the cause), or the manager's
+     *                                  server is gone (G-MGR-8)
+     */
+    public <I> I create(Class<I> type, Object... args) {
+        java.util.Objects.requireNonNull(type, "type");
+        if (!types.has(type)) {
+            throw new IllegalArgumentException(type.getName() + " is not registered on this manager (registered: "
+                    + types.names() + "); register it with Manager.builder().register(type, implementation)");
+        }
+        Object[] given = args == null ? new Object[0] : args.clone();
+        for (int i = 0; i < given.length; i++) {
+            ManagerProxy.encode(given[i], "argument " + i + " of " + type.getSimpleName() + "'s constructor");
+        }
+        CreatedReply created = create(ManagerFrames.CUSTOM,
+                ManagerProxy.encode(new Object[] {type.getName(), given}, "the constructor's arguments"));
+        return CustomProxy.of(type, socket, created.objectId(), created.serverPid());
+    }
+
     private CreatedReply create(byte kind, byte[] initial) {
         ManagerClient client = ManagerClient.to(socket);
         ManagerReply r = client.call(new Create(client.nextId(), kind, initial));
         if (r instanceof ManagerReply.ErrorReply error) {
-            throw new ProcessException("the manager's server could not create the object: " + error.failure());
+            Throwable why = Failures.restore(error.failure());
+            if (why instanceof IllegalArgumentException refused) {
+                throw new IllegalArgumentException(refused.getMessage(), refused);
+            }
+            throw new ProcessException("the manager's server could not create the object: " + why, why);
         }
         if (!(r instanceof CreatedReply created)) {
             throw new ProcessException("the manager's server could not create the object: "
@@ -365,4 +422,73 @@ public final class Manager implements AutoCloseable {
 
     /** How long a server may take to exit after it was told to stop. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Sets up a manager before it starts: types registered on it ({@link Manager#create}) and an
+     * initializer run in the server before it serves anyone.
+     *
+     * <pre>{@code
+     * interface Counter { int increment(); }
+     * public static final class CounterImpl implements Counter {
+     *     private int n;
+     *     public int increment() { return ++n; }
+     * }
+     * try (Manager manager = Manager.builder().register(Counter.class, CounterImpl.class).start()) {
+     *     Counter counter = manager.create(Counter.class);
+     *     counter.increment();   // 1, counted in the server
+     * }
+     * }</pre>
+     */
+    public static final class Builder {
+        private final CustomTypes types = new CustomTypes();
+        private ProcessTask initializer;
+
+        private Builder() {}
+
+        /**
+         * Registers {@code implementation} as what serves {@code type} (G-MGR-15).
+         *
+         * @param <I>            the interface
+         * @param type           an interface; its proxies implement it
+         * @param implementation a concrete class implementing it with a public constructor; it must
+         *                       be on the server's class path, as a task's classes are (G-PROC-9)
+         * @return this builder
+         * @throws NullPointerException     if an argument is null
+         * @throws IllegalArgumentException if {@code type} is not an interface or is registered
+         *                                  already, or {@code implementation} does not implement it,
+         *                                  is abstract or has no public constructor
+         */
+        public <I> Builder register(Class<I> type, Class<? extends I> implementation) {
+            types.register(java.util.Objects.requireNonNull(type, "type"),
+                    java.util.Objects.requireNonNull(implementation, "implementation"));
+            return this;
+        }
+
+        /**
+         * Runs {@code initializer} in the server once, before it serves any call, like CPython's
+         * {@code manager.start(initializer)} (G-MGR-15).
+         *
+         * @param initializer what to run; serialized at {@link #start()}
+         * @return this builder
+         * @throws NullPointerException if {@code initializer} is null
+         */
+        public Builder initializer(ProcessTask initializer) {
+            this.initializer = java.util.Objects.requireNonNull(initializer, "initializer");
+            return this;
+        }
+
+        /**
+         * Starts the server, as {@link Manager#start()} does.
+         *
+         * @return the running manager
+         * @throws IllegalStateException if no class path that loads mproc can be found for the
+         *                               server (G-PROC-9)
+         * @throws ProcessException      as {@link Manager#start()}; also if the initializer threw
+         *                               or a registered class cannot be loaded in the server (the
+         *                               start fails with why, G-PROC-10)
+         */
+        public Manager start() {
+            return Manager.start(types, initializer);
+        }
+    }
 }

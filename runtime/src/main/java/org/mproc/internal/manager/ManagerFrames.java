@@ -68,6 +68,7 @@ public final class ManagerFrames {
     public static final byte BARRIER = 9;
     public static final byte RLOCK = 10;
     public static final byte CONDITION = 11;
+    public static final byte CUSTOM = 12;
 
     // The operations of MGR_CALL.
     public static final byte GET = 1;
@@ -115,10 +116,13 @@ public final class ManagerFrames {
      *   |          |       | starting value (VALUE), an int[] {permits,   |
      *   |          |       | bound or −1} (SEMAPHORE), the parties, an    |
      *   |          |       | Integer (BARRIER), the lock's object id, a   |
-     *   |          |       | Long (CONDITION); n = 0 otherwise            |
+     *   |          |       | Long (CONDITION), an Object[] {interface     |
+     *   |          |       | name, Object[] constructor arguments}        |
+     *   |          |       | (CUSTOM); n = 0 otherwise                    |
      *   +----------+-------+----------------------------------------------+
      *   kind: NAMESPACE 1, VALUE 2, LOCK 3 (LOCK_OBJECT), MAP 4, LIST 5, QUEUE 6 (hosted by the server),
-     *         EVENT 7, SEMAPHORE 8, BARRIER 9, RLOCK 10 (a reentrant LOCK_OBJECT), CONDITION 11
+     *         EVENT 7, SEMAPHORE 8, BARRIER 9, RLOCK 10 (a reentrant LOCK_OBJECT), CONDITION 11,
+     *         CUSTOM 12 (an instance of a registered type)
      *   answered by {@link ManagerReply.CreatedReply}
      * </pre>
      */
@@ -132,12 +136,12 @@ public final class ManagerFrames {
         public static Create from(Frame frame) throws ProtocolException {
             WireData.In in = new WireData.In(frame);
             int kind = in.i32();
-            if (kind < NAMESPACE || kind > CONDITION) {
+            if (kind < NAMESPACE || kind > CUSTOM) {
                 throw new ProtocolException("MGR_CREATE of unknown kind " + kind);
             }
             Create c = new Create(frame.correlationId(), (byte) kind, in.block());
             in.end();
-            if (kind != VALUE && kind != SEMAPHORE && kind != BARRIER && kind != CONDITION) {
+            if (kind != VALUE && kind != SEMAPHORE && kind != BARRIER && kind != CONDITION && kind != CUSTOM) {
                 empty(c.initial(), "MGR_CREATE of kind " + kind + " with an initial value");
             }
             return c;

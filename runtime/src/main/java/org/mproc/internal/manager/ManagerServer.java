@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.ProcessQueue;
+import org.mproc.ProcessTask;
 import org.mproc.internal.manager.ManagerCall.GetCall;
 import org.mproc.internal.manager.ManagerCall.InvokeCall;
 import org.mproc.internal.manager.ManagerCall.LockCall;
@@ -41,9 +42,21 @@ public final class ManagerServer {
     private final AtomicLong ids = new AtomicLong();
     private final long pid = ProcessHandle.current().pid();
 
-    /** Serves until the process is stopped; first tells the starting process where to connect. */
-    public static void run(ProcessQueue<String> address) throws InterruptedException {
-        ManagerServer server = new ManagerServer();
+    private final Map<String, CustomTypes.Loaded> customTypes;
+
+    private ManagerServer(Map<String, CustomTypes.Loaded> customTypes) {
+        this.customTypes = customTypes;
+    }
+
+    /**
+     * Serves until the process is stopped: loads the registered types and runs the initializer
+     * (either failing fails the start), then tells the starting process where to connect.
+     */
+    public static void run(ProcessQueue<String> address, CustomTypes types, ProcessTask initializer) throws Exception {
+        ManagerServer server = new ManagerServer(types.load());
+        if (initializer != null) {
+            initializer.run();
+        }
         Hosting.serveClients(ClientHelloFrame.MANAGER, server::serve);
         address.put(Hosting.listenerPath().toString());
         server.stopped.await(); // until MGR_SHUTDOWN (Manager.close()); its parent's death ends it too
@@ -83,16 +96,28 @@ public final class ManagerServer {
                 locks.put(id, new ManagedLock(request.kind() == ManagerFrames.RLOCK));
             } else if (request.kind() == ManagerFrames.QUEUE) {
                 extra = Codec.standard().encode(ProcessQueue.create()); // hosted here, by the server
+            } else if (request.kind() == ManagerFrames.CUSTOM) {
+                objects.put(id, custom(request.initial()));
             } else if (request.kind() == ManagerFrames.CONDITION) {
                 objects.put(id, new ManagedCondition(lockFor(request.initial())));
             } else {
                 objects.put(id, ManagedObject.of(request.kind(), request.initial()));
             }
-        } catch (Exception e) {
+        } catch (Throwable e) {
             c.send(new ErrorReply(request.correlationId(), describe(e)).toFrame());
             return;
         }
         c.send(new CreatedReply(request.correlationId(), id, pid, extra).toFrame());
+    }
+
+    /** An instance of a registered type, made with the constructor that takes the arguments sent. */
+    private ManagedObject custom(byte[] initial) throws Throwable {
+        Object[] sent = (Object[]) Codec.standard().decode(initial);
+        CustomTypes.Loaded type = customTypes.get((String) sent[0]);
+        if (type == null) {
+            throw new IllegalArgumentException(sent[0] + " is not registered on this manager");
+        }
+        return ManagedCustom.create(type, (Object[]) sent[1]);
     }
 
     /** The lock a condition is created on: one of this server's, by its object id. */
