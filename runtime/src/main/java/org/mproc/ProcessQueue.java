@@ -255,8 +255,9 @@ public class ProcessQueue<E> implements Serializable {
     }
 
     /**
-     * How many elements are waiting: every element put and not yet taken, whichever process will
-     * take it. Other processes may change the count at once.
+     * How many elements are waiting: every element put and not yet taken, whichever process put
+     * it and whichever will take it — a put that returned in any process is counted, whichever
+     * process asks (G-QUEUE-8). Other processes may change the count at once.
      *
      * @return the number of waiting elements
      * @throws ProcessException if the queue's host has died, or this thread was interrupted while
@@ -268,6 +269,18 @@ public class ProcessQueue<E> implements Serializable {
             return ok.ints()[0];
         }
         throw new ProcessException("the queue's host answered a size request with " + r);
+    }
+
+    /**
+     * Whether no element is waiting, as CPython's {@code empty()}: {@code size() == 0}, exact as
+     * {@link #size()} is (G-QUEUE-8), and as soon stale.
+     *
+     * @return true if every element put was taken
+     * @throws ProcessException if the queue's host has died, or this thread was interrupted while
+     *                          asking it (the interrupt status is set again)
+     */
+    public boolean isEmpty() {
+        return size() == 0;
     }
 
     /**

@@ -39,7 +39,7 @@ public final class LocalQueueLink extends QueueLink {
             case FrameTypes.QUEUE_TAKE -> state.take(w, timeoutNanos, out);
             case FrameTypes.QUEUE_CREDIT -> state.credit(w, timeoutNanos, 1, out);
             case FrameTypes.QUEUE_CLOSE -> state.close(w, out);
-            case FrameTypes.QUEUE_SIZE -> answer.complete(new QueueReply.Ok(state.size()));
+            case FrameTypes.QUEUE_SIZE -> answer.complete(new QueueReply.Ok(state.size(out)));
             case FrameTypes.QUEUE_TASK_DONE -> state.taskDone(w, out);
             case FrameTypes.QUEUE_JOIN -> state.join(w, out);
             default -> throw new IllegalArgumentException("not a local queue request: " + FrameTypes.name(type));

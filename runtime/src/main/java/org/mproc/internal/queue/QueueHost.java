@@ -106,6 +106,7 @@ public final class QueueHost {
             q.claimed(out);
         } else if (r instanceof QueueRequest.Produce produce) {
             q.produce(c, producerRing(produce), out);
+            send(c, QueueReply.OK.toFrame(r.correlationId())); // from now on SIZE counts what it holds
         } else if (r instanceof QueueRequest.CreditReturn returned) {
             q.creditsReturned(c, returned.n(), out);
         } else if (r instanceof QueueRequest.Credit credit) {
@@ -117,7 +118,7 @@ public final class QueueHost {
         } else if (r instanceof QueueRequest.ClosingAck) {
             q.acknowledged(c, out);
         } else if (r instanceof QueueRequest.Size) {
-            send(c, new QueueReply.Ok(q.size()).toFrame(r.correlationId()));
+            send(c, new QueueReply.Ok(q.size(out)).toFrame(r.correlationId()));
         } else if (r instanceof QueueRequest.TaskDone) {
             q.taskDone(w, out);
         } else if (r instanceof QueueRequest.Join) {
@@ -158,12 +159,12 @@ public final class QueueHost {
         switch (r.type()) {
             case FrameTypes.QUEUE_OPEN: reply = new QueueReply.Ok(0, 0, 1); break;
             case FrameTypes.QUEUE_SIZE: reply = new QueueReply.Ok(0); break;
-            case FrameTypes.QUEUE_CLOSE: case FrameTypes.QUEUE_JOIN: reply = QueueReply.OK; break;
+            case FrameTypes.QUEUE_CLOSE: case FrameTypes.QUEUE_JOIN: case FrameTypes.QUEUE_PRODUCE: reply = QueueReply.OK; break;
             case FrameTypes.QUEUE_TASK_DONE:
                 reply = new QueueReply.Error("taskDone() called more times than elements were put");
                 break;
             case FrameTypes.QUEUE_TAKE: case FrameTypes.QUEUE_CREDIT: reply = QueueReply.CLOSED; break;
-            default: return; // PUT, CANCEL, CLOSING_ACK, CLAIMED, CREDIT_RETURN, PRODUCE: nothing to answer
+            default: return; // PUT, CANCEL, CLOSING_ACK, CLAIMED, CREDIT_RETURN: nothing to answer
         }
         send(c, reply.toFrame(r.correlationId()));
     }

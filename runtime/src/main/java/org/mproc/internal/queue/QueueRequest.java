@@ -305,7 +305,8 @@ public sealed interface QueueRequest permits QueueRequest.Open, QueueRequest.Put
      * This process puts its elements for the queue into a ring of its own, created at
      * {@code QueueRing.producerPathFor(socket, queueId, pid)}: the host maps it and takes what it
      * holds whenever this client says the ring changed ({@link Claimed}), sends a later request,
-     * or disconnects. Not answered.
+     * asks the queue's size, or disconnects. Answered OK once the host has mapped the ring: the
+     * first put waits for it, so a {@code QUEUE_SIZE} from any process counts that put.
      *
      * <pre>
      *   QUEUE_PRODUCE 0x3C  +--------------+----------+

@@ -502,8 +502,14 @@ public final class QueueState {
         checkBarrier(out);
     }
 
-    /** Every element put and not yet taken, wherever it is. */
-    synchronized int size() {
+    /**
+     * Every element put and not yet taken, wherever it is: what producers in other processes hold
+     * in their rings is taken in first, so a put that returned is counted, whichever process asks.
+     */
+    synchronized int size(Answers out) {
+        for (Object producer : new ArrayList<>(producers.keySet())) {
+            drain(producer, out);
+        }
         return held();
     }
 

@@ -35,6 +35,8 @@ public final class RemoteQueueLink extends QueueLink {
     /** This process's ring of puts for the queue, once made. Guarded by this. */
     private QueueRing.Writer produced;
     private boolean withoutRing; // guarded by this
+    /** Completes when the host has mapped this process's ring; set by the first put. Guarded by this. */
+    private CompletableFuture<QueueReply> ringKnown;
     /** How long a put waits between looks at a full ring of its own. */
     private static final long DRAIN_POLL_NANOS = 50_000;
 
@@ -167,38 +169,95 @@ public final class RemoteQueueLink extends QueueLink {
      * made here) the element goes in a {@code QUEUE_PUT} frame.
      */
     @Override
-    public synchronized boolean put(byte[] element) {
-        if (closed) {
-            return false;
-        }
-        client.requireAlive();
-        QueueRing.Writer produced = produced();
-        if (produced == null) {
-            client.send(new QueueRequest.Put(0, queueId, element).toFrame());
+    public boolean put(byte[] element) {
+        awaitRingKnown();
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            client.requireAlive();
+            QueueRing.Writer produced = this.produced;
+            if (produced == null) {
+                client.send(new QueueRequest.Put(0, queueId, element).toFrame());
+                return true;
+            }
+            if (!produced.offer(element)) {
+                awaitDrained(produced, element);
+            }
+            if (produced.ring().takeNotifyRequest()) {
+                lookAgain();
+            }
             return true;
         }
-        if (!produced.offer(element)) {
-            awaitDrained(produced, element);
-        }
-        if (produced.ring().takeNotifyRequest()) {
-            lookAgain();
-        }
-        return true;
     }
 
-    /** This process's ring for the queue, made and announced on the first put; null if it cannot be made. */
-    private QueueRing.Writer produced() {
-        if (produced == null && !withoutRing) {
-            long pid = ProcessHandle.current().pid();
-            try {
-                produced = QueueRing.create(QueueRing.producerPathFor(Paths.get(client.socket()), queueId, pid));
-            } catch (ProcessException cannot) {
-                withoutRing = true; // frames will do; a ring must never be half used
-                return null;
+    /**
+     * Makes this process's ring for the queue on the first put and waits until the host has mapped
+     * it, so that a size asked by any process from then on counts what it holds. The wait is
+     * outside this link's lock: the client's reader may need that lock (a closing notice) before it
+     * reads the host's answer. Without a ring (it could not be made here) puts go in frames.
+     */
+    private void awaitRingKnown() {
+        CompletableFuture<QueueReply> known;
+        synchronized (this) {
+            if (produced == null && !withoutRing && ringKnown == null && !closed) {
+                client.requireAlive();
+                long pid = ProcessHandle.current().pid();
+                try {
+                    produced = QueueRing.create(QueueRing.producerPathFor(Paths.get(client.socket()), queueId, pid));
+                } catch (ProcessException cannot) {
+                    withoutRing = true; // frames will do; a ring must never be half used
+                    return;
+                }
+                long corr = client.nextId();
+                try {
+                    ringKnown = client.send(new QueueRequest.Produce(corr, queueId, pid).toFrame(), corr);
+                } catch (ProcessException hostGone) {
+                    abandonRing();
+                    throw hostGone;
+                }
             }
-            client.send(new QueueRequest.Produce(0, queueId, pid).toFrame());
+            known = ringKnown;
         }
-        return produced;
+        if (known != null && !known.isDone()) {
+            try {
+                awaitUninterruptibly(known);
+            } catch (ProcessException hostGone) {
+                abandonRing();
+                throw hostGone;
+            }
+        }
+    }
+
+    /** The host will never map this process's ring: its file goes, and puts fail as the host is gone. */
+    private synchronized void abandonRing() {
+        if (produced != null) {
+            produced.delete();
+            produced = null;
+        }
+        withoutRing = true;
+    }
+
+    private static void awaitUninterruptibly(CompletableFuture<QueueReply> answer) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    answer.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    throw cause instanceof ProcessException pe ? pe
+                            : new ProcessException("the queue's host did not take this process's ring: " + cause, cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

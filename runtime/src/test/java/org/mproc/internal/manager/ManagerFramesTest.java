@@ -196,9 +196,9 @@ class ManagerFramesTest {
         assertEquals(9, back.correlationId());
         assertEquals(ManagerFrames.VALUE, back.kind());
         assertArrayEquals(initial, back.initial());
-        for (byte kind = ManagerFrames.NAMESPACE; kind <= ManagerFrames.CONDITION; kind++) {
+        for (byte kind = ManagerFrames.NAMESPACE; kind <= ManagerFrames.CUSTOM; kind++) {
             boolean starts = kind == ManagerFrames.VALUE || kind == ManagerFrames.SEMAPHORE
-                    || kind == ManagerFrames.BARRIER || kind == ManagerFrames.CONDITION;
+                    || kind == ManagerFrames.BARRIER || kind == ManagerFrames.CONDITION || kind == ManagerFrames.CUSTOM;
             byte[] start = starts ? initial : NOTHING;
             assertEquals(kind, Create.from(new Create(1, kind, start).toFrame()).kind());
         }
@@ -206,7 +206,7 @@ class ManagerFramesTest {
 
     @Test
     void malformedCreatesAreRefused() {
-        for (int kind : new int[] {0, 12, -1}) {
+        for (int kind : new int[] {0, 13, -1}) {
             Frame f = new Frame(FrameTypes.MGR_CREATE, 1, ByteBuffer.allocate(8).putInt(kind).putInt(0).array());
             assertThrows(ProtocolException.class, () -> Create.from(f), "kind " + kind);
         }
