@@ -17,7 +17,8 @@ import org.mproc.internal.spawn.ChildClassPath;
  * that throws fails its call with {@link TaskFailedException} carrying the original exception
  * (G-POOL-3, G-POOL-6), as soon as it fails (G-POOL-4); a worker that dies mid-task fails its call
  * with {@link WorkerDiedException} within 1 s and is replaced — never a hang, where CPython's pool
- * waits for ever (G-POOL-5).
+ * waits for ever (G-POOL-5). An {@code imap} input that throws is delivered at its position, after every result
+ * read before it (G-POOL-14).
  *
  * <pre>{@code
  * try (Pool pool = new Pool(4)) {
@@ -276,6 +277,14 @@ public final class Pool implements AutoCloseable {
      * chunks are submitted before this returns; failures surface in
      * {@link ResultIterator#next()}, at their position.
      *
+     * <p>An input that throws — in {@code iterator()}, {@code hasNext()} or {@code next()}, here or
+     * while the iterator reads ahead — is read no further, and this method does not throw: the
+     * chunks read before it run to the end, and the iterator yields their results, then throws
+     * that very exception, unwrapped (it is the caller's own, thrown in this JVM, not a task's),
+     * and ends. The items of the chunk being read when it threw are not run, as in CPython: with
+     * chunk size {@code c} and the input failing at item {@code k}, the first
+     * {@code c × floor(k / c)} results come before it (G-POOL-14).
+     *
      * @param <T>   the argument type
      * @param <R>   the result type
      * @param f     the function
@@ -283,7 +292,8 @@ public final class Pool implements AutoCloseable {
      * @return an iterator over the results; close it to stop reading the input early
      * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
      * @throws IllegalArgumentException if {@code f}, or an argument of the first chunks submitted
-     *                                  here, cannot be serialized (G-POOL-7)
+     *                                  here, cannot be serialized (G-POOL-7); the chunks submitted
+     *                                  before it are cancelled
      * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
      */
     public <T, R> ResultIterator<R> imap(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items) {
@@ -291,7 +301,8 @@ public final class Pool implements AutoCloseable {
     }
 
     /**
-     * Like {@link #imap(ProcessFunction, Iterable)} with {@code chunksize} items per chunk.
+     * Like {@link #imap(ProcessFunction, Iterable)} with {@code chunksize} items per chunk; an
+     * input that throws ends the results at the start of the chunk it was reading (G-POOL-14).
      *
      * @param <T>       the argument type
      * @param <R>       the result type
@@ -302,7 +313,8 @@ public final class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
      * @throws IllegalArgumentException if {@code chunksize} is less than 1 (G-POOL-9), or if
      *                                  {@code f}, or an argument of the first chunks submitted
-     *                                  here, cannot be serialized (G-POOL-7)
+     *                                  here, cannot be serialized (G-POOL-7); the chunks submitted
+     *                                  before it are cancelled
      * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
      */
     public <T, R> ResultIterator<R> imap(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items,
@@ -312,7 +324,8 @@ public final class Pool implements AutoCloseable {
 
     /**
      * Like {@link #imap(ProcessFunction, Iterable)} but yields results in the order their chunks
-     * complete: the same multiset, in any order (G-POOL-2).
+     * complete: the same multiset, in any order (G-POOL-2). An input that throws comes last, after
+     * every result of the chunks read before it (G-POOL-14; CPython's may come sooner).
      *
      * @param <T>   the argument type
      * @param <R>   the result type
@@ -321,7 +334,8 @@ public final class Pool implements AutoCloseable {
      * @return an iterator over the results in completion order
      * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
      * @throws IllegalArgumentException if {@code f}, or an argument of the first chunks submitted
-     *                                  here, cannot be serialized (G-POOL-7)
+     *                                  here, cannot be serialized (G-POOL-7); the chunks submitted
+     *                                  before it are cancelled
      * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
      */
     public <T, R> ResultIterator<R> imapUnordered(ProcessFunction<? super T, ? extends R> f,
@@ -342,7 +356,8 @@ public final class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
      * @throws IllegalArgumentException if {@code chunksize} is less than 1 (G-POOL-9), or if
      *                                  {@code f}, or an argument of the first chunks submitted
-     *                                  here, cannot be serialized (G-POOL-7)
+     *                                  here, cannot be serialized (G-POOL-7); the chunks submitted
+     *                                  before it are cancelled
      * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
      */
     public <T, R> ResultIterator<R> imapUnordered(ProcessFunction<? super T, ? extends R> f,
@@ -359,7 +374,7 @@ public final class Pool implements AutoCloseable {
         }
         calls.requireRunning();
         int window = IMAP_CHUNKS_PER_WORKER * calls.settings().processes();
-        return new ImapIterator<>(calls, calls.encodeFunction(f), items.iterator(), chunksize, ordered, window);
+        return new ImapIterator<>(calls, calls.encodeFunction(f), items, chunksize, ordered, window);
     }
 
     private int defaultChunksize(int items) {
