@@ -1,0 +1,31 @@
+package org.mproc;
+
+import java.io.Serializable;
+
+/**
+ * A function of two arguments that runs in a {@link Pool}'s worker: what
+ * {@link Pool#starmap(ProcessBiFunction, Iterable)} applies to each {@link Pair} of its input
+ * (G-POOL-13 of docs/GUARANTEES.md). It and what it captures travel by serialization, like a
+ * {@link ProcessFunction}; a lambda or method reference calling a static method is the usual shape.
+ *
+ * <pre>{@code
+ * ProcessBiFunction<Integer, Integer, Integer> multiply = (a, b) -> a * b;
+ * }</pre>
+ *
+ * @param <A> the first argument's type
+ * @param <B> the second argument's type
+ * @param <R> the result type
+ */
+@FunctionalInterface
+public interface ProcessBiFunction<A, B, R> extends Serializable {
+    /**
+     * Computes the result in the worker. An exception becomes the call's
+     * {@link TaskFailedException} (G-POOL-3).
+     *
+     * @param a the first argument, a copy of the caller's; may be null
+     * @param b the second argument, a copy of the caller's; may be null
+     * @return the result, sent back as a serialized copy; may be null
+     * @throws Exception anything; it is reported to the caller rather than lost
+     */
+    R apply(A a, B b) throws Exception;
+}
