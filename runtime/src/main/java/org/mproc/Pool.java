@@ -17,7 +17,9 @@ import org.mproc.internal.spawn.ChildClassPath;
  * that throws fails its call with {@link TaskFailedException} carrying the original exception
  * (G-POOL-3, G-POOL-6), as soon as it fails (G-POOL-4); a worker that dies mid-task fails its call
  * with {@link WorkerDiedException} within 1 s and is replaced — never a hang, where CPython's pool
- * waits for ever (G-POOL-5).
+ * waits for ever (G-POOL-5). {@code starmap} is {@code map} for functions of two arguments
+ * (G-POOL-13); an {@code imap} input that throws is delivered at its position, after every result
+ * read before it (G-POOL-14).
  *
  * <pre>{@code
  * try (Pool pool = new Pool(4)) {
@@ -270,11 +272,179 @@ public final class Pool implements AutoCloseable {
     }
 
     /**
+     * {@code [f(a, b) for (a, b) in items]} in input order, CPython's {@code starmap}: {@code map}
+     * for a function of two arguments, each task's arguments a {@link Pair} (G-POOL-13). The input
+     * travels, chunks and fails exactly as {@code map}'s does, with the same default chunk size
+     * (G-POOL-1, G-POOL-3, G-POOL-7, G-POOL-9). A pair rather than a {@code Map.Entry} or an
+     * {@code Object[]}: it is typed, crosses to the worker as it is, and lets an argument be null.
+     *
+     * <pre>{@code
+     * pool.starmap(String::repeat, List.of(Pair.of("a", 3), Pair.of("b", 2)));   // ["aaa", "bb"]
+     * }</pre>
+     *
+     * @param <A>   the first argument's type
+     * @param <B>   the second argument's type
+     * @param <R>   the result type
+     * @param f     the function, serialized once per call
+     * @param items the tasks' arguments, one pair per task; a pair's components may be null
+     * @return the results, in input order; empty for an empty input
+     * @throws NullPointerException     if {@code f}, {@code items} or one of its pairs is null (the
+     *                                  message names its index); no worker saw the call (G-POOL-9)
+     * @throws IllegalArgumentException if {@code f} or an argument cannot be serialized, or a chunk
+     *                                  is over the frame limit; no worker saw the call (G-POOL-7)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     * @throws TaskFailedException      if a task threw or its result could not be serialized; its
+     *                                  {@link TaskFailedException#taskIndex()} is its pair's
+     *                                  position (G-POOL-3, G-POOL-6); the call fails at its first
+     *                                  failure (G-POOL-4)
+     * @throws WorkerDiedException      if a worker died while running one of the call's tasks
+     *                                  (G-POOL-5)
+     * @throws ProcessException         if the pool was terminated or broke meanwhile, this JVM
+     *                                  began to shut down ({@link JvmShutdownException},
+     *                                  G-PROC-11), a result cannot be read here, or this thread
+     *                                  was interrupted while waiting (the interrupt status is set
+     *                                  again; the call is not cancelled)
+     */
+    public <A, B, R> List<R> starmap(ProcessBiFunction<? super A, ? super B, ? extends R> f,
+                                     Iterable<? extends Pair<? extends A, ? extends B>> items) {
+        List<Pair<? extends A, ? extends B>> list = pairs(items);
+        return PoolCalls.await(submitPairs(f, list, defaultChunksize(list.size()), false));
+    }
+
+    /**
+     * Like {@link #starmap(ProcessBiFunction, Iterable)} with a chosen chunk size, as in
+     * {@link #map(ProcessFunction, Iterable, int)}.
+     *
+     * @param <A>       the first argument's type
+     * @param <B>       the second argument's type
+     * @param <R>       the result type
+     * @param f         the function, serialized once per call
+     * @param items     the tasks' arguments, one pair per task; a pair's components may be null
+     * @param chunksize how many pairs travel together, at least 1
+     * @return the results, in input order; empty for an empty input
+     * @throws IllegalArgumentException if {@code chunksize} is less than 1 (G-POOL-9), or
+     *                                  {@code f} or an argument cannot be serialized, or a chunk is
+     *                                  over the frame limit (G-POOL-7); no worker saw the call
+     * @throws NullPointerException     if {@code f}, {@code items} or one of its pairs is null (the
+     *                                  message names its index); no worker saw the call (G-POOL-9)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     * @throws TaskFailedException      if a task threw or its result could not be serialized
+     *                                  (G-POOL-3, G-POOL-6); the call fails at its first failure
+     *                                  (G-POOL-4)
+     * @throws WorkerDiedException      if a worker died while running one of the call's tasks
+     *                                  (G-POOL-5)
+     * @throws ProcessException         if the pool was terminated or broke meanwhile, this JVM
+     *                                  began to shut down ({@link JvmShutdownException},
+     *                                  G-PROC-11), a result cannot be read here, or this thread
+     *                                  was interrupted while waiting (the interrupt status is set
+     *                                  again; the call is not cancelled)
+     */
+    public <A, B, R> List<R> starmap(ProcessBiFunction<? super A, ? super B, ? extends R> f,
+                                     Iterable<? extends Pair<? extends A, ? extends B>> items, int chunksize) {
+        requireChunksize(chunksize);
+        return PoolCalls.await(submitPairs(f, pairs(items), chunksize, false));
+    }
+
+    /**
+     * Like {@link #starmap(ProcessBiFunction, Iterable)} without waiting, as
+     * {@link #mapAsync(ProcessFunction, Iterable)} is to {@code map}: the input is read and
+     * serialized now, in the caller; the future completes on a pool-owned thread and fails where
+     * {@code starmap} would throw, and cancelling it drops the call's chunks that have not started
+     * (G-POOL-8).
+     *
+     * @param <A>   the first argument's type
+     * @param <B>   the second argument's type
+     * @param <R>   the result type
+     * @param f     the function, serialized once per call
+     * @param items the tasks' arguments, one pair per task; a pair's components may be null
+     * @return a future of the results, in input order
+     * @throws NullPointerException     if {@code f}, {@code items} or one of its pairs is null (the
+     *                                  message names its index) (G-POOL-9)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     * @throws IllegalArgumentException if {@code f} or an argument cannot be serialized, or a chunk
+     *                                  is over the frame limit (G-POOL-7)
+     */
+    public <A, B, R> CompletableFuture<List<R>> starmapAsync(ProcessBiFunction<? super A, ? super B, ? extends R> f,
+                                                             Iterable<? extends Pair<? extends A, ? extends B>> items) {
+        List<Pair<? extends A, ? extends B>> list = pairs(items);
+        return submitPairs(f, list, defaultChunksize(list.size()), true);
+    }
+
+    /**
+     * Like {@link #starmapAsync(ProcessBiFunction, Iterable)} with a chosen chunk size, as in
+     * {@link #map(ProcessFunction, Iterable, int)}.
+     *
+     * @param <A>       the first argument's type
+     * @param <B>       the second argument's type
+     * @param <R>       the result type
+     * @param f         the function, serialized once per call
+     * @param items     the tasks' arguments, one pair per task; a pair's components may be null
+     * @param chunksize how many pairs travel together, at least 1
+     * @return a future of the results, in input order
+     * @throws NullPointerException     if {@code f}, {@code items} or one of its pairs is null (the
+     *                                  message names its index) (G-POOL-9)
+     * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
+     * @throws IllegalArgumentException if {@code chunksize} is less than 1 (G-POOL-9), or
+     *                                  {@code f} or an argument cannot be serialized, or a chunk is
+     *                                  over the frame limit (G-POOL-7)
+     */
+    public <A, B, R> CompletableFuture<List<R>> starmapAsync(ProcessBiFunction<? super A, ? super B, ? extends R> f,
+                                                             Iterable<? extends Pair<? extends A, ? extends B>> items,
+                                                             int chunksize) {
+        requireChunksize(chunksize);
+        return submitPairs(f, pairs(items), chunksize, true);
+    }
+
+    /** {@code items}, read now, refusing a null pair: it has no arguments to give {@code f}. */
+    private static <P> List<P> pairs(Iterable<? extends P> items) {
+        List<P> list = materialize(items);
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new NullPointerException("items: the pair at index " + i + " is null (starmap takes one Pair"
+                        + " of arguments per task; its components may be null)");
+            }
+        }
+        return list;
+    }
+
+    /**
+     * {@code starmap} is {@code map} of {@link Spread}: the pairs travel as map's items do, and
+     * the worker spreads each over {@code f}.
+     */
+    private <A, B, R> CompletableFuture<List<R>> submitPairs(ProcessBiFunction<? super A, ? super B, ? extends R> f,
+                                                             List<Pair<? extends A, ? extends B>> items,
+                                                             int chunksize, boolean exposed) {
+        Objects.requireNonNull(f, "function");
+        calls.requireRunning();
+        return calls.submit(calls.encodeWrapped(new Spread<>(f), f), items, chunksize, 0, exposed);
+    }
+
+    /**
+     * {@code starmap}'s function as {@code map} runs it: a pair in, {@code f} of its components out.
+     * It holds {@code f} and nothing else, so its bytes are kept as {@code f}'s would be.
+     */
+    private record Spread<A, B, R>(ProcessBiFunction<? super A, ? super B, ? extends R> f)
+            implements ProcessFunction<Pair<? extends A, ? extends B>, R> {
+        @Override
+        public R apply(Pair<? extends A, ? extends B> args) throws Exception {
+            return f.apply(args.first(), args.second());
+        }
+    }
+
+    /**
      * {@code f} over {@code items}, yielding results in input order as they become available. The
      * input is read lazily, one item per chunk, with at most four chunks per worker in the pool at
      * once, so an endless input never fills memory (G-POOL-2; CPython drains it eagerly). The first
      * chunks are submitted before this returns; failures surface in
      * {@link ResultIterator#next()}, at their position.
+     *
+     * <p>An input that throws — in {@code iterator()}, {@code hasNext()} or {@code next()}, here or
+     * while the iterator reads ahead — is read no further, and this method does not throw: the
+     * chunks read before it run to the end, and the iterator yields their results, then throws
+     * that very exception, unwrapped (it is the caller's own, thrown in this JVM, not a task's),
+     * and ends. The items of the chunk being read when it threw are not run, as in CPython: with
+     * chunk size {@code c} and the input failing at item {@code k}, the first
+     * {@code c × floor(k / c)} results come before it (G-POOL-14).
      *
      * @param <T>   the argument type
      * @param <R>   the result type
@@ -283,7 +453,8 @@ public final class Pool implements AutoCloseable {
      * @return an iterator over the results; close it to stop reading the input early
      * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
      * @throws IllegalArgumentException if {@code f}, or an argument of the first chunks submitted
-     *                                  here, cannot be serialized (G-POOL-7)
+     *                                  here, cannot be serialized (G-POOL-7); the chunks submitted
+     *                                  before it are cancelled
      * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
      */
     public <T, R> ResultIterator<R> imap(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items) {
@@ -291,7 +462,8 @@ public final class Pool implements AutoCloseable {
     }
 
     /**
-     * Like {@link #imap(ProcessFunction, Iterable)} with {@code chunksize} items per chunk.
+     * Like {@link #imap(ProcessFunction, Iterable)} with {@code chunksize} items per chunk; an
+     * input that throws ends the results at the start of the chunk it was reading (G-POOL-14).
      *
      * @param <T>       the argument type
      * @param <R>       the result type
@@ -302,7 +474,8 @@ public final class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
      * @throws IllegalArgumentException if {@code chunksize} is less than 1 (G-POOL-9), or if
      *                                  {@code f}, or an argument of the first chunks submitted
-     *                                  here, cannot be serialized (G-POOL-7)
+     *                                  here, cannot be serialized (G-POOL-7); the chunks submitted
+     *                                  before it are cancelled
      * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
      */
     public <T, R> ResultIterator<R> imap(ProcessFunction<? super T, ? extends R> f, Iterable<? extends T> items,
@@ -312,7 +485,8 @@ public final class Pool implements AutoCloseable {
 
     /**
      * Like {@link #imap(ProcessFunction, Iterable)} but yields results in the order their chunks
-     * complete: the same multiset, in any order (G-POOL-2).
+     * complete: the same multiset, in any order (G-POOL-2). An input that throws comes last, after
+     * every result of the chunks read before it (G-POOL-14; CPython's may come sooner).
      *
      * @param <T>   the argument type
      * @param <R>   the result type
@@ -321,7 +495,8 @@ public final class Pool implements AutoCloseable {
      * @return an iterator over the results in completion order
      * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
      * @throws IllegalArgumentException if {@code f}, or an argument of the first chunks submitted
-     *                                  here, cannot be serialized (G-POOL-7)
+     *                                  here, cannot be serialized (G-POOL-7); the chunks submitted
+     *                                  before it are cancelled
      * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
      */
     public <T, R> ResultIterator<R> imapUnordered(ProcessFunction<? super T, ? extends R> f,
@@ -342,7 +517,8 @@ public final class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code f} or {@code items} is null (G-POOL-9)
      * @throws IllegalArgumentException if {@code chunksize} is less than 1 (G-POOL-9), or if
      *                                  {@code f}, or an argument of the first chunks submitted
-     *                                  here, cannot be serialized (G-POOL-7)
+     *                                  here, cannot be serialized (G-POOL-7); the chunks submitted
+     *                                  before it are cancelled
      * @throws IllegalStateException    after {@link #close()} or {@link #terminate()} (G-POOL-12)
      */
     public <T, R> ResultIterator<R> imapUnordered(ProcessFunction<? super T, ? extends R> f,
@@ -359,7 +535,7 @@ public final class Pool implements AutoCloseable {
         }
         calls.requireRunning();
         int window = IMAP_CHUNKS_PER_WORKER * calls.settings().processes();
-        return new ImapIterator<>(calls, calls.encodeFunction(f), items.iterator(), chunksize, ordered, window);
+        return new ImapIterator<>(calls, calls.encodeFunction(f), items, chunksize, ordered, window);
     }
 
     private int defaultChunksize(int items) {

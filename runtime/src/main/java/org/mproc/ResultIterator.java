@@ -25,6 +25,13 @@ import java.util.Iterator;
  * {@link ProcessException} when the pool was terminated under a running chunk or this thread was
  * interrupted while waiting (the interrupt status is set again).
  *
+ * <p>When the input itself throws, while the iterator reads ahead, the exception is kept, not
+ * thrown there: {@code next()} throws it after every result of the chunks read before it, in
+ * either order, and the iteration ends (G-POOL-14). It comes as it was thrown, not inside a
+ * {@link TaskFailedException}: that one reports a task that failed in a worker, this one the
+ * caller's own code, in this JVM — as CPython re-raises an input's error without a remote
+ * traceback.
+ *
  * @param <R> the result type
  */
 public interface ResultIterator<R> extends Iterator<R>, AutoCloseable {

@@ -25,7 +25,9 @@
  * <h2>Pool — {@link org.mproc.Pool}</h2>
  *
  * <p>{@code map} returns results in input order (G-POOL-1); {@code imap} is lazy and bounded,
- * {@code imapUnordered} yields the same multiset (G-POOL-2). A task that throws fails its call
+ * {@code imapUnordered} yields the same multiset (G-POOL-2); {@code starmap} is {@code map} for
+ * a {@link org.mproc.ProcessBiFunction} over {@link org.mproc.Pair}s (G-POOL-13); an {@code imap}
+ * input that throws is delivered after every result read before it (G-POOL-14). A task that throws fails its call
  * with {@link org.mproc.TaskFailedException} (G-POOL-3), as soon as it fails (G-POOL-4); a worker
  * that dies fails its call with {@link org.mproc.WorkerDiedException} within 1 s and is replaced,
  * never a hang (G-POOL-5). Unserializable results and exceptions fail only their task

@@ -40,4 +40,15 @@ class ApiExamplesTest {
             assertEquals(java.util.List.of(1, 4, 9, 16, 25), squares);
         }
     }
+
+    @Test
+    void starmapJavadocExample() {
+        try (Pool pool = new Pool(1)) {
+            java.util.List<String> repeated = pool.starmap(String::repeat,
+                    java.util.List.of(Pair.of("a", 3), Pair.of("b", 2)));
+            assertEquals(java.util.List.of("aaa", "bb"), repeated);
+            ProcessBiFunction<Integer, Integer, Integer> multiply = (a, b) -> a * b;
+            assertEquals(java.util.List.of(6), pool.starmap(multiply, java.util.List.of(Pair.of(2, 3))));
+        }
+    }
 }

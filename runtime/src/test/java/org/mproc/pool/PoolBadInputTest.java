@@ -1,15 +1,19 @@
 package org.mproc.pool;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mproc.testkit.Pools.range;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mproc.Pool;
+import org.mproc.testkit.Delays;
 import org.mproc.testkit.Marks;
 import org.mproc.testkit.SharedPool;
 
@@ -77,5 +81,37 @@ class PoolBadInputTest {
                 () -> Pool.builder().processes(2).initializer(() -> captured.hashCode()).build());
         assertTrue(e.getMessage().contains("java.lang.Object"), e::getMessage);
         assertTrue(ProcessHandle.current().descendants().count() <= before, "a worker was started");
+    }
+
+    /** Waits for the gate {@code go}, then leaves the mark {@code ran-x}. */
+    static int gatedMark(Object x, String dir) throws InterruptedException {
+        Marks.awaitGate(dir, "go", Delays.CHILD);
+        Marks.put(dir, "ran-" + x, Marks.pid());
+        return 0;
+    }
+
+    /**
+     * imap reads its first chunks before it returns; an argument among them that cannot be
+     * serialized fails the call there, and the caller, who gets no iterator to close, is left
+     * nothing running: the chunks submitted before it that no worker has taken are cancelled (the
+     * one worker holds at most two of them, G-POOL-4).
+     */
+    @Test
+    @Tag("G-POOL-7")
+    void anUnserializableArgumentInImapsFirstReadCancelsTheChunksSubmittedBeforeIt() {
+        try (Marks marks = Marks.create()) {
+            String dir = marks.dir();
+            List<Object> items = new ArrayList<>(range(3));
+            items.add(new Thread());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> POOL.get().imap(x -> gatedMark(x, dir), items));
+            assertTrue(e.getMessage().contains("java.lang.Thread"), e::getMessage);
+            marks.open("go");
+            // A later call runs after whatever of the refused call was left in the pool.
+            assertEquals(range(4), POOL.get().map(x -> x, range(4), 1));
+            await().during(Delays.scaled(Duration.ofMillis(300))).atMost(Delays.SHORT)
+                    .untilAsserted(() -> assertFalse(marks.names("ran-").contains("ran-2"),
+                            () -> "a chunk no worker had taken ran: " + marks.names("ran-")));
+        }
     }
 }

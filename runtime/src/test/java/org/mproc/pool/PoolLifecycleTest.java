@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.mproc.Pair;
 import org.mproc.Pool;
 import org.mproc.ProcessException;
 import org.mproc.testkit.Delays;
@@ -96,6 +97,10 @@ class PoolLifecycleTest {
         assertThrows(IllegalStateException.class, () -> pool.mapAsync(x -> x, range(3), 2));
         assertThrows(IllegalStateException.class, () -> pool.apply(x -> x, 1));
         assertThrows(IllegalStateException.class, () -> pool.applyAsync(x -> x, 1));
+        assertThrows(IllegalStateException.class, () -> pool.starmap(Integer::sum, List.of(Pair.of(1, 2))));
+        assertThrows(IllegalStateException.class, () -> pool.starmap(Integer::sum, List.of(Pair.of(1, 2)), 1));
+        assertThrows(IllegalStateException.class, () -> pool.starmapAsync(Integer::sum, List.of(Pair.of(1, 2))));
+        assertThrows(IllegalStateException.class, () -> pool.starmapAsync(Integer::sum, List.of(Pair.of(1, 2)), 1));
     }
 
     // ---- RUNNING → CLOSING → TERMINATED --------------------------------------------------------

@@ -9,16 +9,31 @@ import java.lang.reflect.Modifier;
  * only the class and the method behind it), so encoding it again on every {@code apply} would
  * only repeat the work — in a fresh program, with the encoder still interpreted, that work was a
  * sixth of a call. Anything that holds state (a capturing lambda, any other class) is encoded on
- * every call, as the API promises.
+ * every call, as the API promises. A wrapper of mproc's own that holds one such function and
+ * nothing else ({@code starmap}'s) encodes the same way for every instance of that function's class,
+ * and is kept beside it.
  */
 final class FunctionBytes {
     /** The kept encoding of one class's instances, once one has been encoded; null otherwise. */
     private static final class Kept {
         final boolean keepable;
         volatile byte[] bytes;
+        /** The kept encoding of a wrapper holding one of this class's instances; null until one is encoded. */
+        volatile Wrapped wrapped;
 
         Kept(boolean keepable) {
             this.keepable = keepable;
+        }
+    }
+
+    /** A wrapper's class and the bytes of its instances that hold one keepable function class. */
+    private static final class Wrapped {
+        final Class<?> type;
+        final byte[] bytes;
+
+        Wrapped(Class<?> type, byte[] bytes) {
+            this.type = type;
+            this.bytes = bytes;
         }
     }
 
@@ -42,6 +57,23 @@ final class FunctionBytes {
             kept.bytes = bytes;
         }
         return bytes;
+    }
+
+    /**
+     * The bytes of {@code wrapper}, which holds {@code inner} and no other state: kept per
+     * {@code inner}'s class (and the wrapper's) when {@code inner}'s own bytes would be.
+     */
+    static byte[] wrapped(Object wrapper, Object inner) {
+        Kept kept = KEPT.get(inner.getClass());
+        if (!kept.keepable) {
+            return PoolCalls.encode(wrapper, "the function");
+        }
+        Wrapped w = kept.wrapped;
+        if (w == null || w.type != wrapper.getClass()) {
+            w = new Wrapped(wrapper.getClass(), PoolCalls.encode(wrapper, "the function"));
+            kept.wrapped = w;
+        }
+        return w.bytes;
     }
 
     private static boolean noInstanceFields(Class<?> type) {

@@ -30,7 +30,7 @@ public final class PoolCalls {
      *   RUNNING ──terminate()──▶ TERMINATED (pending calls fail, workers killed)
      *   CLOSING ──terminate()──▶ TERMINATED
      *
-     *   map, mapAsync, apply, applyAsync, imap, imapUnordered
+     *   map, mapAsync, starmap, starmapAsync, apply, applyAsync, imap, imapUnordered
      *                 RUNNING: run; CLOSING, TERMINATED: IllegalStateException (an imap iterator
      *                 stops reading its input, yields what was computed, then throws it)
      *   close()       RUNNING: → CLOSING, waits for TERMINATED; otherwise waits for TERMINATED
@@ -86,6 +86,16 @@ public final class PoolCalls {
     public byte[] encodeFunction(Object function) {
         settings.classPath().requireLoads(function.getClass(), "this pool");
         return FunctionBytes.of(function);
+    }
+
+    /**
+     * Encodes {@code wrapper}, a function of mproc's own that holds {@code function} and nothing
+     * else ({@code starmap}'s spreading of a pair), checking that the workers load
+     * {@code function}'s class (G-PROC-9); kept as {@link #encodeFunction} keeps a lambda's bytes.
+     */
+    public byte[] encodeWrapped(Object wrapper, Object function) {
+        settings.classPath().requireLoads(function.getClass(), "this pool");
+        return FunctionBytes.wrapped(wrapper, function);
     }
 
     /** CPython's default chunk size for {@code map}: {@code ceil(len / (4 × processes))}, at least 1. */
