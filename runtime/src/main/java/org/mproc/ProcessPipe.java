@@ -65,19 +65,45 @@ public final class ProcessPipe {
      * The two ends of one pipe, equal in every way: what {@code left} sends {@code right}
      * receives, and the other way round (G-PIPE-1).
      *
+     * <p>Serializable, so both ends can travel together; its form is its two ends' (each
+     * documented with {@link End}).
+     *
      * @param <T>   the type of the values both ends send
      * @param left  one end
      * @param right the other end
+     * @serial exclude
      */
     public record Ends<T>(End<T> left, End<T> right) implements Serializable {
         /**
          * Checks both ends are there.
          *
+         * @param left  one end
+         * @param right the other end
          * @throws NullPointerException if either end is null
          */
         public Ends {
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
+        }
+
+        /**
+         * One end; what it sends, {@link #right()} receives.
+         *
+         * @return the left end
+         */
+        @Override
+        public End<T> left() {
+            return left;
+        }
+
+        /**
+         * The other end; what it sends, {@link #left()} receives.
+         *
+         * @return the right end
+         */
+        @Override
+        public End<T> right() {
+            return right;
         }
     }
 

@@ -167,6 +167,4 @@ class PipeBasicsTest {
             Reaper.joinWithin(child, Delays.CHILD);
             assertEquals(OptionalInt.of(0), child.exitCode(), () -> PipeTesting.describe(child));
         }
-    }
-
-}
+    }}
