@@ -26,7 +26,7 @@ final class PipeInbox {
     void add(byte[] value) {
         lock.lock();
         try {
-            if (endOfStream == null) {
+            if (endOfStream == null && closedHere == null) {
                 values.add(value);
                 changed.signal();
             }
