@@ -48,6 +48,16 @@
  * (G-QUEUE-6). {@code JoinableProcessQueue.join()} waits for one {@code taskDone()} per element
  * (G-QUEUE-7). {@code null} is a valid element.
  *
+ * <h2>Pipe — {@link org.mproc.ProcessPipe}</h2>
+ *
+ * <p>{@link org.mproc.ProcessPipe#open()} gives two ends; what one sends the other receives, as
+ * copies, in order, each direction on its own (G-PIPE-1). {@code poll} waits for a value or the
+ * end of the stream (G-PIPE-2); {@code send} waits while 64 KiB are unread (G-PIPE-3). When the
+ * other end is closed, or its process or the pipe's host dies, {@code recv} returns what was sent,
+ * then throws {@link java.io.EOFException}, within 1 s of a death (G-PIPE-4). An end belongs to
+ * the first process that uses it; misuse fails clearly (G-PIPE-5); threads may share an end and
+ * an interrupt loses nothing (G-PIPE-6).
+ *
  * <h2>Manager — {@link org.mproc.Manager} and its proxies</h2>
  *
  * <p>{@link org.mproc.Namespace}, {@link org.mproc.SharedValue}, {@link org.mproc.SharedMap},
@@ -63,7 +73,8 @@
  * <h2>What must be serializable</h2>
  *
  * <p>Everything that crosses a process boundary travels by Java serialization: a child's target,
- * a pool's functions, arguments, results and initializer, queue elements, and the values, keys
+ * a pool's functions, arguments, results and initializer, queue elements, values sent through a
+ * pipe, and the values, keys
  * and functions given to a manager. A lambda is serializable when its target type is
  * ({@link org.mproc.ProcessTask} and {@link org.mproc.ProcessFunction} are), but every value it
  * captures must be {@link java.io.Serializable} too, and it must not capture a non-serializable

@@ -51,4 +51,32 @@ class ApiExamplesTest {
             assertEquals(java.util.List.of(6), pool.starmap(multiply, java.util.List.of(Pair.of(2, 3))));
         }
     }
+
+    @Test
+    void processPipeJavadocExample() throws Exception {
+        ProcessPipe.Ends<String> pipe = ProcessPipe.open();
+        ProcessPipe.End<String> theirs = pipe.right();
+        ChildProcess echo = new ChildProcess("echo", () -> theirs.send(theirs.recv().toUpperCase()));
+        echo.start();
+        pipe.left().send("hello");
+        String got = pipe.left().recv();   // "HELLO"
+        echo.join();
+        assertEquals("HELLO", got);
+        assertEquals(OptionalInt.of(0), echo.exitCode());
+    }
+
+    @Test
+    void processPipeEndJavadocExample() throws Exception {
+        ProcessPipe.Ends<Integer> pipe = ProcessPipe.open();
+        pipe.right().send(43); // the other end, here in the same process, answers first
+        Integer answer = null;
+        try (ProcessPipe.End<Integer> end = pipe.left()) {
+            end.send(42);
+            if (end.poll(java.time.Duration.ofSeconds(1))) {
+                answer = end.recv();
+            }
+        }
+        assertEquals(43, answer);
+        assertEquals(42, pipe.right().recv());
+    }
 }

@@ -8,7 +8,7 @@ import org.mproc.internal.wire.ClientHelloFrame;
 import org.mproc.internal.wire.Listener;
 
 /**
- * What the runtime's shared objects (queues) need from the process plumbing: this process's
+ * What the runtime's shared objects (queues, pipes) need from the process plumbing: this process's
  * listener, where clients of objects it hosts connect; and connections to another process's
  * listener, authenticated with the tree's secret.
  */
@@ -42,10 +42,25 @@ public final class Hosting {
      * is {@link Connection#uninterruptible() uninterruptible}.
      */
     public static Connection connectAsClient(Path socket, byte service) throws IOException {
+        Connection c = connectUnregistered(socket, service);
+        ExitSequence.register(ExitSequence.Step.CONNECTIONS, c::close);
+        return c;
+    }
+
+    /**
+     * Like {@link #connectAsClient}, but the caller closes the connection at exit itself: for
+     * connections a process opens many of over its life (one per pipe end it uses), which the exit
+     * sequence's list, holding every action registered, would otherwise keep for ever.
+     */
+    public static Connection connectUnregistered(Path socket, byte service) throws IOException {
         Connection c = Connection.connect(socket, ProcessTree.current().secret(), CONNECT_DEADLINE);
         c.uninterruptible(); // callers' threads write on it, and a user may interrupt them
         c.send(new ClientHelloFrame(service).toFrame());
-        ExitSequence.register(ExitSequence.Step.CONNECTIONS, c::close);
         return c;
+    }
+
+    /** Runs {@code action} in the exit sequence's step that closes client connections. */
+    public static void atExitCloseConnections(Runnable action) {
+        ExitSequence.register(ExitSequence.Step.CONNECTIONS, action);
     }
 }

@@ -10,7 +10,8 @@ package org.mproc.internal.wire;
  *   0         1
  *   +---------+
  *   | i8      |  service: QUEUES 1 (the queues this process hosts),
- *   | service |           MANAGER 2 (a manager's shared objects)
+ *   | service |           MANAGER 2 (a manager's shared objects),
+ *   |         |           PIPES 3 (one end of a pipe this process hosts)
  *   +---------+
  * </pre>
  */
@@ -18,6 +19,7 @@ public record ClientHelloFrame(byte service) {
     /** The services a CLIENT_HELLO may ask for. */
     public static final byte QUEUES = 1;
     public static final byte MANAGER = 2;
+    public static final byte PIPES = 3;
 
     public Frame toFrame() {
         return Frame.of(FrameTypes.CLIENT_HELLO, new WireData.Out().i8(service).toByteArray());

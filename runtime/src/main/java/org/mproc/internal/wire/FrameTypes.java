@@ -2,7 +2,8 @@ package org.mproc.internal.wire;
 
 /**
  * The one table of frame type bytes. Ranges: 0x00–0x0F handshake and control, 0x10–0x2F pool,
- * 0x30–0x4F queue, 0x50–0x6F manager. A byte not listed here is a protocol error.
+ * 0x30–0x4F queue, 0x50–0x5F manager,
+ * 0x60–0x6F pipe. A byte not listed here is a protocol error.
  */
 public final class FrameTypes {
     // Handshake: raw bytes only, accepted before authentication.
@@ -48,12 +49,23 @@ public final class FrameTypes {
     public static final byte QUEUE_CLOSING = 0x41;
     public static final byte QUEUE_CREDIT_RECALL = 0x42;
 
-    // Manager (0x50–0x6F), see ManagerFrames.
+    // Manager (0x50–0x5F), see ManagerFrames.
     public static final byte MGR_CREATE = 0x50;
     public static final byte MGR_CALL = 0x51;
     public static final byte MGR_CANCEL = 0x52;
     public static final byte MGR_SHUTDOWN = 0x53;
     public static final byte MGR_REPLY = 0x58;
+
+    // Pipe (0x60–0x6F), see PipeFrames: an end's process → the pipe's host, then host → end.
+    public static final byte PIPE_CLAIM = 0x60;
+    public static final byte PIPE_SEND = 0x61;
+    public static final byte PIPE_RECEIVED = 0x62;
+    public static final byte PIPE_CLOSE = 0x63;
+    public static final byte PIPE_CLAIMED = 0x68;
+    public static final byte PIPE_REFUSED = 0x69;
+    public static final byte PIPE_VALUE = 0x6A;
+    public static final byte PIPE_ROOM = 0x6B;
+    public static final byte PIPE_EOF = 0x6C;
 
     private FrameTypes() {}
 
@@ -61,7 +73,8 @@ public final class FrameTypes {
         return (type >= CHALLENGE && type <= CLIENT_HELLO) || (type >= POOL_INIT && type <= POOL_STOP)
                 || (type >= POOL_READY && type <= POOL_CHUNK_FAILED) || (type >= QUEUE_OPEN && type <= QUEUE_PRODUCE)
                 || (type >= QUEUE_REPLY && type <= QUEUE_CREDIT_RECALL) || (type >= MGR_CREATE && type <= MGR_SHUTDOWN)
-                || type == MGR_REPLY;
+                || type == MGR_REPLY || (type >= PIPE_CLAIM && type <= PIPE_CLOSE)
+                || (type >= PIPE_CLAIMED && type <= PIPE_EOF);
     }
 
     public static String name(byte type) {
@@ -105,6 +118,15 @@ public final class FrameTypes {
             case MGR_CANCEL: return "MGR_CANCEL";
             case MGR_SHUTDOWN: return "MGR_SHUTDOWN";
             case MGR_REPLY: return "MGR_REPLY";
+            case PIPE_CLAIM: return "PIPE_CLAIM";
+            case PIPE_SEND: return "PIPE_SEND";
+            case PIPE_RECEIVED: return "PIPE_RECEIVED";
+            case PIPE_CLOSE: return "PIPE_CLOSE";
+            case PIPE_CLAIMED: return "PIPE_CLAIMED";
+            case PIPE_REFUSED: return "PIPE_REFUSED";
+            case PIPE_VALUE: return "PIPE_VALUE";
+            case PIPE_ROOM: return "PIPE_ROOM";
+            case PIPE_EOF: return "PIPE_EOF";
             default: return String.format("0x%02x", type);
         }
     }
