@@ -40,4 +40,15 @@ class ApiExamplesTest {
             assertEquals(java.util.List.of(1, 4, 9, 16, 25), squares);
         }
     }
+
+    @Test
+    void sharedMemoryJavadocExample() throws InterruptedException {
+        SharedMemory counts = SharedMemory.create(Long.BYTES);
+        ChildProcess child = new ChildProcess("adder", () -> counts.getAndAddLong(0, 42));
+        child.start();
+        child.join();
+        assertEquals(42, counts.asLongBuffer().get(0));
+        counts.close();
+        counts.unlink();
+    }
 }
