@@ -79,4 +79,15 @@ class ApiExamplesTest {
         assertEquals(43, answer);
         assertEquals(42, pipe.right().recv());
     }
+
+    @Test
+    void sharedMemoryJavadocExample() throws InterruptedException {
+        SharedMemory counts = SharedMemory.create(Long.BYTES);
+        ChildProcess child = new ChildProcess("adder", () -> counts.getAndAddLong(0, 42));
+        child.start();
+        child.join();
+        assertEquals(42, counts.asLongBuffer().get(0));
+        counts.close();
+        counts.unlink();
+    }
 }

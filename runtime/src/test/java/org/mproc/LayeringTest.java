@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runtime's layering, one way (docs/DESIGN.md): {@code internal.wire} ← {@code internal.spawn}
- * ← {@code internal.{pool,queue,manager,pipe}} ← the API in {@code org.mproc}. Internals may use the
+ * ← {@code internal.{pool,queue,manager,pipe,shm}} ← the API in {@code org.mproc}. Internals may use the
  * API's exception, function and interface types (the manager's proxies implement its interfaces);
  * the manager's server also hosts a public {@link ProcessQueue}, the one API class it builds on.
  */
@@ -41,7 +41,8 @@ class LayeringTest {
             "internal.pool", Set.of("internal.wire", "internal.wire.codec", "internal.spawn"),
             "internal.queue", Set.of("internal.wire", "internal.wire.codec", "internal.spawn"),
             "internal.manager", Set.of("internal.wire", "internal.wire.codec", "internal.spawn"),
-            "internal.pipe", Set.of("internal.wire", "internal.wire.codec", "internal.spawn"));
+            "internal.pipe", Set.of("internal.wire", "internal.wire.codec", "internal.spawn"),
+            "internal.shm", Set.of("internal.spawn"));
 
     @Test
     void internalsDependOneWay() throws IOException {

@@ -15,12 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.mproc.internal.spawn.ProcessTree;
+import org.mproc.internal.spawn.SegmentDirectory;
 
 /**
- * Checks that a trial gave back what it took (G-HAR-2): no process it started is alive, and this
- * process's sockets, pipes and open files under mproc's private directory, and the entries of that
- * directory, are back to the baseline taken after the warm-up trial. Children and peers close their
- * ends asynchronously, so a difference must persist for {@link #GRACE} before it is called a leak.
+ * Checks that a trial gave back what it took (G-HAR-2): no process it started is alive, no shared
+ * memory segment it created is left not unlinked (by name), and this process's sockets, pipes and
+ * open files under mproc's private directory, and the entries of that directory, are back to the
+ * baseline taken after the warm-up trial. Children and peers close their ends asynchronously, so a
+ * difference must persist for {@link #GRACE} before it is called a leak.
  *
  * <pre>{@code
  * LeakCheck.Snapshot before = LeakCheck.snapshot();
@@ -39,19 +41,21 @@ public final class LeakCheck {
 
     /** What the check covers here. */
     public static String coverage() {
-        return Files.isDirectory(FDS) ? "processes, sockets, pipes, files under mproc's directory" : "processes only (no /proc)";
+        return Files.isDirectory(FDS) ? "processes, shared memory segments, sockets, pipes, files under mproc's directory"
+                : "processes and shared memory segments only (no /proc)";
     }
 
     /** Live descendants and descriptor counts by kind, now. */
     public static Snapshot snapshot() {
         Set<Long> pids = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(ProcessHandle::pid).collect(Collectors.toCollection(TreeSet::new));
-        return new Snapshot(pids, descriptors(), treeEntries());
+        return new Snapshot(pids, descriptors(), treeEntries(), segments());
     }
 
     /**
-     * The leaks of a trial: descendants alive now that were not alive before it started, and
-     * descriptor kinds above {@code baseline}. Waits up to {@link #GRACE} for them to go; empty
+     * The leaks of a trial: descendants alive now that were not alive before it started, shared
+     * memory segments that exist now and did not before it started, and descriptor kinds above
+     * {@code baseline}. Waits up to {@link #GRACE} for them to go; empty
      * when nothing leaked.
      */
     public static List<String> leaksSince(Snapshot beforeTrial, Snapshot baseline) {
@@ -77,6 +81,11 @@ public final class LeakCheck {
         started.removeAll(beforeTrial.processes());
         if (!started.isEmpty()) {
             leaks.add(started.size() + " process(es) still alive: pid " + started);
+        }
+        Set<String> segments = new TreeSet<>(now.segments());
+        segments.removeAll(beforeTrial.segments());
+        if (!segments.isEmpty()) {
+            leaks.add(segments.size() + " shared memory segment(s) created and never unlinked: " + segments);
         }
         now.descriptors().forEach((kind, count) -> {
             int before = baseline.descriptors().getOrDefault(kind, 0);
@@ -139,6 +148,12 @@ public final class LeakCheck {
         return names;
     }
 
-    /** Processes and descriptors at one moment. */
-    public record Snapshot(Set<Long> processes, TreeMap<String, Integer> descriptors, Set<String> treeEntries) {}
+    /** The names of this tree's shared memory segments (G-SHM-4). */
+    private static Set<String> segments() {
+        return new TreeSet<>(List.of(SegmentDirectory.segmentNames(ProcessTree.current().segmentDirectory())));
+    }
+
+    /** Processes, descriptors and segments at one moment. */
+    public record Snapshot(Set<Long> processes, TreeMap<String, Integer> descriptors, Set<String> treeEntries,
+            Set<String> segments) {}
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mproc.SharedMemory;
 
 /** The runner on scenarios without child JVMs: grading, budgets, hangs, leaks, replays. */
 class ScenarioRunnerTest {
@@ -171,6 +172,40 @@ class ScenarioRunnerTest {
         assertEquals(ScenarioFailure.Kind.LEAK, r.failures().get(0).kind());
         assertEquals(2, r.failures().get(0).trial());
         assertTrue(r.failures().get(0).message().contains("pipe"), r.failures().get(0).message());
+    }
+
+    @Test
+    @Tag("G-HAR-2")
+    @Tag("G-SHM-4")
+    void aSharedMemorySegmentATrialNeverUnlinkedIsALeakNamedInTheFailure() {
+        String name = "left-by-trial-" + ProcessHandle.current().pid();
+        try {
+            ScenarioResult r = run(new FakeScenario(COIN, t -> {
+                if (t.index() == 1) {
+                    SharedMemory.create(name, 8).close(); // closed, but never unlinked
+                }
+                return Outcome.of("heads");
+            }), Profile.DEFAULT, Duration.ofSeconds(30));
+            assertEquals(1, r.exitCode());
+            ScenarioFailure f = r.failures().get(0);
+            assertEquals(ScenarioFailure.Kind.LEAK, f.kind());
+            assertEquals(1, f.trial());
+            assertTrue(f.message().contains("shared memory segment(s) created and never unlinked: [" + name + "]"), f.message());
+        } finally {
+            SharedMemory.attach(name).unlink();
+        }
+    }
+
+    @Test
+    @Tag("G-HAR-2")
+    void aSharedMemorySegmentCreatedAndUnlinkedByEachTrialIsNoLeak() {
+        ScenarioResult r = run(new FakeScenario(COIN, t -> {
+            try (SharedMemory shm = SharedMemory.create(8)) {
+                shm.unlink();
+            }
+            return Outcome.of("heads");
+        }), Profile.DEFAULT, Duration.ofMillis(100));
+        assertTrue(r.passed(), r.failures().toString());
     }
 
     @Test

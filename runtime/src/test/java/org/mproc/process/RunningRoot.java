@@ -25,9 +25,10 @@ import org.mproc.testkit.Pids;
  * A test program run as a root process, a child JVM of the test (not an mproc child), like
  * {@link RootKilledTest}'s: its output lines as they come, its descendants, the signals it gets.
  * Closing it kills it and every descendant it was seen to have, by pid, and sweeps the tree
- * directory a killed root leaves.
+ * directory a killed root leaves. Public for the tests of other packages that run a root
+ * ({@code org.mproc.shm}'s).
  */
-final class RunningRoot implements AutoCloseable {
+public final class RunningRoot implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Set<Long> seen = new HashSet<>();
@@ -44,7 +45,7 @@ final class RunningRoot implements AutoCloseable {
      * group (through {@code setsid}, which execs in place: the pid is the JVM's), as a program
      * started from a terminal leads its own foreground group.
      */
-    static RunningRoot start(Class<?> main, boolean ownGroup, String... args) throws IOException {
+    public static RunningRoot start(Class<?> main, boolean ownGroup, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (ownGroup) {
             command.add("setsid");
@@ -67,23 +68,23 @@ final class RunningRoot implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 
     /** The first line that starts with {@code prefix}, waiting for it. */
-    String awaitLine(String prefix, Duration bound) {
+    public String awaitLine(String prefix, Duration bound) {
         await().atMost(bound).pollInterval(Duration.ofMillis(20)).alias("a line '" + prefix + "…' in " + lines)
                 .until(() -> lines.stream().anyMatch(l -> l.startsWith(prefix)));
         return lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
     }
 
     /** The pids of the lines that start with {@code prefix} (and end with a pid), waiting for {@code count}. */
-    List<Long> awaitPids(String prefix, int count, Duration bound) {
+    public List<Long> awaitPids(String prefix, int count, Duration bound) {
         await().atMost(bound).pollInterval(Duration.ofMillis(20)).alias(count + " lines '" + prefix + "…' in " + lines)
                 .until(() -> lines.stream().filter(l -> l.startsWith(prefix)).count() >= count);
         return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> Long.parseLong(l.substring(prefix.length())))
@@ -91,7 +92,7 @@ final class RunningRoot implements AutoCloseable {
     }
 
     /** Every live descendant now, remembered for {@link #close()}. */
-    synchronized Set<Long> descendants() {
+    public synchronized Set<Long> descendants() {
         Set<Long> pids = process.toHandle().descendants().map(ProcessHandle::pid)
                 .filter(pid -> !Pids.hasExited(pid)).collect(Collectors.toSet());
         seen.addAll(pids);
@@ -99,7 +100,7 @@ final class RunningRoot implements AutoCloseable {
     }
 
     /** Sends {@code signal} ("INT", "TERM", …) to the root alone, or with {@code group} to its whole process group. */
-    void signal(String signal, boolean group) throws IOException, InterruptedException {
+    public void signal(String signal, boolean group) throws IOException, InterruptedException {
         String target = group ? "-" + pid() : Long.toString(pid());
         Process kill = new ProcessBuilder("kill", "-s", signal, "--", target).redirectErrorStream(true).start();
         String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -107,17 +108,17 @@ final class RunningRoot implements AutoCloseable {
     }
 
     /** The root's exit value, once it has exited within {@code bound}. */
-    int awaitExit(Duration bound) {
+    public int awaitExit(Duration bound) {
         await().atMost(bound).alias("the root's exit; it printed " + lines).until(() -> !process.isAlive());
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** The process group of a live process, from {@code /proc/<pid>/stat} (the field after the state and the parent). */
-    static long processGroup(long pid) {
+    public static long processGroup(long pid) {
         try {
             String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
             return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);

@@ -14,8 +14,9 @@ import org.mproc.ProcessException;
 
 /**
  * What every process of one tree shares: a private directory (mode 0700) that holds the listeners'
- * sockets, and a secret that every connection must prove. The root process creates both on first
- * use and removes the directory when it exits; children learn them from their bootstrap.
+ * sockets, a secret that every connection must prove, and the directory of its shared memory
+ * segments ({@link SegmentDirectory}). The root process creates the first two on first use and
+ * removes both directories when it exits; children learn them from their bootstrap.
  */
 public final class ProcessTree {
     /** Unix socket paths are limited to 108 bytes; we keep a margin. */
@@ -27,10 +28,12 @@ public final class ProcessTree {
 
     private final Path directory;
     private final byte[] secret;
+    private final Path segments;
 
     ProcessTree(Path directory, byte[] secret) {
         this.directory = directory;
         this.secret = secret.clone();
+        this.segments = SegmentDirectory.forTree(directory);
     }
 
     /** This process's tree: inherited from the bootstrap in a child, created here in a root. */
@@ -57,7 +60,7 @@ public final class ProcessTree {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         Path base = Paths.get(System.getProperty("java.io.tmpdir"));
-        sweepStale(base);
+        sweepStaleTrees();
         Path directory;
         try {
             directory = Files.createTempDirectory(base, PREFIX + ProcessHandle.current().pid() + "-",
@@ -65,19 +68,30 @@ public final class ProcessTree {
         } catch (IOException e) {
             throw new ProcessException("cannot create mproc's private directory under " + base, e);
         }
-        ExitSequence.register(ExitSequence.Step.TREE, () -> deleteTree(directory));
-        return new ProcessTree(directory, secret);
-    }
-
-    /** Removes the directories of dead roots under {@code java.io.tmpdir}, as every new root does. */
-    public static void sweepStaleTrees() {
-        sweepStale(Paths.get(System.getProperty("java.io.tmpdir")));
+        ProcessTree tree = new ProcessTree(directory, secret);
+        ExitSequence.register(ExitSequence.Step.TREE, () -> {
+            SegmentDirectory.removeAtExit(tree.segments);
+            deleteTree(directory);
+        });
+        return tree;
     }
 
     /**
-     * A root killed by SIGKILL cannot remove its directory. Directories are named after their root's
+     * Removes the directories of dead roots, as every new root does: tree directories (and segment
+     * directories off {@code /dev/shm}) under {@code java.io.tmpdir}, segment directories under
+     * {@code /dev/shm}.
+     */
+    public static void sweepStaleTrees() {
+        sweepStale(Paths.get(System.getProperty("java.io.tmpdir")));
+        if (SegmentDirectory.ramBacked()) {
+            sweepStale(SegmentDirectory.DEV_SHM);
+        }
+    }
+
+    /**
+     * A root killed by SIGKILL cannot remove its directories. They are named after their root's
      * pid, so the next root removes those whose root is gone (a reused pid keeps its directory: we
-     * only ever delete what is certainly stale).
+     * only ever delete what is certainly stale), and only those this user may write.
      */
     private static void sweepStale(Path base) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(base, PREFIX + "*")) {
@@ -106,6 +120,11 @@ public final class ProcessTree {
 
     public byte[] secret() {
         return secret.clone();
+    }
+
+    /** Where this tree's shared memory segments live; made by the first process that creates one. */
+    public Path segmentDirectory() {
+        return segments;
     }
 
     /** Where the listener of process {@code pid} lives; checked against the Unix socket path limit. */
