@@ -34,11 +34,12 @@ import org.mproc.internal.wire.codec.Codec;
  * <p>The process that opens a pipe hosts it and relays its values. An {@link End} is
  * {@code Serializable}: captured by a child's task, passed through a {@link ProcessQueue} or
  * another pipe, it reaches the same end from there. <b>An end belongs to the first process that
- * uses it</b> ({@code send}, {@code recv}, {@code poll} or {@code close}); another process that
+ * uses it</b> ({@code send}, {@code recv} or {@code poll}); another process that
  * then uses it gets {@link IllegalStateException} (G-PIPE-5), where CPython would let two
- * processes read one connection and mix their messages. Unlike CPython's, an end need not be
- * closed in the process that handed it on for the other end to see end of stream, and must not
- * be: {@code close()} closes the end itself, not this process's copy of it.
+ * processes read one connection and mix their messages. An end need not be closed in the
+ * process that handed it on for the other end to see end of stream; closing it there, as CPython
+ * programs do after starting the child, closes only that process's copy. In the process that uses
+ * the end, {@code close()} closes the end itself.
  *
  * <p>The ends are named {@code left} and {@code right} because a duplex pipe is symmetric: neither
  * end is the parent's or the reader, and CPython's own names ({@code conn1, conn2}) say nothing
@@ -136,6 +137,8 @@ public final class ProcessPipe {
         /** 0 left, 1 right. */
         private final int side;
         private transient volatile PipeEndLink link;
+        /** close() was called on this handle. */
+        private transient volatile boolean closedHere;
 
         End(String socket, long pipeId, int side) {
             this.socket = socket;
@@ -204,20 +207,28 @@ public final class ProcessPipe {
          * Closes this end: the other end receives what was sent, then the end of the stream
          * (G-PIPE-4); threads of this process waiting on this end wake with
          * {@link IllegalStateException}, and every later call but {@code close} throws it
-         * (G-PIPE-5). Values sent to this end and not received are dropped. Idempotent. An end
-         * that no process used yet is claimed by this one and closed.
+         * (G-PIPE-5). Values sent to this end and not received are dropped. Idempotent. A
+         * process that never used the end closes only this handle, as CPython's {@code close()}
+         * of a connection handed to a child closes only the parent's copy: the end stays open for
+         * the process that uses it, and this handle refuses further use.
          *
-         * @throws IllegalStateException if another process uses this end (G-PIPE-5)
-         * @throws ProcessException      if the pipe's host cannot be reached to claim the end
+         * @throws ProcessException if the pipe's host cannot be reached to close the end
          */
         @Override
         public void close() {
-            PipeEndLink l = link();
+            closedHere = true;
+            PipeEndLink l = link != null ? link : PipeLinks.existing(socket, pipeId, side);
+            if (l == null) {
+                return; // this process never used the end: only this copy closes, as CPython's close of a handed-on end
+            }
             l.close();
             PipeLinks.forget(socket, pipeId, side, l);
         }
 
         private PipeEndLink link() {
+            if (closedHere && link == null) {
+                throw new IllegalStateException("this handle of the pipe's end was closed in this process");
+            }
             PipeEndLink l = link;
             if (l == null) {
                 l = PipeLinks.claim(socket, pipeId, side);

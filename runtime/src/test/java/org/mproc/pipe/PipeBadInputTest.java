@@ -77,7 +77,10 @@ class PipeBadInputTest {
                     e::getMessage);
             assertThrows(IllegalStateException.class, right::recv);
             assertThrows(IllegalStateException.class, () -> right.poll(Duration.ZERO));
-            assertThrows(IllegalStateException.class, right::close, "close is a use too");
+            right.close(); // this process never used the end: only this copy closes, the child's end stays open
+            pipe.left().send("still open for its user");
+            IllegalStateException closedCopy = assertThrows(IllegalStateException.class, () -> right.poll(Duration.ZERO));
+            assertTrue(closedCopy.getMessage().contains("closed in this process"), closedCopy::getMessage);
             pipe.left().close();
             Reaper.joinWithin(child, Delays.CHILD);
             assertEquals(OptionalInt.of(0), child.exitCode(), () -> PipeTesting.describe(child));

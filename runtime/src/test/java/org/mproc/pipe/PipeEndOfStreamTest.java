@@ -56,10 +56,37 @@ class PipeEndOfStreamTest {
         pipe.right().poll(Duration.ZERO); // claims the end, so the waiting thread waits on the value
         CompletableFuture<Integer> blocked = PipeTesting.call("blocked-recv", pipe.right()::recv);
         assertThrows(TimeoutException.class, () -> blocked.get(PipeTesting.STILL_BLOCKED.toMillis(), TimeUnit.MILLISECONDS));
+        pipe.left().poll(Duration.ZERO); // this process uses the left end too: its close() closes the end
         pipe.left().close();
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> blocked.get(PipeTesting.DEATH_SEEN.toMillis(), TimeUnit.MILLISECONDS));
         assertInstanceOf(EOFException.class, e.getCause());
+    }
+
+    /** In a child: echoes what it receives until the end of the stream, then closes its end. */
+    static void echoUntilEnd(ProcessPipe.End<Integer> end) throws Exception {
+        try (end) {
+            while (true) {
+                end.send(end.recv() * 10);
+            }
+        } catch (EOFException done) {
+            // the parent closed its end
+        }
+    }
+
+    @Test
+    void theParentClosingItsCopyOfTheChildsEndAsCPythonProgramsDoChangesNothing() throws Exception {
+        ProcessPipe.Ends<Integer> pipe = ProcessPipe.open();
+        ProcessPipe.End<Integer> childs = pipe.right();
+        try (org.mproc.testkit.Reaper reaper = new org.mproc.testkit.Reaper()) {
+            org.mproc.ChildProcess child = reaper.start(new org.mproc.ChildProcess("echo", () -> echoUntilEnd(childs)));
+            childs.close(); // CPython's child_conn.close() after p.start(): the parent's copy only
+            pipe.left().send(4);
+            assertEquals(40, pipe.left().recv());
+            pipe.left().close();
+            org.mproc.testkit.Reaper.joinWithin(child, org.mproc.testkit.Delays.CHILD);
+            assertEquals(java.util.OptionalInt.of(0), child.exitCode(), () -> PipeTesting.describe(child));
+        }
     }
 
     /** In a child: sends 1, 2, 3, then closes its end (or not) and returns. */

@@ -30,6 +30,11 @@ public final class PipeLinks {
         });
     }
 
+    /** The link through which this process uses that end, or null if it has not used it. */
+    public static PipeEndLink existing(String socket, long pipeId, int side) {
+        return LINKS.get(side + "#" + pipeId + "@" + socket);
+    }
+
     /** Forgets a closed link, so a process using many pipes keeps none of them. */
     public static void forget(String socket, long pipeId, int side, PipeEndLink link) {
         LINKS.remove(side + "#" + pipeId + "@" + socket, link);
