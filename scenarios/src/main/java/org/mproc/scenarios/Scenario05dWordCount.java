@@ -59,9 +59,17 @@ import org.mproc.scenarios.trial.TrialChildren;
  * $ java -cp "scenarios/target/classes:$(cat scenarios/target/classpath.txt)" org.mproc.scenarios.Scenario05dWordCount
  * {a=3, and=2, at=1, barrier=1, child=2, counts=4, dict=1, each=3, in=1, is=1, its=2, manager=1, merge=2, of=3, one=1, process=2, share=1, text=1, the=6, waits=1, word=3, words=1}
  * </pre>
- * The output never varies (it is the local count of the text, every time). As a graded scenario:
- * {@code scripts/harness run 05d --profile stress --budget 10s}; see {@code docs/SCENARIOS.md} for the
- * table as it printed on the 2-core machine where this was written.
+ * The output never varies: it is the local count of the text, every time. A run takes about 1.1 s.
+ * As a graded scenario, on the 2-core machine where this was written, with other builds running:
+ * <pre>
+ * $ scripts/harness run 05d --profile stress --budget 10s
+ * [PASS] 05d  Four processes count words into one manager dict with merge: every count is exact  (§5 Using Manager for Shared State)
+ *        profile stress · seed 162923777 · 9 trials · budget 10.0 s, took 9.4 s · leak check: processes, shared memory segments, sockets, pipes, files under mproc's directory
+ *   RESULT  SAMPLES    FREQ  EXPECT       DESCRIPTION
+ *   exact         9  100.0%  REQUIRED     every word's shared count equals the local count of the whole text
+ * </pre>
+ * With {@code --subject org.mproc.scenarios.broken.RacyWordCount} (seed 11) the first trial ended
+ * with {@code 17 of 40 words miscounted: 183 counts lost, 0 extra} and the run failed.
  */
 public final class Scenario05dWordCount implements Scenario {
     static final String EXACT = "exact";
