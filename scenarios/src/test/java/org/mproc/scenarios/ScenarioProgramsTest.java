@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runnable scenario programs print what the seed's Python prints, and what their prose promises
- * beyond it (04's stack overflow in a worker, 05b's lock and 05c's atomic update). Each runs in this JVM with
- * {@code System.out} and {@code System.err} captured (the children's lines are copied to whatever
- * those are at the time).
+ * beyond it (04's stack overflow in a worker, 05b's lock, 05c's atomic update and 05d's word
+ * count). Each runs in this JVM with {@code System.out} and {@code System.err} captured (the
+ * children's lines are copied to whatever those are at the time).
  */
 class ScenarioProgramsTest {
     private static final Pattern START = Pattern.compile("Start ([AB]) \\(PID: (\\d+)\\)");
@@ -122,6 +122,15 @@ class ScenarioProgramsTest {
     void scenario05cAtomicUpdatesAlwaysPrintFive() throws Exception {
         Captured c = run(() -> Scenario05cManagerAtomic.main(new String[0]));
         assertEquals(List.of("5"), c.out(), () -> "stderr: " + c.err());
+    }
+
+    @Test
+    @Tag("G-MGR-10")
+    void scenario05dPrintsTheWordCountsOfTheWholeTextExactly() throws Exception {
+        Captured c = run(() -> Scenario05dWordCount.main(new String[0]));
+        assertEquals(List.of("{a=3, and=2, at=1, barrier=1, child=2, counts=4, dict=1, each=3, in=1, is=1, its=2, manager=1, "
+                + "merge=2, of=3, one=1, process=2, share=1, text=1, the=6, waits=1, word=3, words=1}"), c.out(),
+                () -> "stderr: " + c.err());
     }
 
     @Test

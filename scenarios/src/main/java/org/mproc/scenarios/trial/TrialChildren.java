@@ -1,11 +1,16 @@
 package org.mproc.scenarios.trial;
 
 import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.mproc.ChildProcess;
 import org.mproc.ProcessQueue;
 import org.mproc.ProcessTask;
@@ -28,11 +33,15 @@ public final class TrialChildren implements AutoCloseable {
     private static final Duration SLICE = Duration.ofMillis(100);
     /** How long {@link #close()} waits for each killed child to be gone. */
     private static final Duration REAP = Duration.ofSeconds(10);
+    /** How often {@link #until} asks again: each ask may be a round trip to a manager. */
+    private static final Duration POLL = Duration.ofMillis(20);
     private static final int KEPT_LINES = 5;
 
     private final long deadline;
     private final List<ChildProcess> children = new ArrayList<>();
     private final Deque<String> lastLines = new ArrayDeque<>(); // guarded by itself
+    /** Children this trial killed on purpose: their exit code is not a failure. */
+    private final Set<ChildProcess> killed = new HashSet<>();
 
     /** @param patience how long, from now, the trial's children may take to do everything asked */
     public TrialChildren(Duration patience) {
@@ -69,7 +78,47 @@ public final class TrialChildren implements AutoCloseable {
         }
     }
 
-    /** Waits until every child has exited, each with code 0. */
+    /**
+     * Waits until {@code condition} holds, asking every 20 ms, while every child is alive or ended
+     * well: a bounded wait on observable state, never a sleep that hopes.
+     *
+     * @param what what is awaited, for the outcome when it never comes: {@code "hang: " + what}
+     */
+    public void until(BooleanSupplier condition, String what) throws InterruptedException, Stopped {
+        while (!condition.getAsBoolean()) {
+            checkFailures();
+            if (System.nanoTime() - deadline > 0) {
+                throw new Stopped("hang: " + what + " by the trial's deadline");
+            }
+            LockSupport.parkNanos(POLL.toNanos());
+            if (Thread.interrupted()) {
+                throw new InterruptedException("waiting until " + what);
+            }
+        }
+    }
+
+    /**
+     * Sends {@code SIGKILL} to one of this trial's children by its pid ({@link WorkerKill#killChild})
+     * and waits until it is gone; from then on its exit code (-9) is not counted as a failure.
+     *
+     * @return the child's exit code, -9 unless it had ended by itself first
+     */
+    public int sigkill(ChildProcess child) throws IOException, InterruptedException, Stopped {
+        if (!children.contains(child)) {
+            throw new IllegalArgumentException("not a child of this trial: " + child.name());
+        }
+        killed.add(child);
+        WorkerKill.killChild(child.pid());
+        long until = System.nanoTime() + REAP.toNanos();
+        while (!child.join(SLICE)) {
+            if (System.nanoTime() - until > 0) {
+                throw new Stopped("hang: " + child.name() + " still alive " + REAP.toSeconds() + " s after kill -9");
+            }
+        }
+        return child.exitCode().orElseThrow();
+    }
+
+    /** Waits until every child has exited, each with code 0 (a child killed by {@link #sigkill} excepted). */
     public void joinAll() throws InterruptedException, Stopped {
         join(children);
     }
@@ -89,6 +138,9 @@ public final class TrialChildren implements AutoCloseable {
 
     private void checkFailures() throws Stopped {
         for (ChildProcess child : children) {
+            if (killed.contains(child)) {
+                continue;
+            }
             OptionalInt code = child.exitCode();
             if (code.isPresent() && code.getAsInt() != 0) {
                 String why = child.failure().map(t -> t.getClass().getName() + ": " + t.getMessage())

@@ -28,6 +28,7 @@ class BrokenKitTest {
                 Arguments.of("03", DroppingQueue.class, "forbidden outcome: lost"),
                 Arguments.of("03", DuplicatingQueue.class, "forbidden outcome: duplicated"),
                 Arguments.of("05c", NonAtomicCounter.class, "forbidden outcome: lost updates"),
+                Arguments.of("05d", RacyWordCount.class, "words miscounted"),
                 Arguments.of("06b", SwallowingPool.class, "forbidden outcome: returned"));
     }
 
