@@ -1,12 +1,10 @@
 package org.mproc.internal.manager;
 
 import java.time.Duration;
-import java.util.Objects;
 import org.mproc.SharedLock;
 import org.mproc.internal.manager.ManagerCall.GetCall;
 import org.mproc.internal.manager.ManagerCall.LockCall;
 import org.mproc.internal.manager.ManagerCall.UnlockCall;
-import org.mproc.internal.manager.ManagerFrames.Cancel;
 import org.mproc.internal.manager.ManagerReply.ErrorReply;
 import org.mproc.internal.manager.ManagerReply.GrantedReply;
 import org.mproc.internal.manager.ManagerReply.NoneReply;
@@ -53,17 +51,7 @@ public final class LockProxy extends ManagerProxy implements SharedLock {
 
     @Override
     public boolean tryLock(Duration timeout) throws InterruptedException {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
-        }
-        long nanos;
-        try {
-            nanos = timeout.isZero() ? 0 : Math.max(1, timeout.toNanos());
-        } catch (ArithmeticException tooLong) {
-            nanos = Long.MAX_VALUE;
-        }
-        return acquire(nanos) != null;
+        return acquire(timeoutNanos(timeout)) != null;
     }
 
     @Override
@@ -111,19 +99,7 @@ public final class LockProxy extends ManagerProxy implements SharedLock {
      */
     private Boolean acquire(long timeoutNanos) throws InterruptedException {
         ManagerClient client = ManagerClient.to(socket());
-        LockCall request = new LockCall(client.nextId(), objectId(), thread(), timeoutNanos);
-        boolean interruptedBefore = Thread.interrupted();
-        if (interruptedBefore && timeoutNanos != 0) {
-            throw new InterruptedException(); // with the status clear, as Java's convention has it
-        }
-        ManagerClient.Pending call = client.send(request);
-        ManagerReply r = client.await(call, () -> client.cancel(new Cancel(request.correlationId())));
-        if (Thread.interrupted() || interruptedBefore) {
-            if (!(r instanceof GrantedReply) && timeoutNanos != 0) {
-                throw new InterruptedException(); // cancelled before it was granted
-            }
-            Thread.currentThread().interrupt(); // granted before the cancel arrived: we hold it
-        }
+        ManagerReply r = awaitParked(client, new LockCall(client.nextId(), objectId(), thread(), timeoutNanos), timeoutNanos);
         if (r instanceof GrantedReply granted) {
             return granted.abandoned();
         }

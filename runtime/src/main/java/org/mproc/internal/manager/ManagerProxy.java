@@ -67,7 +67,11 @@ public abstract class ManagerProxy implements Serializable {
      */
     final byte[] call(LongFunction<ManagerCall> call) {
         ManagerClient client = ManagerClient.to(socket);
-        ManagerReply r = client.call(call.apply(client.nextId()));
+        return valueOf(client.call(call.apply(client.nextId())));
+    }
+
+    /** A reply's value: the encoded result, null for none; what the referent threw is rethrown. */
+    final byte[] valueOf(ManagerReply r) {
         if (r instanceof ValueReply value) {
             return value.value();
         }
@@ -98,8 +102,20 @@ public abstract class ManagerProxy implements Serializable {
      */
     final byte[] invokeWaiting(String method, long timeoutNanos, byte[]... args) throws InterruptedException {
         ManagerClient client = ManagerClient.to(socket);
-        InvokeCall request = new InvokeCall(client.nextId(), objectId, method, Thread.currentThread().getId(),
-                timeoutNanos, List.of(args));
+        long corr = client.nextId();
+        return valueOf(awaitParked(client, new InvokeCall(corr, objectId, method, Thread.currentThread().getId(),
+                timeoutNanos, List.of(args)), timeoutNanos));
+    }
+
+    /**
+     * Sends a call that may be parked in the server up to {@code timeoutNanos} (−1: for ever, 0:
+     * not at all) and returns its reply; {@link NoneReply} means the server gave it up. An
+     * interrupt while it waits sends {@link Cancel}: if the server gave the call up, this throws
+     * {@link InterruptedException} (status clear); if it had answered first, the answer stands and
+     * the interrupt status is set again. A thread interrupted before the call does not make it,
+     * unless it would not wait.
+     */
+    static ManagerReply awaitParked(ManagerClient client, ManagerCall request, long timeoutNanos) throws InterruptedException {
         boolean interruptedBefore = Thread.interrupted();
         if (interruptedBefore && timeoutNanos != 0) {
             throw new InterruptedException(); // with the status clear, as Java's convention has it
@@ -112,16 +128,7 @@ public abstract class ManagerProxy implements Serializable {
             }
             Thread.currentThread().interrupt(); // answered before the cancel arrived: the answer stands
         }
-        if (r instanceof ValueReply value) {
-            return value.value();
-        }
-        if (r instanceof NoneReply) {
-            return null;
-        }
-        if (r instanceof ErrorReply error) {
-            throw failure(error);
-        }
-        throw new ProcessException("the manager's server answered a call with " + r);
+        return r;
     }
 
     /** A timeout as an {@code INVOKE} carries it: at least 1 ns unless zero; very long ones saturate. */
