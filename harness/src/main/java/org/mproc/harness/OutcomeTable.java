@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The outcomes a scenario declares, each with its grade (G-HAR-1). The first row that matches an
  * outcome grades it; an outcome no row matches is undeclared, and fails the run like a
- * {@link Grade#FORBIDDEN} one.
+ * {@link Grade#FORBIDDEN} one. A table built with {@link Builder#buildDisjoint()} has no first
+ * match to rely on: its rows may not overlap (G-HAR-8), so every key is graded by one row or none.
  *
  * <pre>{@code
  * OutcomeTable table = OutcomeTable.builder()
@@ -18,27 +19,43 @@ import java.util.Optional;
  */
 public final class OutcomeTable {
     private final List<OutcomeRow> rows;
+    private final boolean disjoint;
 
-    private OutcomeTable(List<OutcomeRow> rows) {
+    private OutcomeTable(List<OutcomeRow> rows, boolean disjoint) {
         this.rows = List.copyOf(rows);
+        this.disjoint = disjoint;
     }
 
+    /** @return an empty builder; rows are tried in the order they are added */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** @return the rows, in the order they are tried */
     public List<OutcomeRow> rows() {
         return rows;
     }
 
-    /** The row that grades {@code outcome}, or empty when the outcome is undeclared. */
+    /**
+     * The row that grades {@code outcome}, or empty when the outcome is undeclared.
+     *
+     * @throws IllegalStateException in a table built with {@link Builder#buildDisjoint()}, when two
+     *         pattern rows both match the outcome (an overlap no check could see when it was built)
+     */
     public Optional<OutcomeRow> rowFor(Outcome outcome) {
+        OutcomeRow found = null;
         for (OutcomeRow row : rows) {
             if (row.matches(outcome)) {
-                return Optional.of(row);
+                if (found == null && !disjoint) {
+                    return Optional.of(row);
+                }
+                if (found != null) {
+                    throw new IllegalStateException(Overlaps.message(found, row, "outcome '" + outcome.key() + "'"));
+                }
+                found = row;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(found);
     }
 
     /** Collects rows in the order they are tried. */
@@ -70,11 +87,34 @@ public final class OutcomeTable {
             return this;
         }
 
+        /**
+         * The table; the first row that matches a key grades it, so a catch-all row may come last.
+         *
+         * @throws IllegalStateException when no row was added
+         */
         public OutcomeTable build() {
+            requireRows();
+            return new OutcomeTable(rows, false);
+        }
+
+        /**
+         * The table, refusing overlapping rows (G-HAR-8): two exact rows for one key, an exact key
+         * that a pattern row also matches, or two rows with the same pattern, named both in the
+         * message. Whether two different patterns share a key cannot be decided here; a key that
+         * matches two of them fails when it is graded, naming both rows.
+         *
+         * @throws IllegalStateException when no row was added or two rows overlap
+         */
+        public OutcomeTable buildDisjoint() {
+            requireRows();
+            Overlaps.refuse(rows);
+            return new OutcomeTable(rows, true);
+        }
+
+        private void requireRows() {
             if (rows.isEmpty()) {
                 throw new IllegalStateException("an outcome table needs at least one row");
             }
-            return new OutcomeTable(rows);
         }
     }
 }

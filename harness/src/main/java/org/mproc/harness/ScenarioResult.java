@@ -22,6 +22,17 @@ public record ScenarioResult(String id, String title, String seedSection, RunSet
         failures = List.copyOf(failures);
     }
 
+    /**
+     * This result with another replay command: the JUnit integration replays with Maven rather
+     * than {@code scripts/harness} (G-HAR-8). Everything else, whatever the runner recorded, is kept.
+     *
+     * @param command the command that reruns this scenario with the same settings
+     * @return a copy that differs in its replay command only
+     */
+    public ScenarioResult withReplay(String command) {
+        return new ScenarioResult(id, title, seedSection, settings, actual, trials, counts, failures, command, leakCheck);
+    }
+
     public boolean passed() {
         return failures.isEmpty();
     }
