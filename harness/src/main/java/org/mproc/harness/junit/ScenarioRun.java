@@ -75,6 +75,6 @@ public final class ScenarioRun {
     private static String verdict(ScenarioResult r) {
         String why = r.failures().stream().map(f -> f.message()).collect(Collectors.joining("; "));
         return "scenario " + r.id() + " failed (" + r.settings().profile().label() + ", seed " + r.settings().seed()
-                + ", " + r.trials() + " trials): " + why + " — replay: " + r.replay();
+                + ", " + r.trials() + (r.trials() == 1 ? " trial): " : " trials): ") + why + " — replay: " + r.replay();
     }
 }
