@@ -1,5 +1,9 @@
 package org.mproc.harness.junit;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,18 +12,31 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.TrialContext;
 import org.mproc.internal.spawn.ProcessTree;
 
 /**
- * Small graded scenarios that {@link GradedScenarioExtensionTest} runs through the JUnit launcher. They
- * are nested, so Surefire never runs them on its own (its default excludes hold {@code **}{@code /*$*}):
- * several are meant to fail. JUnit makes the instances, so what a test reads back is static.
+ * Small graded scenarios that {@link GradedScenarioExtensionTest} runs through the JUnit launcher.
+ * Several are meant to fail, so they run only there: each is {@link OnlyInJUnitRun}, and Surefire
+ * (whose default excludes skip nested classes anyway, but not under {@code -Dtest=…}) reports them
+ * skipped. JUnit makes the instances, so what a test reads back is static.
  */
 final class Fixtures {
     private Fixtures() {}
+
+    /** Enables a fixture only when {@link JUnitRun} launched it. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @EnabledIf("org.mproc.harness.junit.Fixtures#launchedByJUnitRun")
+    @interface OnlyInJUnitRun {}
+
+    static boolean launchedByJUnitRun(ExtensionContext context) {
+        return context.getConfigurationParameter(JUnitRun.FIXTURES).isPresent();
+    }
 
     /** Every trial's context, for the settings tests. */
     static final List<TrialContext> CONTEXTS = new CopyOnWriteArrayList<>();
@@ -32,6 +49,7 @@ final class Fixtures {
         TRIALS.set(0);
     }
 
+    @OnlyInJUnitRun
     @GradedScenario(id = "coin", title = "a fair coin lands on a side", trialTimeout = "10s")
     @Expect(key = "heads", grade = Grade.REQUIRED, desc = "one side")
     @Expect(key = "tails", grade = Grade.ACCEPTABLE, desc = "the other side")
@@ -45,6 +63,7 @@ final class Fixtures {
         }
     }
 
+    @OnlyInJUnitRun
     @GradedScenario(id = "edge", title = "the third toss stands on its edge")
     @Expect(key = "heads", grade = Grade.ACCEPTABLE, desc = "one side")
     @Expect(key = "edge", grade = Grade.FORBIDDEN, desc = "a coin does not stand")
@@ -55,6 +74,7 @@ final class Fixtures {
         }
     }
 
+    @OnlyInJUnitRun
     @GradedScenario(id = "sofa", title = "the coin rolls away")
     @Expect(key = "heads", grade = Grade.ACCEPTABLE, desc = "one side")
     static class LostCoin implements GradedScenarioTest {
@@ -64,6 +84,7 @@ final class Fixtures {
         }
     }
 
+    @OnlyInJUnitRun
     @GradedScenario(id = "overlap", title = "an exact row that a pattern row also matches")
     @Expect(key = "lost 3", grade = Grade.ACCEPTABLE, desc = "three lost")
     @Expect(regex = "lost \\d+", grade = Grade.FORBIDDEN, desc = "some lost")
@@ -75,6 +96,7 @@ final class Fixtures {
         }
     }
 
+    @OnlyInJUnitRun
     @GradedScenario(id = "patterns", title = "two patterns that share a key")
     @Expect(regex = "lost \\d+", grade = Grade.FORBIDDEN, desc = "a number lost")
     @Expect(regex = "lost .*", grade = Grade.INTERESTING, desc = "anything lost")
@@ -85,6 +107,7 @@ final class Fixtures {
         }
     }
 
+    @OnlyInJUnitRun
     @GradedScenario(id = "both", title = "a row with a key and a pattern")
     @Expect(key = "x", regex = "x+", grade = Grade.ACCEPTABLE, desc = "ambiguous row")
     static class RowWithKeyAndPattern implements GradedScenarioTest {
@@ -95,6 +118,7 @@ final class Fixtures {
         }
     }
 
+    @OnlyInJUnitRun
     @Expect(key = "x", grade = Grade.ACCEPTABLE, desc = "x")
     static class NotAnnotated implements GradedScenarioTest {
         @Override
@@ -104,6 +128,7 @@ final class Fixtures {
         }
     }
 
+    @OnlyInJUnitRun
     @GradedScenario(id = "leak-process", title = "the second trial leaves a process running")
     @Expect(key = "ran", grade = Grade.ACCEPTABLE, desc = "the trial ran")
     static class LeakingProcess implements GradedScenarioTest {
@@ -116,6 +141,7 @@ final class Fixtures {
         }
     }
 
+    @OnlyInJUnitRun
     @GradedScenario(id = "leak-file", title = "the second trial leaves a file open in mproc's directory")
     @Expect(key = "ran", grade = Grade.ACCEPTABLE, desc = "the trial ran")
     static class LeakingFile implements GradedScenarioTest {

@@ -22,6 +22,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The mproc settings go in as configuration parameters, so no test touches system properties.
  */
 final class JUnitRun implements TestExecutionListener {
+    /** The configuration parameter that enables {@link Fixtures}' scenarios. */
+    static final String FIXTURES = "mproc.test.fixtures";
+
     final List<TestIdentifier> tests = new ArrayList<>();
     final List<TestExecutionResult> results = new ArrayList<>();
     final List<String> tables = new ArrayList<>();
@@ -30,6 +33,7 @@ final class JUnitRun implements TestExecutionListener {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(testClass))
                 .configurationParameters(settings)
+                .configurationParameter(FIXTURES, "enabled")
                 .build();
         Launcher launcher = LauncherFactory.create();
         JUnitRun run = new JUnitRun();
