@@ -21,7 +21,7 @@ import java.util.Locale;
  * [FAIL] 06b  A pool task's exception reaches the caller as TaskFailedException, …
  *   …
  *   replay: scripts/harness run 06b --profile stress --seed 11 --budget 30s --subject org.mproc.scenarios.broken.SwallowingPool
- *   shrunk: applies 20 → 1, processes 2 → 1 (main dimension: applies) in 2 tries, 1.1 s
+ *   shrunk: applies 20 → 1, processes 2 → 1 (main dimension: applies) in 2 tries, 0.5 s
  *     applies: at its minimum 1
  *     processes: at its minimum 1
  *   replay shrunk: scripts/harness run 06b --profile stress --seed 11 --budget 30s --subject … --shape applies=1,processes=1
@@ -70,7 +70,8 @@ public final class ConsoleTable {
         }
         lines.add(String.format(Locale.ROOT, "  shrunk: %s%s in %d tr%s, %s%s", s.describeChange(),
                 s.mainDimension().map(m -> " (main dimension: " + m + ")").orElse(""), s.tries(), s.tries() == 1 ? "y" : "ies",
-                Durations.seconds(s.took()), s.reduced() ? "" : " — no smaller shape failed"));
+                Durations.seconds(s.took()),
+                s.reduced() ? "" : s.tries() == 0 ? " — every dimension is at its minimum" : " — no smaller shape failed"));
         s.notes().forEach(n -> lines.add("    " + n));
         lines.add("  replay shrunk: " + s.replay().orElseThrow());
         return lines;
