@@ -7,7 +7,9 @@ import java.util.Locale;
 /**
  * A scenario's result as a jcstress-like table: a header naming the scenario, its settings and
  * planned against actual time (G-HAR-5), one row per outcome (RESULT, SAMPLES, FREQ, EXPECT,
- * DESCRIPTION), then the failures and, on failure, the replay command (G-HAR-3).
+ * DESCRIPTION), then the failures and, on failure, the replay command (G-HAR-3) and the shrink:
+ * the original and the smallest failing shape, why it stopped there, and the command that replays
+ * the shrunk trial (G-HAR-6).
  *
  * <pre>
  * [PASS] 05  five processes add one through a manager's namespace  (§5 Using Manager for Shared State)
@@ -15,11 +17,20 @@ import java.util.Locale;
  *   RESULT  SAMPLES    FREQ  EXPECT       DESCRIPTION
  *   4             3   42.9%  INTERESTING  lost update: two children read the same value
  *   5             1   14.3%  ACCEPTABLE   no two read-then-write pairs overlapped
+ *
+ * [FAIL] 06b  A pool task's exception reaches the caller as TaskFailedException, …
+ *   …
+ *   replay: scripts/harness run 06b --profile stress --seed 11 --budget 30s --subject org.mproc.scenarios.broken.SwallowingPool
+ *   shrunk: applies 20 → 1, processes 2 → 1 (main dimension: applies) in 2 tries, 0.5 s
+ *     applies: at its minimum 1
+ *     processes: at its minimum 1
+ *   replay shrunk: scripts/harness run 06b --profile stress --seed 11 --budget 30s --subject … --shape applies=1,processes=1
  * </pre>
  */
 public final class ConsoleTable {
     private ConsoleTable() {}
 
+    /** The table's lines for {@code r}, without line ends. */
     public static List<String> lines(ScenarioResult r) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "[%s] %s  %s  (%s)", r.passed() ? "PASS" : "FAIL", r.id(), r.title(), r.seedSection()));
@@ -45,6 +56,24 @@ public final class ConsoleTable {
         if (!r.passed()) {
             lines.add("  replay: " + r.replay());
         }
+        r.shrink().ifPresent(s -> lines.addAll(shrinkLines(s)));
+        return lines;
+    }
+
+    /** How a failing trial's shape was shrunk, or why it was not (G-HAR-6). */
+    static List<String> shrinkLines(ShrinkResult s) {
+        List<String> lines = new ArrayList<>();
+        if (!s.attempted()) {
+            lines.add("  not shrunk: " + String.join("; ", s.notes())
+                    + (s.original().isEmpty() ? "" : " (shape " + s.original() + ")"));
+            return lines;
+        }
+        lines.add(String.format(Locale.ROOT, "  shrunk: %s%s in %d tr%s, %s%s", s.describeChange(),
+                s.mainDimension().map(m -> " (main dimension: " + m + ")").orElse(""), s.tries(), s.tries() == 1 ? "y" : "ies",
+                Durations.seconds(s.took()),
+                s.reduced() ? "" : s.tries() == 0 ? " — every dimension is at its minimum" : " — no smaller shape failed"));
+        s.notes().forEach(n -> lines.add("    " + n));
+        lines.add("  replay shrunk: " + s.replay().orElseThrow());
         return lines;
     }
 }

@@ -63,6 +63,7 @@ public final class JUnitXml {
             StringBuilder text = new StringBuilder();
             r.failures().forEach(f -> text.append(f.kind()).append(": ").append(f.message()).append('\n'));
             text.append("replay: ").append(r.replay()).append('\n');
+            r.shrink().flatMap(ShrinkResult::replay).ifPresent(s -> text.append("replay shrunk: ").append(s).append('\n'));
             xml.writeCharacters(text.toString());
             xml.writeEndElement();
         }

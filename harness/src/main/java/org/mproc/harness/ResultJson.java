@@ -21,8 +21,14 @@ import java.util.Locale;
  *  "leakCheck": "…", "replay": "scripts/harness run 05 …",
  *  "outcomes": [{"key": "4", "samples": 3, "frequency": 0.43, "grade": "INTERESTING", "failing": false,
  *                "row": "/[1-4]/", "description": "…"}],
- *  "failures": [{"kind": "FORBIDDEN", "trial": 3, "message": "…"}]}
+ *  "failures": [{"kind": "FORBIDDEN", "trial": 3, "message": "…"}],
+ *  "shrink": {"original": {"items": 200, "processes": 3}, "shrunk": {"items": 4, "processes": 2},
+ *             "main": "items", "reduced": true, "tries": 19, "tookMs": 23400, "notes": ["items: 3 did not fail in 3 tries", …],
+ *             "replay": "scripts/harness run 02 … --shape items=4,processes=2"}}
  * }</pre>
+ * {@code shrink} (G-HAR-6) is {@code null} for a run that passed or could not run; for a failure
+ * that was not shrunk its {@code replay} is {@code null} and {@code notes} says why. It was added
+ * within schema version 1: readers of version 1 that do not know it are unaffected.
  */
 public final class ResultJson {
     public static final int SCHEMA_VERSION = 1;
@@ -30,6 +36,7 @@ public final class ResultJson {
 
     private ResultJson() {}
 
+    /** The document for {@code r}. */
     public static ObjectNode toJson(ScenarioResult r) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
@@ -64,7 +71,24 @@ public final class ResultJson {
             o.put("trial", f.trial());
             o.put("message", f.message());
         }
+        if (r.shrink().isPresent()) {
+            shrink(root.putObject("shrink"), r.shrink().get());
+        } else {
+            root.putNull("shrink");
+        }
         return root;
+    }
+
+    private static void shrink(ObjectNode o, ShrinkResult s) {
+        s.original().values().forEach(o.putObject("original")::put);
+        s.shrunk().values().forEach(o.putObject("shrunk")::put);
+        o.put("main", s.mainDimension().orElse(null));
+        o.put("reduced", s.reduced());
+        o.put("tries", s.tries());
+        o.put("tookMs", s.took().toMillis());
+        ArrayNode notes = o.putArray("notes");
+        s.notes().forEach(notes::add);
+        o.put("replay", s.replay().orElse(null));
     }
 
     /** Writes {@code <directory>/<id>.json}, creating the directory; returns the file. */

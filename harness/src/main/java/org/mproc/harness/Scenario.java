@@ -42,6 +42,15 @@ public interface Scenario {
         return Optional.empty();
     }
 
+    /**
+     * The dimensions of this scenario's shape that shrink after a failing trial (G-HAR-6), each read
+     * in {@link #runOnce} with {@link TrialContext#dimension}. None by default: the shape does not
+     * shrink, and a failure says so.
+     */
+    default Dimensions dimensions() {
+        return Dimensions.none();
+    }
+
     /** How long one trial may take before it counts as a hang. */
     default Duration trialTimeout() {
         return Duration.ofSeconds(60);

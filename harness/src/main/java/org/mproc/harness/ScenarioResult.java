@@ -2,6 +2,7 @@ package org.mproc.harness;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,13 +14,37 @@ import java.util.Optional;
  * @param failures empty when the run passed
  * @param replay   the command that reruns it with the same settings (G-HAR-3)
  * @param leakCheck what the leak check covered on this machine
+ * @param shrink   for a failed run, how its failing trial's shape was shrunk or why it was not
+ *                 (G-HAR-6); empty when the run passed or the harness could not run it
  */
 public record ScenarioResult(String id, String title, String seedSection, RunSettings settings,
                              Duration actual, int trials, List<OutcomeCount> counts,
-                             List<ScenarioFailure> failures, String replay, String leakCheck) {
+                             List<ScenarioFailure> failures, String replay, String leakCheck,
+                             Optional<ShrinkResult> shrink) {
+    /** Copies the lists. */
     public ScenarioResult {
         counts = List.copyOf(counts);
         failures = List.copyOf(failures);
+        Objects.requireNonNull(shrink, "shrink");
+    }
+
+    /**
+     * A result with no shrink.
+     *
+     * @param id          the scenario's id
+     * @param title       its title
+     * @param seedSection the part of the seed it mirrors
+     * @param settings    how it was run
+     * @param actual      how long the trials took
+     * @param trials      how many trials ran, the warm-up included
+     * @param counts      every outcome seen, then the required rows never seen
+     * @param failures    empty when the run passed
+     * @param replay      the command that reruns it
+     * @param leakCheck   what the leak check covered
+     */
+    public ScenarioResult(String id, String title, String seedSection, RunSettings settings, Duration actual, int trials,
+                          List<OutcomeCount> counts, List<ScenarioFailure> failures, String replay, String leakCheck) {
+        this(id, title, seedSection, settings, actual, trials, counts, failures, replay, leakCheck, Optional.empty());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -13,6 +14,9 @@ import java.util.function.Consumer;
  * allows another of average length; every trial's outcome is graded as it comes (G-HAR-1) and
  * every trial is followed by a leak check (G-HAR-2). The run stops at the first failing trial, so a
  * failure is reported with the least time spent; the result carries the replay command (G-HAR-3).
+ * A trial that failed with a forbidden or undeclared outcome is then shrunk (G-HAR-6): replayed
+ * with the same seed and index and smaller values of the scenario's {@link Dimensions}, within
+ * {@link ShrinkLimits} of its own, outside the budget ({@link TrialShrink}).
  *
  * <pre>{@code
  * ScenarioResult result = new ScenarioRunner(System.out::println)
@@ -25,18 +29,37 @@ public final class ScenarioRunner {
     private static final int MIN_TRIALS = 2;
 
     private final Consumer<String> progress;
+    private final ShrinkLimits shrinkLimits;
 
     /** @param progress receives a line at least every two seconds while a scenario runs */
     public ScenarioRunner(Consumer<String> progress) {
-        this.progress = progress;
+        this(progress, ShrinkLimits.DEFAULT);
     }
 
+    /**
+     * @param progress     receives a line at least every two seconds while a scenario runs, and one per shrink candidate
+     * @param shrinkLimits how much shrinking a failing trial may spend (G-HAR-6)
+     */
+    public ScenarioRunner(Consumer<String> progress, ShrinkLimits shrinkLimits) {
+        this.progress = progress;
+        this.shrinkLimits = Objects.requireNonNull(shrinkLimits, "shrinkLimits");
+    }
+
+    /**
+     * Runs {@code scenario} with {@code settings}: trials within the budget, graded and leak-checked,
+     * then, if one failed, its shrink.
+     *
+     * @return the graded result; a subject or shape that does not fit the scenario is an infrastructure failure
+     */
     public ScenarioResult run(Scenario scenario, RunSettings settings) {
         Object subject;
+        Dimensions dimensions;
         try {
             subject = Subjects.instantiate(settings.subject(), scenario);
+            dimensions = scenario.dimensions();
+            dimensions.check(settings.shape());
         } catch (IllegalArgumentException e) {
-            return infrastructureFailure(scenario, settings, e.getMessage());
+            return infrastructureFailure(scenario, settings, "scenario " + scenario.id() + ": " + e.getMessage());
         }
         long start = System.nanoTime();
         long budget = settings.budget().toNanos();
@@ -45,12 +68,22 @@ public final class ScenarioRunner {
         List<ScenarioFailure> failures = new ArrayList<>();
         LeakCheck.Snapshot baseline = null;
         int trials = 0;
+        TrialContext failedTrial = null;
+        Outcome failedOutcome = null;
         while (failures.isEmpty() && (trials < MIN_TRIALS || fitsAnother(start, budget, trials))) {
             LeakCheck.Snapshot before = LeakCheck.snapshot();
-            TrialContext context = new TrialContext(settings.profile(), settings.seed(), trials, subject);
+            TrialContext context = new TrialContext(settings.profile(), settings.seed(), trials, subject,
+                    dimensions, settings.shape());
             Outcome outcome = new Trial(scenario, context).run();
             samples.merge(outcome.key(), 1L, Long::sum);
-            gradeTrial(scenario, settings.profile(), outcome, trials).ifPresent(failures::add);
+            Optional<ScenarioFailure> graded = context.declarationError()
+                    .map(e -> new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, context.index(), e))
+                    .or(() -> gradeTrial(scenario, settings.profile(), outcome, context.index()));
+            graded.ifPresent(failures::add);
+            if (graded.isPresent()) {
+                failedTrial = context;
+                failedOutcome = outcome;
+            }
             if (baseline == null) {
                 baseline = LeakCheck.snapshot();
             }
@@ -73,9 +106,19 @@ public final class ScenarioRunner {
                         "required outcome " + c.key() + " (" + c.description() + ") never observed in " + trials + " trials"));
             }
         }
+        Duration actual = Duration.ofNanos(System.nanoTime() - start);
+        Optional<ShrinkResult> shrink = Optional.empty();
+        if (!failures.isEmpty() && failures.get(0).semantic()) {
+            ScenarioFailure first = failures.get(0);
+            Optional<String> why = TrialShrink.whyNotShrunk(first.kind());
+            Shape shape = failedTrial == null ? Shape.none() : failedTrial.shape();
+            shrink = Optional.of(why.isPresent() || failedTrial == null
+                    ? ShrinkResult.notShrunk(shape, dimensions.main().map(Dimension::name), why.orElse("no trial to shrink"))
+                    : TrialShrink.shrink(scenario, settings, subject, failedTrial, failedOutcome, first, baseline, failures,
+                            shrinkLimits, progress));
+        }
         return new ScenarioResult(scenario.id(), scenario.title(), scenario.seedSection(), settings,
-                Duration.ofNanos(System.nanoTime() - start), trials, counts, failures,
-                settings.replayCommand(scenario.id()), LeakCheck.coverage());
+                actual, trials, counts, failures, settings.replayCommand(scenario.id()), LeakCheck.coverage(), shrink);
     }
 
     private static boolean fitsAnother(long start, long budget, int trials) {

@@ -11,15 +11,31 @@ final class FakeScenario implements Scenario {
     private final OutcomeTable table;
     private final Body body;
     private final Duration trialTimeout;
+    private final Dimensions dimensions;
 
     FakeScenario(OutcomeTable table, Body body) {
         this(table, body, Duration.ofSeconds(60));
     }
 
     FakeScenario(OutcomeTable table, Body body, Duration trialTimeout) {
+        this(table, body, trialTimeout, Dimensions.none());
+    }
+
+    private FakeScenario(OutcomeTable table, Body body, Duration trialTimeout, Dimensions dimensions) {
         this.table = table;
         this.body = body;
         this.trialTimeout = trialTimeout;
+        this.dimensions = dimensions;
+    }
+
+    /** The same scenario, declaring these dimensions. */
+    FakeScenario shaped(Dimensions declared) {
+        return new FakeScenario(table, body, trialTimeout, declared);
+    }
+
+    @Override
+    public Dimensions dimensions() {
+        return dimensions;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.mproc.reports.html.ReportData.Coverage;
 import org.mproc.reports.html.ReportData.OutcomeRow;
@@ -35,11 +36,26 @@ final class ReportScenarios {
                     o.path("frequency").asDouble(), o.path("grade").asText(), o.path("description").asText())));
             List<String> failures = new ArrayList<>();
             r.path("failures").forEach(f -> failures.add(f.path("kind").asText() + ": " + f.path("message").asText()));
+            shrinkLine(r.path("shrink")).ifPresent(failures::add);
             rows.add(new ReportData.Scenario(r.path("id").asText(), r.path("title").asText(), r.path("verdict").asText(),
                     r.path("profile").asText(), r.path("trials").asInt(), r.path("budgetMs").asLong(),
                     r.path("actualMs").asLong(), outcomes, failures));
         }
         return rows;
+    }
+
+    /** A failure's shrink (G-HAR-6, the optional {@code shrink} object of schema 1) as one line, if there is one. */
+    static Optional<String> shrinkLine(JsonNode shrink) {
+        if (!shrink.isObject()) {
+            return Optional.empty();
+        }
+        List<String> notes = new ArrayList<>();
+        shrink.path("notes").forEach(n -> notes.add(n.asText()));
+        if (shrink.path("replay").isTextual()) {
+            return Optional.of("SHRUNK: " + shrink.path("original").toString() + " → " + shrink.path("shrunk").toString()
+                    + " (" + String.join("; ", notes) + "); replay: " + shrink.path("replay").asText());
+        }
+        return Optional.of("NOT SHRUNK: " + String.join("; ", notes));
     }
 
     /** Per guarantee ID: how many tagged tests ran, passed, failed or did not run, over all the files given. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.mproc.Pool;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
 import org.mproc.harness.Scenario;
@@ -43,6 +44,9 @@ import org.mproc.scenarios.trial.TimedResult;
  * same seed maps the same items), which makes workers overtake one another in every trial. A map
  * that returned completion order would fail the first one.
  *
+ * <p><b>Shape</b> (G-HAR-6): {@code items} (main, min 1) and {@code processes} (min 1), the pool's
+ * size; a failing trial shrinks them, and {@code --shape items=8,processes=2} replays a shrunk one.
+ *
  * <table>
  *   <caption>Outcomes (G-HAR-1)</caption>
  *   <tr><th>Outcome</th><th>default</th><th>stress</th><th>Meaning</th></tr>
@@ -76,6 +80,7 @@ import org.mproc.scenarios.trial.TimedResult;
  * {@code scripts/harness run 02 --profile stress --seed 42 --budget 10s}.
  */
 public final class Scenario02PoolMap implements Scenario {
+    private static final Dimensions SHAPE = Dimensions.main("items", 1).and("processes", 1);
     /** Used by ServiceLoader. */
     public Scenario02PoolMap() {}
 
@@ -128,26 +133,33 @@ public final class Scenario02PoolMap implements Scenario {
     }
 
     @Override
+    public Dimensions dimensions() {
+        return SHAPE;
+    }
+
+    @Override
     public Outcome runOnce(TrialContext trial) {
-        List<Item> items = trial.stress() ? stressItems(trial.random()) : seedItems();
+        int n = trial.dimension("items", trial.stress() ? 200 : 5);
+        int processes = trial.dimension("processes", trial.stress() ? 3 : 4);
+        List<Item> items = trial.stress() ? stressItems(trial.random(), n) : seedItems(n);
         List<Integer> expected = items.stream().map(i -> square(i.x())).collect(Collectors.toList());
         MapSubject subject = trial.subject(MapSubject.class, RealMap::new);
-        List<TimedResult<Integer>> results = MapTrial.run(subject, trial.stress() ? 3 : 4,
+        List<TimedResult<Integer>> results = MapTrial.run(subject, processes,
                 Scenario02PoolMap::timedSquare, items, 1);
         return MapOrderCheck.check(expected, results);
     }
 
-    private static List<Item> seedItems() {
+    private static List<Item> seedItems(int n) {
         List<Item> items = new ArrayList<>();
-        for (int x = 1; x <= 5; x++) {
+        for (int x = 1; x <= n; x++) {
             items.add(new Item(x, 0));
         }
         return items;
     }
 
-    private static List<Item> stressItems(SplittableRandom random) {
+    private static List<Item> stressItems(SplittableRandom random, int n) {
         List<Item> items = new ArrayList<>();
-        for (int x = 1; x <= 200; x++) {
+        for (int x = 1; x <= n; x++) {
             items.add(new Item(x, random.nextInt(11)));
         }
         return items;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.mproc.Pool;
 import org.mproc.WorkerDiedException;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
@@ -33,6 +34,10 @@ import org.mproc.scenarios.trial.WorkerKill;
  * size 1 over {@code Pool(2)}; the stress profile 60 items over {@code Pool(3)} with a chunk size
  * of 1–4, also drawn, so the dead worker may have been running a chunk of several tasks. A trial
  * that gives no outcome within {@link #trialTimeout()} is interrupted and counted as a hang.
+ *
+ * <p><b>Shape</b> (G-HAR-6): {@code items} (main, min 1), {@code chunksize} (min 1) and
+ * {@code processes} (min 1). A hang does not depend on them, so a shrink takes each to its minimum
+ * in one try, but each try that hangs costs the full trial timeout.
  *
  * <table>
  *   <caption>Outcomes (G-HAR-1), the same under both profiles</caption>
@@ -70,6 +75,7 @@ public final class Scenario02fPoolWorkerDeath implements Scenario {
     static final String RETURNED = "returned results";
     private static final OptionalInt SIGKILL = OptionalInt.of(-9);
     private static final List<Integer> AFTER = List.of(1, 2, 3, 4);
+    private static final Dimensions SHAPE = Dimensions.main("items", 1).and("chunksize", 1).and("processes", 1);
 
     /** Used by ServiceLoader. */
     public Scenario02fPoolWorkerDeath() {}
@@ -127,17 +133,23 @@ public final class Scenario02fPoolWorkerDeath implements Scenario {
     }
 
     @Override
+    public Dimensions dimensions() {
+        return SHAPE;
+    }
+
+    @Override
     public Outcome runOnce(TrialContext trial) {
-        int n = trial.stress() ? 60 : 6;
+        int n = trial.dimension("items", trial.stress() ? 60 : 6);
         int victim = trial.random().nextInt(n);
-        int chunksize = trial.stress() ? 1 + trial.random().nextInt(4) : 1;
+        int chunksize = trial.dimension("chunksize", trial.stress() ? 1 + trial.random().nextInt(4) : 1);
+        int processes = trial.dimension("processes", trial.stress() ? 3 : 2);
         long caller = ProcessHandle.current().pid();
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             items.add(new Item(i, i == victim, caller));
         }
         MapSubject subject = trial.subject(MapSubject.class, RealMap::new);
-        Pool pool = new Pool(trial.stress() ? 3 : 2);
+        Pool pool = new Pool(processes);
         try {
             subject.map(pool, Scenario02fPoolWorkerDeath::doubleOrDie, items, chunksize);
             return Outcome.of(RETURNED);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mproc.ChildProcess;
 import org.mproc.ProcessQueue;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
@@ -44,7 +45,9 @@ import org.mproc.scenarios.trial.TrialChildren;
  * runs the seed's shape, and the consumer sends what it took back to the parent through a second
  * queue. The stress profile runs {@link QueueStressTrial}: 2 producers put 2,500 distinct elements
  * each, 2 consumers take them, and the recorded history is checked for loss, duplicates and each
- * producer's order (G-QUEUE-1).
+ * producer's order (G-QUEUE-1). Its shape (G-HAR-6) shrinks after a failure: {@code elements} in
+ * all (main, min 1), {@code producers}, {@code consumers} (min 1) and {@code payload}, the longest
+ * payload (min 0); {@code --shape elements=1000,producers=1} replays a shrunk trial.
  *
  * <table>
  * <caption>Outcomes</caption>
@@ -115,6 +118,12 @@ public final class Scenario03QueueSharing implements Scenario {
         return OUTCOMES;
     }
 
+    /** The stress shape's: elements (main), producers, consumers, payload; the seed's shape asks for none. */
+    @Override
+    public Dimensions dimensions() {
+        return QueueStressTrial.DIMENSIONS;
+    }
+
     @Override
     public Optional<Class<?>> subjectType() {
         return Optional.of(QueueSubject.class);
@@ -123,7 +132,7 @@ public final class Scenario03QueueSharing implements Scenario {
     @Override
     public Outcome runOnce(TrialContext trial) throws Exception {
         QueueSubject subject = trial.subject(QueueSubject.class, RealQueue::new);
-        return trial.stress() ? QueueStressTrial.run(subject, trial.random()) : seedShape(subject);
+        return trial.stress() ? QueueStressTrial.run(subject, trial) : seedShape(subject);
     }
 
     /** The seed's two children; the consumer sends what it took to the parent as text. */

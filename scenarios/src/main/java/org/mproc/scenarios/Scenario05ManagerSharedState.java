@@ -5,6 +5,7 @@ import java.util.List;
 import org.mproc.ChildProcess;
 import org.mproc.Manager;
 import org.mproc.Namespace;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
@@ -120,6 +121,12 @@ public final class Scenario05ManagerSharedState implements Scenario {
     @Override
     public OutcomeTable outcomes() {
         return OUTCOMES;
+    }
+
+    /** The stress shape's ({@link ManagerCounterTrial#DIMENSIONS}): increments per child (main), then children. */
+    @Override
+    public Dimensions dimensions() {
+        return ManagerCounterTrial.DIMENSIONS;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.mproc.ChildProcess;
 import org.mproc.Manager;
 import org.mproc.Namespace;
 import org.mproc.SharedLock;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
@@ -87,6 +88,12 @@ public final class Scenario05bManagerLocked implements Scenario {
     @Override
     public OutcomeTable outcomes() {
         return OUTCOMES;
+    }
+
+    /** The stress shape's ({@link ManagerCounterTrial#DIMENSIONS}): increments per child (main), then children. */
+    @Override
+    public Dimensions dimensions() {
+        return ManagerCounterTrial.DIMENSIONS;
     }
 
     @Override

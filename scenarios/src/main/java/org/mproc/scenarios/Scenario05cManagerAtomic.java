@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.mproc.ChildProcess;
 import org.mproc.Manager;
 import org.mproc.Namespace;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
@@ -97,6 +98,12 @@ public final class Scenario05cManagerAtomic implements Scenario {
     @Override
     public Optional<Class<?>> subjectType() {
         return Optional.of(CounterSubject.class);
+    }
+
+    /** The stress shape's ({@link ManagerCounterTrial#DIMENSIONS}): increments per child (main), then children. */
+    @Override
+    public Dimensions dimensions() {
+        return ManagerCounterTrial.DIMENSIONS;
     }
 
     @Override

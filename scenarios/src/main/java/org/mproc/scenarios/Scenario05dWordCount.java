@@ -11,6 +11,7 @@ import org.mproc.ChildProcess;
 import org.mproc.Manager;
 import org.mproc.SharedBarrier;
 import org.mproc.SharedMap;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
@@ -43,6 +44,9 @@ import org.mproc.scenarios.trial.TrialChildren;
  * compares a snapshot of the shared map with its own count of the whole text.
  * {@code broken.RacyWordCount}, CPython's {@code d[w] = d.get(w, 0) + 1}, fails with counts lost.
  *
+ * <p><b>Shape</b> (G-HAR-6): {@code words} (main, min 1; the length drawn), {@code vocabulary}
+ * (min 1; how many distinct words are drawn over) and {@code processes} (min 1; the shares).
+ *
  * <table>
  *   <caption>Outcomes (G-HAR-1), the same under both profiles</caption>
  *   <tr><th>Outcome</th><th>Grade</th><th>Meaning</th></tr>
@@ -72,6 +76,7 @@ import org.mproc.scenarios.trial.TrialChildren;
  * with {@code 17 of 40 words miscounted: 183 counts lost, 0 extra} and the run failed.
  */
 public final class Scenario05dWordCount implements Scenario {
+    private static final Dimensions SHAPE = Dimensions.main("words", 1).and("vocabulary", 1).and("processes", 1);
     static final String EXACT = "exact";
     static final int CHILDREN = 4;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -121,14 +126,23 @@ public final class Scenario05dWordCount implements Scenario {
     }
 
     @Override
+    public Dimensions dimensions() {
+        return SHAPE;
+    }
+
+    @Override
     public Outcome runOnce(TrialContext trial) throws Exception {
-        List<String> text = text(trial.random(), trial.stress());
+        SplittableRandom random = trial.random();
+        int length = trial.dimension("words", drawnLength(random, trial.stress()));
+        int distinct = trial.dimension("vocabulary", distinct(trial.stress()));
+        int processes = trial.dimension("processes", CHILDREN);
+        List<String> text = words(random, length, distinct);
         WordCountSubject subject = trial.subject(WordCountSubject.class, RealWordCount::new);
         Manager mgr = Manager.start();
         try (TrialChildren children = new TrialChildren(PATIENCE)) {
             SharedMap<String, Integer> counts = mgr.dict();
-            SharedBarrier gate = mgr.barrier(CHILDREN);
-            for (List<String> share : shares(text)) {
+            SharedBarrier gate = mgr.barrier(processes);
+            for (List<String> share : shares(text, processes)) {
                 children.start("counter", () -> countShare(subject, counts, gate, share));
             }
             children.joinAll();
@@ -149,10 +163,21 @@ public final class Scenario05dWordCount implements Scenario {
         }
     }
 
-    /** Words drawn over the vocabulary, skewed (u³) so the first few are frequent: hot keys. */
+    /** A trial's text as its profile draws it, unshrunk. */
     static List<String> text(SplittableRandom random, boolean stress) {
-        int length = stress ? 1200 + random.nextInt(801) : 100 + random.nextInt(41);
-        int distinct = stress ? VOCABULARY.length : 12;
+        return words(random, drawnLength(random, stress), distinct(stress));
+    }
+
+    private static int drawnLength(SplittableRandom random, boolean stress) {
+        return stress ? 1200 + random.nextInt(801) : 100 + random.nextInt(41);
+    }
+
+    private static int distinct(boolean stress) {
+        return stress ? VOCABULARY.length : 12;
+    }
+
+    /** {@code length} words drawn over the first {@code distinct} of the vocabulary, skewed (u³) so the first few are frequent: hot keys. */
+    static List<String> words(SplittableRandom random, int length, int distinct) {
         List<String> words = new ArrayList<>(length);
         for (int i = 0; i < length; i++) {
             double u = random.nextDouble();
@@ -163,10 +188,15 @@ public final class Scenario05dWordCount implements Scenario {
 
     /** Four contiguous shares, as a text split into four parts; the last takes the remainder. */
     static List<List<String>> shares(List<String> text) {
-        List<List<String>> shares = new ArrayList<>(CHILDREN);
-        int size = text.size() / CHILDREN;
-        for (int i = 0; i < CHILDREN; i++) {
-            int to = i == CHILDREN - 1 ? text.size() : (i + 1) * size;
+        return shares(text, CHILDREN);
+    }
+
+    /** {@code n} contiguous shares; the last takes the remainder. */
+    static List<List<String>> shares(List<String> text, int n) {
+        List<List<String>> shares = new ArrayList<>(n);
+        int size = text.size() / n;
+        for (int i = 0; i < n; i++) {
+            int to = i == n - 1 ? text.size() : (i + 1) * size;
             shares.add(new ArrayList<>(text.subList(i * size, to)));
         }
         return shares;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.mproc.Pool;
 import org.mproc.TaskFailedException;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
@@ -34,6 +35,10 @@ import org.mproc.scenarios.trial.Scenario06Expected;
  * task index 0 and a worker pid other than the parent's. The stress profile makes 20 applies, a
  * random third of them failing (at least one; positions drawn from the trial's seed), and checks
  * every value and every failure, then the final apply.
+ *
+ * <p><b>Shape</b> (G-HAR-6), stress only (the default is the seed's one apply on {@code Pool(2)}):
+ * {@code applies} (main, min 1; a trial always has at least one failing apply) and
+ * {@code processes} (min 1).
  *
  * <table>
  *   <caption>Graded outcomes</caption>
@@ -70,6 +75,7 @@ public final class Scenario06bPoolTaskFailure implements Scenario {
     static final String RETURNED_NULL = "returned null";
     private static final int STRESS_APPLIES = 20;
     private static final int AFTER = 7;
+    private static final Dimensions SHAPE = Dimensions.main("applies", 1).and("processes", 1);
 
     /** For the harness (ServiceLoader). */
     public Scenario06bPoolTaskFailure() {}
@@ -123,10 +129,16 @@ public final class Scenario06bPoolTaskFailure implements Scenario {
     }
 
     @Override
+    public Dimensions dimensions() {
+        return SHAPE;
+    }
+
+    @Override
     public Outcome runOnce(TrialContext trial) throws Exception {
         PoolFailureSubject subject = trial.subject(PoolFailureSubject.class, RealPoolFailure::new);
-        List<Integer> args = trial.stress() ? stressArguments(trial.random()) : List.of(-1);
-        Pool pool = new Pool(2);
+        List<Integer> args = trial.stress()
+                ? stressArguments(trial.random(), trial.dimension("applies", STRESS_APPLIES)) : List.of(-1);
+        Pool pool = new Pool(trial.stress() ? trial.dimension("processes", 2) : 2);
         try {
             for (Integer arg : args) {
                 Optional<String> wrong = applyOnce(subject, pool, arg);
@@ -144,13 +156,13 @@ public final class Scenario06bPoolTaskFailure implements Scenario {
         }
     }
 
-    /** Twenty arguments, about a third of them negative (failing), at least one. */
-    private static List<Integer> stressArguments(SplittableRandom random) {
+    /** {@code n} arguments (twenty unless shrunk), about a third of them negative (failing), at least one. */
+    private static List<Integer> stressArguments(SplittableRandom random, int n) {
         List<Integer> args = new ArrayList<>();
-        for (int i = 0; i < STRESS_APPLIES; i++) {
+        for (int i = 0; i < n; i++) {
             args.add(random.nextInt(3) == 0 ? -1 - random.nextInt(1000) : random.nextInt(1000));
         }
-        int forced = random.nextInt(STRESS_APPLIES);
+        int forced = random.nextInt(n);
         args.set(forced, -1 - Math.abs(args.get(forced)));
         return args;
     }

@@ -18,6 +18,8 @@ import org.mproc.harness.RunSettings;
 import org.mproc.harness.Scenario;
 import org.mproc.harness.ScenarioResult;
 import org.mproc.harness.ScenarioRunner;
+import org.mproc.harness.Shape;
+import org.mproc.harness.ShrinkLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code run [ID…]}: runs scenarios one after the other, prints each one's graded table, writes
  * {@code <out>/scenarios/<id>.json} and {@code <out>/junit/TEST-mproc-scenarios.xml}, and exits
- * with the worst code of the run (0 pass, 1 semantic failure, 2 infrastructure).
+ * with the worst code of the run (0 pass, 1 semantic failure, 2 infrastructure). A failing trial
+ * is shrunk (G-HAR-6) within {@code --shrink-time}; {@code --shape} runs a shape a shrink printed.
  */
 @Command(name = "run", description = "Runs graded scenarios (all when no id is given).")
 public final class RunCommand implements Callable<Integer> {
@@ -51,6 +54,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--subject", paramLabel = "CLASS", description = "Replace the real implementation with this subject class.")
     private String subject;
 
+    @Option(names = "--shape", paramLabel = "NAME=N[,NAME=N…]",
+            description = "Run with these values of the scenario's shape dimensions, as a shrunk failure prints them (e.g. elements=40,producers=1).")
+    private String shape;
+
+    @Option(names = "--shrink-time", paramLabel = "DURATION",
+            description = "How long shrinking a failing trial may take, outside the budget; 0s turns it off (default ${DEFAULT-VALUE}).")
+    private String shrinkTime = "60s";
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where JSON and JUnit XML go (default ${DEFAULT-VALUE}).")
     private Path out = Paths.get("reports", "out");
 
@@ -59,17 +70,23 @@ public final class RunCommand implements Callable<Integer> {
         PrintStream console = main.out();
         RunSettings settings;
         List<Scenario> scenarios;
+        ShrinkLimits limits;
         try {
             long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
-            settings = new RunSettings(Profile.parse(profile), Durations.parse(budget), chosenSeed, Optional.ofNullable(subject));
+            settings = new RunSettings(Profile.parse(profile), Durations.parse(budget), chosenSeed, Optional.ofNullable(subject),
+                    Shape.parse(shape));
             scenarios = chosen();
+            for (Scenario s : scenarios) {
+                checkShape(s, settings.shape());
+            }
+            limits = ShrinkLimits.DEFAULT.withTimeCap(Durations.parse(shrinkTime));
         } catch (IllegalArgumentException e) {
             console.println("error: " + e.getMessage());
             return Main.INFRASTRUCTURE;
         }
         console.printf("mproc harness: %d scenario%s, profile %s, budget %s each, seed %d%n", scenarios.size(),
                 scenarios.size() == 1 ? "" : "s", settings.profile().label(), Durations.format(settings.budget()), settings.seed());
-        ScenarioRunner runner = new ScenarioRunner(console::println);
+        ScenarioRunner runner = new ScenarioRunner(console::println, limits);
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             console.printf("%n▶ %s  %s …%n", scenario.id(), scenario.title());
@@ -78,6 +95,15 @@ public final class RunCommand implements Callable<Integer> {
             ConsoleTable.lines(result).forEach(console::println);
         }
         return finish(console, results);
+    }
+
+    /** A {@code --shape} must name only the scenario's dimensions, none below its minimum. */
+    private static void checkShape(Scenario scenario, Shape shape) {
+        try {
+            scenario.dimensions().check(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--shape " + shape + " does not fit scenario " + scenario.id() + ": " + e.getMessage());
+        }
     }
 
     private List<Scenario> chosen() {

@@ -10,6 +10,7 @@ import org.mproc.Namespace;
 import org.mproc.ProcessQueue;
 import org.mproc.harness.CounterCall;
 import org.mproc.harness.CounterChecker;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.TrialContext;
 import org.mproc.scenarios.Scenario05ManagerSharedState;
@@ -26,11 +27,15 @@ import org.mproc.scenarios.Scenario05cManagerAtomic;
  * have started, then make {@value #M} increments each, recording every one as a {@link CounterCall}
  * with its start and end times and the value it read or produced; the parent adds its read of the
  * final value and {@link CounterChecker} judges the history (G-MGR-2 for the racy counter, G-MGR-3
- * for the exact ones).
+ * for the exact ones). The stress shape's dimensions ({@link #DIMENSIONS}, G-HAR-6) are
+ * {@code increments} per child (main, min 1) and {@code processes} (min 1); the seed's shape asks
+ * for none, since its outcome is the final value itself.
  */
 public final class ManagerCounterTrial {
     static final int K = 4;
     static final int M = 250;
+    /** Increments per child (main), then children: what a failing stress trial shrinks. */
+    public static final Dimensions DIMENSIONS = Dimensions.main("increments", 1).and("processes", 1);
     public static final String ALL_KEPT = "all K·m increments kept";
     public static final String LOST = "lost updates";
     public static final String VIOLATED = "counter bounds violated";
@@ -55,7 +60,12 @@ public final class ManagerCounterTrial {
             Namespace shared = mgr.namespace();
             shared.set("value", 0);
             Increment inc = increment.apply(mgr);
-            return trial.stress() ? stress(children, shared, inc, exact) : seedShape(children, shared, inc);
+            if (!trial.stress()) {
+                return seedShape(children, shared, inc);
+            }
+            int m = trial.dimension("increments", M);
+            int k = trial.dimension("processes", K);
+            return stress(children, shared, inc, exact, k, m);
         } catch (TrialChildren.Stopped e) {
             return Outcome.of(e.getMessage());
         } finally {
@@ -72,42 +82,42 @@ public final class ManagerCounterTrial {
         return Outcome.of(String.valueOf(shared.<Integer>get("value")));
     }
 
-    private static Outcome stress(TrialChildren children, Namespace shared, Increment inc, boolean exact)
+    private static Outcome stress(TrialChildren children, Namespace shared, Increment inc, boolean exact, int k, int m)
             throws InterruptedException, TrialChildren.Stopped {
         ProcessQueue<Integer> ready = ProcessQueue.create();
         ProcessQueue<Integer> go = ProcessQueue.create();
         ProcessQueue<List<CounterCall>> results = ProcessQueue.create();
         try {
-            for (int i = 0; i < K; i++) {
+            for (int i = 0; i < k; i++) {
                 String name = "incrementer-" + i;
-                children.start(name, () -> increments(name, shared, inc, ready, go, results));
+                children.start(name, () -> increments(name, shared, inc, m, ready, go, results));
             }
-            for (int i = 0; i < K; i++) {
+            for (int i = 0; i < k; i++) {
                 children.await(ready);
             }
-            for (int i = 0; i < K; i++) {
+            for (int i = 0; i < k; i++) {
                 go.put(i); // the gate opens only once every child has started and is waiting
             }
             List<CounterCall> calls = new ArrayList<>();
-            for (int i = 0; i < K; i++) {
+            for (int i = 0; i < k; i++) {
                 calls.addAll(children.await(results));
             }
             children.joinAll();
             long start = System.nanoTime();
             int last = shared.<Integer>get("value");
             calls.add(CounterCall.read("parent", last, start, System.nanoTime()));
-            return judge(calls, last, exact);
+            return judge(calls, last, exact, k * m);
         } finally {
             TrialChildren.cleanUp(ready::close, go::close, results::close);
         }
     }
 
-    static void increments(String name, Namespace shared, Increment inc, ProcessQueue<Integer> ready,
+    static void increments(String name, Namespace shared, Increment inc, int m, ProcessQueue<Integer> ready,
             ProcessQueue<Integer> go, ProcessQueue<List<CounterCall>> results) throws Exception {
         ready.put(1);
         go.take();
-        List<CounterCall> calls = new ArrayList<>(2 * M);
-        for (int i = 0; i < M; i++) {
+        List<CounterCall> calls = new ArrayList<>(2 * m);
+        for (int i = 0; i < m; i++) {
             long invoked = System.nanoTime();
             int seen = inc.apply(shared);
             long ended = System.nanoTime();
@@ -122,12 +132,12 @@ public final class ManagerCounterTrial {
      * counter may break; then whether all increments counted, and for an exact counter whether
      * every read saw at least the increments complete when it began.
      */
-    private static Outcome judge(List<CounterCall> calls, int last, boolean exact) {
+    private static Outcome judge(List<CounterCall> calls, int last, boolean exact, int attempted) {
         List<String> violations = new ArrayList<>(CounterChecker.check(calls, false));
-        if (last < 1 || last > K * M) {
-            violations.add("final value " + last + " outside [1, " + K * M + "]");
+        if (last < 1 || last > attempted) {
+            violations.add("final value " + last + " outside [1, " + attempted + "]");
         }
-        if (violations.isEmpty() && last < K * M) {
+        if (violations.isEmpty() && last < attempted) {
             return Outcome.of(LOST);
         }
         if (violations.isEmpty() && exact) {

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mproc.harness.Scenario;
@@ -53,6 +54,25 @@ class MainTest {
         Run option = main("run", "--frobnicate");
         assertEquals(2, option.code());
         assertTrue(option.err().contains("Unknown option: '--frobnicate'"), option.err());
+    }
+
+    @Test
+    @Tag("G-HAR-6")
+    void aShapeBelowAMinimumOrNamingAnUnknownDimensionIsRefusedNamingIt() {
+        Run below = main("run", "03", "--shape", "elements=40,producers=0", "--out", out.toString());
+        assertEquals(2, below.code());
+        assertTrue(below.out().contains("error: --shape elements=40,producers=0 does not fit scenario 03: "
+                + "dimension producers = 0 is below its minimum 1"), below.out());
+        Run unknown = main("run", "02", "--shape", "elements=40", "--out", out.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.out().contains("error: --shape elements=40 does not fit scenario 02: unknown dimension 'elements'; "
+                + "declared: items (main, min 1), processes (min 1)"), unknown.out());
+        Run none = main("run", "01", "--shape", "children=1", "--out", out.toString());
+        assertEquals(2, none.code());
+        assertTrue(none.out().contains("unknown dimension 'children'; this scenario declares none"), none.out());
+        Run malformed = main("run", "02", "--shape", "items:4", "--out", out.toString());
+        assertEquals(2, malformed.code());
+        assertTrue(malformed.out().contains("error: shape part 'items:4' is not name=value (e.g. elements=40)"), malformed.out());
     }
 
     @Test
