@@ -1,5 +1,6 @@
 package org.mproc.examples;
 
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.TrialContext;
@@ -24,5 +25,10 @@ class AtomicCounterScenarioTest implements GradedScenarioTest {
     @Override
     public Outcome runOnce(TrialContext trial) {
         return CounterTrial.run(trial, Counter::addAtomically);
+    }
+
+    @Override
+    public Dimensions dimensions() {
+        return CounterTrial.dimensions();
     }
 }

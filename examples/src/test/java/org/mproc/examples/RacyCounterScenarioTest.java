@@ -1,5 +1,6 @@
 package org.mproc.examples;
 
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.TrialContext;
@@ -26,5 +27,10 @@ class RacyCounterScenarioTest implements GradedScenarioTest {
     @Override
     public Outcome runOnce(TrialContext trial) {
         return CounterTrial.run(trial, Counter::addRacily);
+    }
+
+    @Override
+    public Dimensions dimensions() {
+        return CounterTrial.dimensions();
     }
 }

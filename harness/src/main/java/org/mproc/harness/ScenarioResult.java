@@ -55,7 +55,22 @@ public record ScenarioResult(String id, String title, String seedSection, RunSet
      * @return a copy that differs in its replay command only
      */
     public ScenarioResult withReplay(String command) {
-        return new ScenarioResult(id, title, seedSection, settings, actual, trials, counts, failures, command, leakCheck);
+        return withReplay(command, shape -> shrink.flatMap(ShrinkResult::replay).orElse(""));
+    }
+
+    /**
+     * This result with another replay command, and a shrink's replay made by {@code shrunkReplay}
+     * from the shrunk shape, as the JUnit integration replays a shrunk trial with Maven.
+     *
+     * @param command      the command that replays the run
+     * @param shrunkReplay the command that replays a shrunk trial of that shape
+     * @return a copy with both commands replaced
+     */
+    public ScenarioResult withReplay(String command, java.util.function.Function<Shape, String> shrunkReplay) {
+        Optional<ShrinkResult> replayed = shrink.map(s -> s.replay().isEmpty() ? s
+                : new ShrinkResult(s.original(), s.shrunk(), s.mainDimension(), s.tries(), s.took(), s.notes(),
+                        Optional.of(shrunkReplay.apply(s.shrunk()))));
+        return new ScenarioResult(id, title, seedSection, settings, actual, trials, counts, failures, command, leakCheck, replayed);
     }
 
     public boolean passed() {

@@ -2,6 +2,7 @@ package org.mproc.harness.junit;
 
 import java.time.Duration;
 import org.mproc.harness.Durations;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.OutcomeTable;
 import org.mproc.harness.Scenario;
@@ -86,6 +87,11 @@ final class AnnotatedScenario implements Scenario {
     @Override
     public Outcome runOnce(TrialContext trial) throws Exception {
         return test.runOnce(trial);
+    }
+
+    @Override
+    public Dimensions dimensions() {
+        return test.dimensions();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mproc.harness.junit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.TrialContext;
 
@@ -42,6 +43,24 @@ public interface GradedScenarioTest {
      * @throws Exception anything; a trial that throws has the outcome {@code threw <class>: <message>}
      */
     Outcome runOnce(TrialContext trial) throws Exception;
+
+    /**
+     * The dimensions of the scenario's shape that shrink when a trial fails (G-HAR-6): read each
+     * one in {@link #runOnce} with {@code trial.dimension(name, value)}, and a failing run prints
+     * the smallest shape that still fails and a Maven command that replays it
+     * ({@code -Dmproc.shape=…}). None by default: the run then says it was not shrunk.
+     *
+     * <pre>{@code
+     * public Dimensions dimensions() {
+     *     return Dimensions.main("increments", 1).and("tasks", 2);
+     * }
+     * }</pre>
+     *
+     * @return the dimensions, the main one first
+     */
+    default Dimensions dimensions() {
+        return Dimensions.none();
+    }
 
     /**
      * The one test JUnit shows for the scenario: grades this class's trials and fails with the

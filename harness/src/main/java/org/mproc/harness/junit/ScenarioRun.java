@@ -56,8 +56,8 @@ public final class ScenarioRun {
     public void assertPasses(GradedScenarioTest test) {
         ScenarioSettings settings = ScenarioSettings.from(parameters);
         AnnotatedScenario scenario = new AnnotatedScenario(test);
-        ScenarioResult result = new ScenarioRunner(output).run(scenario, settings.run())
-                .withReplay(settings.replay(test.getClass()));
+        ScenarioResult ran = new ScenarioRunner(output).run(scenario, settings.run());
+        ScenarioResult result = ran.withReplay(settings.replay(test.getClass()), shrunk -> settings.withShape(shrunk).replay(test.getClass()));
         List<String> table = ConsoleTable.lines(result);
         table.forEach(output);
         report.accept(String.join("\n", table));

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mproc.harness.Dimensions;
 import org.mproc.harness.Grade;
 import org.mproc.harness.Outcome;
 import org.mproc.harness.TrialContext;
@@ -71,6 +72,23 @@ final class Fixtures {
         @Override
         public Outcome runOnce(TrialContext trial) {
             return Outcome.of(trial.index() == 2 ? "edge" : "heads");
+        }
+    }
+
+    @OnlyInJUnitRun
+    @GradedScenario(id = "pile", title = "a pile of three or more coins topples")
+    @Expect(key = "stands", grade = Grade.ACCEPTABLE, desc = "a low pile")
+    @Expect(key = "toppled", grade = Grade.FORBIDDEN, desc = "a pile must not topple")
+    static class TallPile implements GradedScenarioTest {
+        @Override
+        public Outcome runOnce(TrialContext trial) {
+            int coins = trial.dimension("coins", 40);
+            return Outcome.of(coins >= 3 ? "toppled" : "stands");
+        }
+
+        @Override
+        public Dimensions dimensions() {
+            return Dimensions.main("coins", 1);
         }
     }
 

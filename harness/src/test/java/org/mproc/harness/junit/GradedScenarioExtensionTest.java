@@ -66,8 +66,28 @@ class GradedScenarioExtensionTest {
         assertTrue(message.startsWith("scenario edge failed (default, seed 7, 3 trials): forbidden outcome: edge"
                 + " (a coin does not stand) — replay: " + replay + "\n"), message);
         assertTrue(message.matches("(?s).*\n  edge +1 .*FORBIDDEN +a coin does not stand  ◀ fails the run\n.*"), message);
-        assertTrue(message.endsWith("\n  replay: " + replay), message);
+        assertTrue(message.contains("\n  replay: " + replay + "\n"), message);
+        assertTrue(message.endsWith("\n  not shrunk: scenario edge declares no shape dimensions"), message);
         assertTrue(run.table().contains("[FAIL] edge"), run.table());
+    }
+
+    @Test
+    @Tag("G-HAR-6")
+    @Tag("G-HAR-8")
+    void aFailingTrialsShapeShrinksAndItsMavenReplayCarriesTheShape() {
+        JUnitRun run = JUnitRun.of(Fixtures.TallPile.class, Map.of("mproc.budget", "5s", "mproc.seed", "3"));
+        String message = run.failure();
+        assertTrue(message.contains("\n  shrunk: coins 40 → 3 (main dimension: coins)"), message);
+        String shrunk = "mvn verify -Dtest='Fixtures$TallPile' -Dmproc.profile=default -Dmproc.seed=3 -Dmproc.budget=5s"
+                + " -Dmproc.shape=coins=3";
+        assertTrue(message.contains("\n  replay shrunk: " + shrunk), message);
+        JUnitRun replayed = JUnitRun.of(Fixtures.TallPile.class,
+                Map.of("mproc.budget", "5s", "mproc.seed", "3", "mproc.shape", "coins=3"));
+        assertTrue(replayed.table().contains("  toppled "), replayed.table());
+        JUnitRun tooSmall = JUnitRun.of(Fixtures.TallPile.class,
+                Map.of("mproc.budget", "5s", "mproc.seed", "3", "mproc.shape", "coins=0"));
+        String refused = tooSmall.only().getThrowable().orElseThrow().getMessage();
+        assertTrue(refused.contains("coins = 0 is below its minimum 1"), refused);
     }
 
     @Test
