@@ -124,7 +124,7 @@ public final class CPythonRunner {
             long now = System.nanoTime();
             if (now - lastProgress >= ScenarioRunner.PROGRESS_EVERY.toNanos()) {
                 lastProgress = now;
-                progress.accept("  … " + scenario.id() + " " + label(startMethod) + ": " + trials + " trials, "
+                progress.accept("  … " + scenario.id() + " " + label(startMethod) + ": " + trials + (trials == 1 ? " trial, " : " trials, ")
                         + Durations.seconds(Duration.ofNanos(now - start)) + " of " + Durations.seconds(settings.budget()) + " budget");
             }
         }

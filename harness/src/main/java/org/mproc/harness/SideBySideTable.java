@@ -12,7 +12,8 @@ import java.util.Map;
  * start method (G-HAR-7), read from their result JSON ({@link ResultJson}): every outcome any of
  * them saw (then the required rows none saw), its grade, and per column the samples and their
  * share of that column's trials; then each column's verdict, and its failures. A CPython column's
- * FORBIDDEN outcome is a finding about CPython.
+ * FORBIDDEN outcome is a finding about CPython. A REQUIRED row never seen is left out of a
+ * column's failure lines when another failure says what was seen instead (the row shows 0).
  *
  * <pre>
  * 05  Processes add one to a manager's counter with a read then a write: updates get lost
@@ -60,7 +61,7 @@ public final class SideBySideTable {
         List<String> verdicts = new ArrayList<>();
         for (Column c : columns) {
             verdicts.add(c.result() == null ? "—" : c.result().path("verdict").asText() + ", "
-                    + c.result().path("trials").asInt() + " trials");
+                    + trials(c.result().path("trials").asInt()));
         }
         int[] widths = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
@@ -85,8 +86,15 @@ public final class SideBySideTable {
                 continue;
             }
             boolean cpython = c.result().has("implementation");
+            boolean seen = false;
+            for (JsonNode f : c.result().path("failures")) {
+                seen |= !f.path("kind").asText().equals("REQUIRED_MISSING");
+            }
             for (JsonNode f : c.result().path("failures")) {
                 String kind = f.path("kind").asText();
+                if (seen && kind.equals("REQUIRED_MISSING")) {
+                    continue; // the table shows the row with 0 samples; the outcome seen instead says more
+                }
                 String what = !cpython ? "fails the run"
                         : kind.equals("INFRASTRUCTURE") ? "could not run (not a finding)" : "finding about CPython";
                 out.add("  " + c.label() + " — " + what + ": " + kind.toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -94,6 +102,10 @@ public final class SideBySideTable {
             }
         }
         return out;
+    }
+
+    private static String trials(int n) {
+        return n + (n == 1 ? " trial" : " trials");
     }
 
     private static String cell(Column c, String key) {

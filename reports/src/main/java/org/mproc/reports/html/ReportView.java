@@ -131,7 +131,7 @@ final class ReportView {
         s.others().forEach(i -> i.failures().forEach(f -> findings.add(i.label() + ": " + f)));
         return row("heads", all.stream().map(Implementation::label).toList(),
                 "verdicts", all.stream().map(i -> row("verdict", i.verdict(), "cls", "PASS".equals(i.verdict()) ? "good" : "bad",
-                        "trials", i.trials(), "actual", seconds(i.actualMs()))).toList(),
+                        "trials", i.trials() + (i.trials() == 1 ? " trial" : " trials"), "actual", seconds(i.actualMs()))).toList(),
                 "rows", rows, "findings", findings);
     }
 

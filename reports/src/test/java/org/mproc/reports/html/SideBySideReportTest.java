@@ -43,7 +43,7 @@ class SideBySideReportTest {
         assertEquals(List.of(DIED.key(), "REQUIRED", "4 (100.0%)", "0 (0.0%)", "—", DIED.description()), rows.get(0).select("td").eachText());
         assertEquals(List.of(HANG.key(), "FORBIDDEN", "—", "1 (100.0%)", "1 (100.0%)", HANG.description()), rows.get(1).select("td").eachText());
         assertEquals("PASS 4 trials, 2.1 s", rows.get(2).select("td").get(2).text());
-        assertEquals("FAIL 1 trials, 6.1 s", rows.get(2).select("td").get(3).text());
+        assertEquals("FAIL 1 trial, 6.1 s", rows.get(2).select("td").get(3).text());
         assertEquals(List.of("CPython fork: FORBIDDEN: forbidden outcome: hang: no outcome within 6s", "CPython spawn: FORBIDDEN: hang"),
                 article.select(".finding").eachText());
         assertTrue(article.select(".failure").isEmpty(), "a CPython finding is not shown as a failure of the run");
