@@ -96,7 +96,7 @@ public final class ReportMain implements Callable<Integer> {
         ReportData.Builder data = ReportData.builder("mproc: scenarios and scaling",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         data.environment(environment(run));
-        List<ReportData.Scenario> scenarios = ReportScenarios.scenarios(run.scenarios());
+        List<ReportData.Scenario> scenarios = ReportScenarios.scenarios(run.scenarios(), out.resolve("scenarios-cpython"));
         data.scenarios(scenarios).coverage(ReportScenarios.coverage(coverage));
         if (scenarios.isEmpty()) {
             data.missing(Section.SCENARIOS, "no scenario results under " + out.resolve("scenarios") + " (run scripts/harness)");

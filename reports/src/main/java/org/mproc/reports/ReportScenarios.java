@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,22 +26,37 @@ final class ReportScenarios {
 
     private ReportScenarios() {}
 
-    static List<ReportData.Scenario> scenarios(List<JsonNode> results) {
+    /**
+     * The scenario tables, each with CPython's runs of it beside (G-HAR-7) when {@code cpython}, the
+     * run's {@code scenarios-cpython} directory, holds them: {@code <fork|spawn>/<id>.json} and
+     * {@code status.json}. A null or absent directory means no CPython run: nothing is shown.
+     */
+    static List<ReportData.Scenario> scenarios(List<JsonNode> results, Path cpython) throws IOException {
+        Optional<JsonNode> status = cpython == null ? Optional.empty() : read(cpython.resolve("status.json"));
         List<ReportData.Scenario> rows = new ArrayList<>();
         for (JsonNode r : results) {
-            if (r.path("schemaVersion").asInt() != 1) {
-                throw new IllegalArgumentException("scenario result " + r.path("id").asText("?") + " has schema version "
-                        + r.path("schemaVersion").asText("none") + "; this report reads version 1");
+            checkSchema(r);
+            String id = r.path("id").asText();
+            List<ReportData.Implementation> others = new ArrayList<>();
+            String note = null;
+            if (status.isPresent() && !status.get().path("available").asBoolean()) {
+                note = "CPython: " + status.get().path("reason").asText("python3 not found") + ", CPython columns skipped";
+            } else if (status.isPresent()) {
+                for (String method : List.of("fork", "spawn")) {
+                    Optional<JsonNode> c = read(cpython.resolve(method).resolve(id.toLowerCase(Locale.ROOT) + ".json"));
+                    if (c.isPresent()) {
+                        checkSchema(c.get());
+                        others.add(new ReportData.Implementation("CPython " + method, c.get().path("verdict").asText(),
+                                c.get().path("trials").asInt(), c.get().path("actualMs").asLong(), outcomes(c.get()), failures(c.get())));
+                    }
+                }
+                note = others.isEmpty() ? "no CPython program for this scenario (scenarios/cpython/README.md says why)"
+                        : "CPython " + status.get().path("pythonVersion").asText() + " beside mproc, graded by the same table:"
+                        + " a FORBIDDEN outcome in a CPython column is a finding about CPython, not a failure of the run";
             }
-            List<OutcomeRow> outcomes = new ArrayList<>();
-            r.path("outcomes").forEach(o -> outcomes.add(new OutcomeRow(o.path("key").asText(), o.path("samples").asLong(),
-                    o.path("frequency").asDouble(), o.path("grade").asText(), o.path("description").asText())));
-            List<String> failures = new ArrayList<>();
-            r.path("failures").forEach(f -> failures.add(f.path("kind").asText() + ": " + f.path("message").asText()));
-            shrinkLine(r.path("shrink")).ifPresent(failures::add);
-            rows.add(new ReportData.Scenario(r.path("id").asText(), r.path("title").asText(), r.path("verdict").asText(),
+            rows.add(new ReportData.Scenario(id, r.path("title").asText(), r.path("verdict").asText(),
                     r.path("profile").asText(), r.path("trials").asInt(), r.path("budgetMs").asLong(),
-                    r.path("actualMs").asLong(), outcomes, failures));
+                    r.path("actualMs").asLong(), outcomes(r), failures(r), others, note));
         }
         return rows;
     }
@@ -56,6 +73,31 @@ final class ReportScenarios {
                     + " (" + String.join("; ", notes) + "); replay: " + shrink.path("replay").asText());
         }
         return Optional.of("NOT SHRUNK: " + String.join("; ", notes));
+    }
+
+    private static void checkSchema(JsonNode r) {
+        if (r.path("schemaVersion").asInt() != 1) {
+            throw new IllegalArgumentException("scenario result " + r.path("id").asText("?") + " has schema version "
+                    + r.path("schemaVersion").asText("none") + "; this report reads version 1");
+        }
+    }
+
+    private static List<OutcomeRow> outcomes(JsonNode r) {
+        List<OutcomeRow> outcomes = new ArrayList<>();
+        r.path("outcomes").forEach(o -> outcomes.add(new OutcomeRow(o.path("key").asText(), o.path("samples").asLong(),
+                o.path("frequency").asDouble(), o.path("grade").asText(), o.path("description").asText())));
+        return outcomes;
+    }
+
+    private static List<String> failures(JsonNode r) {
+        List<String> failures = new ArrayList<>();
+        r.path("failures").forEach(f -> failures.add(f.path("kind").asText() + ": " + f.path("message").asText()));
+        shrinkLine(r.path("shrink")).ifPresent(failures::add);
+        return failures;
+    }
+
+    private static Optional<JsonNode> read(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
     }
 
     /** Per guarantee ID: how many tagged tests ran, passed, failed or did not run, over all the files given. */

@@ -108,7 +108,9 @@ public record ReportData(
 
     /**
      * One graded scenario run ({@code verdict} is "PASS" or "FAIL"); durations in milliseconds.
-     * {@code failures} holds the harness's failure messages, empty when it passed.
+     * {@code failures} holds the harness's failure messages, empty when it passed. {@code others}
+     * are the same scenario's runs by other implementations, CPython under fork and spawn (G-HAR-7),
+     * shown side by side with mproc's; {@code othersNote} says why there are none, or is null.
      */
     public record Scenario(
             String id,
@@ -119,8 +121,29 @@ public record ReportData(
             long budgetMs,
             long actualMs,
             List<OutcomeRow> outcomes,
-            List<String> failures) {
+            List<String> failures,
+            List<Implementation> others,
+            String othersNote) {
         public Scenario {
+            outcomes = List.copyOf(outcomes);
+            failures = List.copyOf(failures);
+            others = List.copyOf(others);
+        }
+
+        /** mproc's run alone, with no other implementation beside it. */
+        public Scenario(String id, String title, String verdict, String profile, int trials, long budgetMs, long actualMs,
+                        List<OutcomeRow> outcomes, List<String> failures) {
+            this(id, title, verdict, profile, trials, budgetMs, actualMs, outcomes, failures, List.of(), null);
+        }
+    }
+
+    /**
+     * Another implementation's run of a scenario, graded by the same table: {@code label} names it
+     * ("CPython fork"); a FORBIDDEN outcome here is a finding about that implementation.
+     */
+    public record Implementation(String label, String verdict, int trials, long actualMs, List<OutcomeRow> outcomes,
+                                 List<String> failures) {
+        public Implementation {
             outcomes = List.copyOf(outcomes);
             failures = List.copyOf(failures);
         }

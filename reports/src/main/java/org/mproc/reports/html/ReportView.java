@@ -12,7 +12,9 @@ import java.util.function.Function;
 import org.mproc.reports.html.ReportData.Chart;
 import org.mproc.reports.html.ReportData.Coverage;
 import org.mproc.reports.html.ReportData.Fit;
+import org.mproc.reports.html.ReportData.Implementation;
 import org.mproc.reports.html.ReportData.Met;
+import org.mproc.reports.html.ReportData.OutcomeRow;
 import org.mproc.reports.html.ReportData.RatioRow;
 import org.mproc.reports.html.ReportData.Scenario;
 import org.mproc.reports.html.ReportData.Section;
@@ -103,7 +105,34 @@ final class ReportView {
                 "frequency", String.format(Locale.ROOT, "%.1f%%", 100 * o.frequency()),
                 "grade", o.grade(), "gradeCls", gradeClass(o.grade()), "description", o.description())).toList());
         v.put("outcomesMissing", s.outcomes().isEmpty() ? "no outcome was recorded" : null);
+        v.put("othersNote", s.othersNote());
+        v.put("sideBySide", s.others().isEmpty() ? null : sideBySide(s));
         return v;
+    }
+
+    /** mproc's outcomes and the other implementations' in one table: a column each (G-HAR-7). */
+    private static Map<String, Object> sideBySide(Scenario s) {
+        List<Implementation> all = new ArrayList<>();
+        all.add(new Implementation("mproc", s.verdict(), s.trials(), s.actualMs(), s.outcomes(), s.failures()));
+        all.addAll(s.others());
+        Map<String, OutcomeRow> keys = new LinkedHashMap<>();
+        all.forEach(i -> i.outcomes().forEach(o -> keys.putIfAbsent(o.key(), o)));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (OutcomeRow o : keys.values()) {
+            List<String> cells = new ArrayList<>();
+            for (Implementation i : all) {
+                cells.add(i.outcomes().stream().filter(x -> x.key().equals(o.key())).findFirst()
+                        .map(x -> String.format(Locale.ROOT, "%,d (%.1f%%)", x.samples(), 100 * x.frequency())).orElse("—"));
+            }
+            rows.add(row("key", o.key(), "grade", o.grade(), "gradeCls", gradeClass(o.grade()), "cells", cells,
+                    "description", o.description()));
+        }
+        List<String> findings = new ArrayList<>();
+        s.others().forEach(i -> i.failures().forEach(f -> findings.add(i.label() + ": " + f)));
+        return row("heads", all.stream().map(Implementation::label).toList(),
+                "verdicts", all.stream().map(i -> row("verdict", i.verdict(), "cls", "PASS".equals(i.verdict()) ? "good" : "bad",
+                        "trials", i.trials() + (i.trials() == 1 ? " trial" : " trials"), "actual", seconds(i.actualMs()))).toList(),
+                "rows", rows, "findings", findings);
     }
 
     private static String gradeClass(String grade) {

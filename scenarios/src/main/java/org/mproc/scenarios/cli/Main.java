@@ -19,7 +19,7 @@ import picocli.CommandLine;
  */
 @Command(name = "scripts/harness", mixinStandardHelpOptions = true,
         description = "Runs mproc's graded scenarios with real processes.",
-        subcommands = {ListCommand.class, RunCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, CPythonCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a run the harness could not make. */
     static final int INFRASTRUCTURE = 2;

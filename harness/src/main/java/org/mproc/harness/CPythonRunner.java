@@ -1,0 +1,163 @@
+package org.mproc.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs a scenario's CPython counterpart, {@code <programs>/<id>.py}, as a subject graded by the
+ * scenario's own outcome table (G-HAR-7): trials as {@link ScenarioRunner} makes them (the first
+ * is the warm-up, at least two, then more while another of average length fits in the budget; the
+ * run stops at the first failing trial), each trial one run of the program under one start method
+ * with the trial's seed and index. A program still running at the trial timeout (the scenario's,
+ * capped) is killed with its whole session and observed as {@code hang: no outcome within …}; a
+ * process of its session still alive after it ended is named, killed by pid and fails the run as a
+ * leak; a program that crashes or prints anything but one outcome line fails it as INFRASTRUCTURE,
+ * with its stderr's last lines. Only the default profile has programs.
+ *
+ * <pre>{@code
+ * CPythonRunner runner = new CPythonRunner(python, Path.of("scenarios/cpython"), Duration.ofSeconds(6), System.out::println);
+ * ScenarioResult fork = runner.run(new Scenario05ManagerSharedState(), "fork", settings);
+ * }</pre>
+ *
+ * The loop mirrors {@link ScenarioRunner}'s rather than reusing it: a trial here is a process, not
+ * a {@link Scenario#runOnce} call, and its leak check is the session's, not this JVM's descendants.
+ */
+public final class CPythonRunner {
+    /** The start methods a program is run under. */
+    public static final List<String> START_METHODS = List.of("fork", "spawn");
+    private static final int MIN_TRIALS = 2;
+
+    private final CPython python;
+    private final Path programs;
+    private final Duration timeoutCap;
+    private final Consumer<String> progress;
+
+    /**
+     * @param python     the interpreter
+     * @param programs   the directory of the programs, {@code <id>.py}
+     * @param timeoutCap the longest trial timeout: a scenario's own is used when shorter
+     * @param progress   receives a line at least every two seconds while a run goes on
+     */
+    public CPythonRunner(CPython python, Path programs, Duration timeoutCap, Consumer<String> progress) {
+        this.python = python;
+        this.programs = programs;
+        this.timeoutCap = timeoutCap;
+        this.progress = progress;
+    }
+
+    /** The program for {@code scenario}, if one was written. */
+    public Optional<Path> programFor(Scenario scenario) {
+        Path p = programs.resolve(scenario.id().toLowerCase(Locale.ROOT) + ".py");
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** The label of a CPython column: {@code CPython fork}. */
+    public static String label(String startMethod) {
+        return "CPython " + startMethod;
+    }
+
+    /** The trial timeout a scenario gets here: its own, at most the cap. */
+    public Duration trialTimeout(Scenario scenario) {
+        return scenario.trialTimeout().compareTo(timeoutCap) < 0 ? scenario.trialTimeout() : timeoutCap;
+    }
+
+    /**
+     * Runs the program of {@code scenario} under {@code startMethod} within the settings' budget.
+     *
+     * @throws IllegalArgumentException when the scenario has no program, the start method is not
+     *                                  fork or spawn, or the profile is not the default
+     */
+    public ScenarioResult run(Scenario scenario, String startMethod, RunSettings settings) throws InterruptedException {
+        Path program = programFor(scenario).orElseThrow(() -> new IllegalArgumentException(
+                "scenario " + scenario.id() + " has no CPython program under " + programs));
+        if (!START_METHODS.contains(startMethod)) {
+            throw new IllegalArgumentException("unknown start method '" + startMethod + "': expected fork or spawn");
+        }
+        if (settings.profile() != Profile.DEFAULT) {
+            throw new IllegalArgumentException("the CPython programs run the default profile only, not " + settings.profile().label());
+        }
+        RunSettings labelled = new RunSettings(settings.profile(), settings.budget(), settings.seed(),
+                Optional.of("CPython " + python.version() + " " + startMethod));
+        String replay = "scripts/harness cpython " + scenario.id() + " --start-method " + startMethod
+                + " --seed " + settings.seed() + " --budget " + Durations.format(settings.budget());
+        CPythonProgram runs = new CPythonProgram(python.command(), program);
+        Duration timeout = trialTimeout(scenario);
+        long start = System.nanoTime();
+        long lastProgress = start;
+        Map<String, Long> samples = new LinkedHashMap<>();
+        List<ScenarioFailure> failures = new ArrayList<>();
+        int trials = 0;
+        while (failures.isEmpty() && (trials < MIN_TRIALS || fitsAnother(start, settings.budget().toNanos(), trials))) {
+            CPythonProgram.Run run;
+            try {
+                run = runs.run(List.of("--start-method", startMethod, "--profile", settings.profile().label(),
+                        "--seed", String.valueOf(settings.seed()), "--trial", String.valueOf(trials)), timeout);
+            } catch (IOException e) {
+                failures.add(new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, trials,
+                        "cannot start " + python.command() + ": " + e.getMessage()));
+                break;
+            }
+            Optional<String> key = run.timedOut() ? Optional.of("hang: " + run.problem().orElseThrow()) : run.key();
+            if (key.isPresent()) {
+                Outcome outcome = Outcome.of(key.get());
+                samples.merge(outcome.key(), 1L, Long::sum);
+                grade(scenario, settings.profile(), outcome, trials).ifPresent(failures::add);
+            } else {
+                String tail = run.stderr().isEmpty() ? "stderr empty" : "stderr: " + String.join(" | ", run.stderr());
+                failures.add(new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, trials,
+                        run.problem().orElseThrow() + "; " + tail));
+            }
+            if (!run.leaked().isEmpty()) {
+                failures.add(new ScenarioFailure(ScenarioFailure.Kind.LEAK, trials, run.leaked().size()
+                        + " process(es) of the program's session still alive after it ended, killed: " + String.join("; ", run.leaked())));
+            }
+            trials++;
+            long now = System.nanoTime();
+            if (now - lastProgress >= ScenarioRunner.PROGRESS_EVERY.toNanos()) {
+                lastProgress = now;
+                progress.accept("  … " + scenario.id() + " " + label(startMethod) + ": " + trials + (trials == 1 ? " trial, " : " trials, ")
+                        + Durations.seconds(Duration.ofNanos(now - start)) + " of " + Durations.seconds(settings.budget()) + " budget");
+            }
+        }
+        List<OutcomeCount> counts = ScenarioRunner.counts(scenario.outcomes(), settings.profile(), samples);
+        for (OutcomeCount c : counts) {
+            if (c.samples() == 0 && c.failing()) {
+                failures.add(new ScenarioFailure(ScenarioFailure.Kind.REQUIRED_MISSING, -1,
+                        "required outcome " + c.key() + " (" + c.description() + ") never observed in " + trials + " trials"));
+            }
+        }
+        return new ScenarioResult(scenario.id(), scenario.title(), scenario.seedSection(), labelled,
+                Duration.ofNanos(System.nanoTime() - start), trials, counts, failures, replay, coverage());
+    }
+
+    /** What the leak check covers for a Python program. */
+    static String coverage() {
+        return ProcessSession.supported() ? "every process of the program's session" : "none (no /proc)";
+    }
+
+    private static boolean fitsAnother(long start, long budget, int trials) {
+        long elapsed = System.nanoTime() - start;
+        return elapsed + elapsed / trials <= budget;
+    }
+
+    private static Optional<ScenarioFailure> grade(Scenario scenario, Profile profile, Outcome outcome, int trial) {
+        Optional<OutcomeRow> row = scenario.outcomes().rowFor(outcome);
+        if (row.isEmpty()) {
+            return Optional.of(new ScenarioFailure(ScenarioFailure.Kind.UNDECLARED, trial, "undeclared outcome: " + outcome.key()));
+        }
+        if (row.get().gradeUnder(profile) == Grade.FORBIDDEN) {
+            return Optional.of(new ScenarioFailure(ScenarioFailure.Kind.FORBIDDEN, trial,
+                    "forbidden outcome: " + outcome.key() + " (" + row.get().description() + ")"));
+        }
+        return Optional.empty();
+    }
+}
