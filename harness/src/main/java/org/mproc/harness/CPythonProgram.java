@@ -74,12 +74,12 @@ final class CPythonProgram {
         try {
             timedOut = !process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            ProcessSession.killAll(sid);
+            ProcessSession.killAllButTracker(sid); // the tracker cleans up, then exits: the grace below waits for it
             process.destroyForcibly();
             throw e;
         }
         if (timedOut) {
-            ProcessSession.killAll(sid);
+            ProcessSession.killAllButTracker(sid); // the tracker cleans up, then exits: the grace below waits for it
             process.destroyForcibly();
             process.waitFor();
         }

@@ -82,6 +82,21 @@ final class ProcessSession {
         members(sid).forEach(ProcessSession::kill);
     }
 
+    /**
+     * SIGKILLs every live process of the session but CPython's resource tracker: once the others
+     * are gone its pipe closes, and it unlinks the named semaphores and shared memory the program
+     * registered (a spawned program's locks and queues are named files in /dev/shm), then exits.
+     * Killed with the rest, it would leave those files behind.
+     */
+    static void killAllButTracker(long sid) {
+        members(sid).stream().filter(m -> !isResourceTracker(m)).forEach(ProcessSession::kill);
+    }
+
+    /** Whether the process is CPython's {@code multiprocessing.resource_tracker}. */
+    static boolean isResourceTracker(Member m) {
+        return m.command().contains("multiprocessing.resource_tracker");
+    }
+
     /** SIGKILLs one process by its pid. */
     static void kill(Member member) {
         ProcessHandle.of(member.pid()).ifPresent(ProcessHandle::destroyForcibly);

@@ -1,5 +1,7 @@
 package org.mproc.harness;
 
+import java.nio.file.Paths;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -135,6 +137,25 @@ class CPythonRunnerTest {
         assertTrue(goneSoon(pidIn("child.pid")), "the program's child was killed");
         assertTrue(goneSoon(pidIn("main.pid")), "the program was killed");
         assertEquals(1, r.failures().size(), "nothing survived the kill, so no leak: " + r.failures());
+    }
+
+    @Test
+    void aKilledProgramsNamedSemaphoresAreUnlinkedByItsResourceTracker() throws Exception {
+        Path shm = Paths.get("/dev/shm");
+        assumeTrue(Files.isDirectory(shm), "named semaphores live in /dev/shm on Linux");
+        String body = "import multiprocessing as mp, os, time\n"
+                + "ctx = mp.get_context('spawn')\n"
+                + "locks = [ctx.Lock() for _ in range(3)]  # named, registered with the resource tracker\n"
+                + "open(os.path.join(" + quoted(dir) + ", 'names'), 'w').write('\\n'.join(l._semlock.name for l in locks))\n"
+                + "time.sleep(600)\n";
+        ScenarioResult r = run(body, Duration.ofSeconds(3));
+        assertEquals("hang: no outcome within 3s", r.counts().get(0).key());
+        assertEquals(1, r.failures().size(), "the tracker exited after cleaning up, so no leak: " + r.failures());
+        List<String> names = Files.readAllLines(dir.resolve("names"));
+        assertEquals(3, names.size(), names::toString);
+        for (String name : names) {
+            assertFalse(Files.exists(shm.resolve("sem." + name.replaceFirst("^/", ""))), name + " was left in /dev/shm");
+        }
     }
 
     @Test
