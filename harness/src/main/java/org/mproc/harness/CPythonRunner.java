@@ -96,7 +96,7 @@ public final class CPythonRunner {
         Map<String, Long> samples = new LinkedHashMap<>();
         List<ScenarioFailure> failures = new ArrayList<>();
         int trials = 0;
-        while (failures.isEmpty() && (trials < MIN_TRIALS || fitsAnother(start, settings.budget().toNanos(), trials))) {
+        while (failures.isEmpty() && (trials < MIN_TRIALS || ScenarioRunner.fitsAnother(start, settings.budget().toNanos(), trials))) {
             CPythonProgram.Run run;
             try {
                 run = runs.run(List.of("--start-method", startMethod, "--profile", settings.profile().label(),
@@ -110,7 +110,7 @@ public final class CPythonRunner {
             if (key.isPresent()) {
                 Outcome outcome = Outcome.of(key.get());
                 samples.merge(outcome.key(), 1L, Long::sum);
-                grade(scenario, settings.profile(), outcome, trials).ifPresent(failures::add);
+                ScenarioRunner.gradeTrial(scenario, settings.profile(), outcome, trials).ifPresent(failures::add);
             } else {
                 String tail = run.stderr().isEmpty() ? "stderr empty" : "stderr: " + String.join(" | ", run.stderr());
                 failures.add(new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, trials,
@@ -142,22 +142,5 @@ public final class CPythonRunner {
     /** What the leak check covers for a Python program. */
     static String coverage() {
         return ProcessSession.supported() ? "every process of the program's session" : "none (no /proc)";
-    }
-
-    private static boolean fitsAnother(long start, long budget, int trials) {
-        long elapsed = System.nanoTime() - start;
-        return elapsed + elapsed / trials <= budget;
-    }
-
-    private static Optional<ScenarioFailure> grade(Scenario scenario, Profile profile, Outcome outcome, int trial) {
-        Optional<OutcomeRow> row = scenario.outcomes().rowFor(outcome);
-        if (row.isEmpty()) {
-            return Optional.of(new ScenarioFailure(ScenarioFailure.Kind.UNDECLARED, trial, "undeclared outcome: " + outcome.key()));
-        }
-        if (row.get().gradeUnder(profile) == Grade.FORBIDDEN) {
-            return Optional.of(new ScenarioFailure(ScenarioFailure.Kind.FORBIDDEN, trial,
-                    "forbidden outcome: " + outcome.key() + " (" + row.get().description() + ")"));
-        }
-        return Optional.empty();
     }
 }

@@ -121,12 +121,14 @@ public final class ScenarioRunner {
                 actual, trials, counts, failures, settings.replayCommand(scenario.id()), LeakCheck.coverage(), shrink);
     }
 
-    private static boolean fitsAnother(long start, long budget, int trials) {
+    /** Whether another trial, as long as the average so far, still fits in the budget. */
+    static boolean fitsAnother(long start, long budget, int trials) {
         long elapsed = System.nanoTime() - start;
         return elapsed + elapsed / trials <= budget;
     }
 
-    private static Optional<ScenarioFailure> gradeTrial(Scenario scenario, Profile profile, Outcome outcome, int trial) {
+    /** A trial's outcome graded by the scenario's table: the failure it is, if it is one. */
+    static Optional<ScenarioFailure> gradeTrial(Scenario scenario, Profile profile, Outcome outcome, int trial) {
         Optional<OutcomeRow> row = scenario.outcomes().rowFor(outcome);
         if (row.isEmpty()) {
             return Optional.of(new ScenarioFailure(ScenarioFailure.Kind.UNDECLARED, trial, "undeclared outcome: " + outcome.key()));
