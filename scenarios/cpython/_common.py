@@ -13,8 +13,10 @@ Inputs are drawn the way the Java trial draws them: ``trial_random(seed, trial)`
 java.util.SplittableRandom seeded like org.mproc.harness.TrialContext, so a replay with the same
 seed and trial index draws the same shape in both languages (checked by CPythonDrawsTest).
 
-Only the default profile is written for CPython; ``--profile stress`` is refused (exit 2). A
-program kills only processes it started, by pid.
+``--profile stress`` runs the Java scenario's stress shape (``trial.stress``), drawn in the same
+order from the same source; ``--shape name=value[,name=value...]`` replaces the values of the
+dimensions the Java scenario declares (``trial.dimension(name, value)``, as TrialContext.dimension),
+so a shape printed by the Java runner replays here. A program kills only processes it started, by pid.
 """
 import argparse
 import multiprocessing
@@ -90,14 +92,47 @@ def trial_random(seed, index):
 
 
 class Trial:
-    """The parsed arguments: start_method, profile, seed, index, and the trial's random source."""
+    """The parsed arguments: start_method, profile (stress or not), seed, index, the trial's random
+    source, and the shape's values given with --shape."""
 
-    def __init__(self, args):
+    def __init__(self, args, given):
         self.start_method = args.start_method
         self.profile = args.profile
+        self.stress = args.profile == "stress"
         self.seed = args.seed
         self.index = args.trial
         self.random = trial_random(args.seed, args.trial)
+        self._given = given
+        self._used = {}
+
+    def dimension(self, name, value):
+        """The value of one dimension of the shape: ``value`` (what the profile draws or fixes)
+        unless --shape gives another. Ask once per dimension, with the Java scenario's names."""
+        if name in self._used:
+            raise ValueError("dimension %s is asked for twice in one trial" % name)
+        chosen = self._given.get(name, value)
+        self._used[name] = chosen
+        return chosen
+
+
+def parse_shape(text):
+    """Reads name=value[,name=value...] (Shape.parse's form) into a dict; raises ValueError naming the bad part."""
+    given = {}
+    if not text or not text.strip():
+        return given
+    for part in text.split(","):
+        name, eq, number = part.partition("=")
+        name, number = name.strip(), number.strip()
+        if not eq or not name or not number:
+            raise ValueError("shape part '%s' is not name=value (e.g. elements=40)" % part.strip())
+        try:
+            value = int(number)
+        except ValueError:
+            raise ValueError("shape part '%s': %s is not an integer" % (part.strip(), number)) from None
+        if value < 0:
+            raise ValueError("shape dimension %s = %d is negative" % (name, value))
+        given[name] = value
+    return given
 
 
 def parse(description, argv=None):
@@ -107,13 +142,16 @@ def parse(description, argv=None):
     parser.add_argument("--profile", default="default", choices=["default", "stress"])
     parser.add_argument("--seed", required=True, type=int)
     parser.add_argument("--trial", required=True, type=int)
+    parser.add_argument("--shape", default="", help="name=value[,name=value...]: dimensions to replace")
     args = parser.parse_args(argv)
-    if args.profile != "default":
-        parser.exit(2, "error: only the default profile is written for CPython, got --profile %s\n" % args.profile)
     if args.trial < 0:
         parser.exit(2, "error: --trial must be 0 or more, got %d\n" % args.trial)
+    try:
+        given = parse_shape(args.shape)
+    except ValueError as e:
+        parser.exit(2, "error: --shape: %s\n" % e)
     multiprocessing.set_start_method(args.start_method)
-    return Trial(args)
+    return Trial(args, given)
 
 
 def emit(key):
