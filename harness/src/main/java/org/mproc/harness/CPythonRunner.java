@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +22,11 @@ import java.util.function.Consumer;
  * capped) is killed with its whole session and observed as {@code hang: no outcome within …}; a
  * process of its session still alive after it ended is named, killed by pid and fails the run as a
  * leak; a program that crashes or prints anything but one outcome line fails it as INFRASTRUCTURE,
- * with its stderr's last lines. Only the default profile has programs.
+ * with its stderr's last lines. A program runs the profile's shape: {@code --profile stress} gives it
+ * the Java scenario's stress shape, drawn the same way, graded by the table's stress grades.
  *
  * <pre>{@code
- * CPythonRunner runner = new CPythonRunner(python, Path.of("scenarios/cpython"), Duration.ofSeconds(6), System.out::println);
+ * CPythonRunner runner = new CPythonRunner(python, Path.of("scenarios/cpython"), System.out::println);
  * ScenarioResult fork = runner.run(new Scenario05ManagerSharedState(), "fork", settings);
  * }</pre>
  *
@@ -40,6 +42,17 @@ public final class CPythonRunner {
     private final Path programs;
     private final Duration timeoutCap;
     private final Consumer<String> progress;
+
+    /**
+     * A runner that gives each program its scenario's own trial timeout, as mproc's runs get.
+     *
+     * @param python   the interpreter
+     * @param programs the directory of the programs, {@code <id>.py}
+     * @param progress receives a line at least every two seconds while a run goes on
+     */
+    public CPythonRunner(CPython python, Path programs, Consumer<String> progress) {
+        this(python, programs, ChronoUnit.FOREVER.getDuration(), progress);
+    }
 
     /**
      * @param python     the interpreter
@@ -73,8 +86,8 @@ public final class CPythonRunner {
     /**
      * Runs the program of {@code scenario} under {@code startMethod} within the settings' budget.
      *
-     * @throws IllegalArgumentException when the scenario has no program, the start method is not
-     *                                  fork or spawn, or the profile is not the default
+     * @throws IllegalArgumentException when the scenario has no program or the start method is not
+     *                                  fork or spawn
      */
     public ScenarioResult run(Scenario scenario, String startMethod, RunSettings settings) throws InterruptedException {
         Path program = programFor(scenario).orElseThrow(() -> new IllegalArgumentException(
@@ -82,13 +95,10 @@ public final class CPythonRunner {
         if (!START_METHODS.contains(startMethod)) {
             throw new IllegalArgumentException("unknown start method '" + startMethod + "': expected fork or spawn");
         }
-        if (settings.profile() != Profile.DEFAULT) {
-            throw new IllegalArgumentException("the CPython programs run the default profile only, not " + settings.profile().label());
-        }
         RunSettings labelled = new RunSettings(settings.profile(), settings.budget(), settings.seed(),
                 Optional.of("CPython " + python.version() + " " + startMethod));
         String replay = "scripts/harness cpython " + scenario.id() + " --start-method " + startMethod
-                + " --seed " + settings.seed() + " --budget " + Durations.format(settings.budget());
+                + (settings.profile() == Profile.DEFAULT ? "" : " --profile " + settings.profile().label()) + " --seed " + settings.seed() + " --budget " + Durations.format(settings.budget());
         CPythonProgram runs = new CPythonProgram(python.command(), program);
         Duration timeout = trialTimeout(scenario);
         long start = System.nanoTime();

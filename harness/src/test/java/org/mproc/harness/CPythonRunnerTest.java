@@ -182,17 +182,34 @@ class CPythonRunnerTest {
     }
 
     @Test
-    void anUnknownStartMethodOrTheStressProfileIsRefused() throws Exception {
+    void anUnknownStartMethodIsRefused() throws Exception {
         Files.writeString(dir.resolve("fake.py"), "print('outcome: heads')\n");
         Scenario scenario = new FakeScenario(TABLE, trial -> Outcome.of("unused"));
         CPythonRunner runner = new CPythonRunner(python, dir, Duration.ofSeconds(5), line -> { });
         IllegalArgumentException method = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> runner.run(scenario, "forkserver", SETTINGS));
         assertTrue(method.getMessage().contains("'forkserver'"), method.getMessage());
-        RunSettings stress = new RunSettings(Profile.STRESS, Duration.ofSeconds(1), 7L, Optional.empty());
-        IllegalArgumentException profile = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> runner.run(scenario, "fork", stress));
-        assertTrue(profile.getMessage().contains("default profile only"), profile.getMessage());
+    }
+
+    @Test
+    void theStressProfileIsPassedToTheProgramAndGradedByTheStressGrades() throws Exception {
+        Files.writeString(dir.resolve("fake.py"), "import sys\n"
+                + "i = sys.argv.index('--profile')\n"
+                + "print('outcome: ' + ('tails' if sys.argv[i + 1] == 'stress' else 'heads'))\n");
+        OutcomeTable table = OutcomeTable.builder()
+                .exact("heads", Grade.ACCEPTABLE, "the default shape's side")
+                .exact("tails", Grade.FORBIDDEN, "the other side").underStress(Grade.REQUIRED)
+                .build();
+        Scenario scenario = new FakeScenario(table, trial -> Outcome.of("unused"));
+        CPythonRunner runner = new CPythonRunner(python, dir, Duration.ofSeconds(5), line -> { });
+        RunSettings stress = new RunSettings(Profile.STRESS, Duration.ofMillis(300), 7L, Optional.empty());
+        ScenarioResult r = runner.run(scenario, "spawn", stress);
+        assertTrue(r.passed(), r.failures().toString());
+        assertEquals(r.trials(), r.counts().stream().filter(c -> c.key().equals("tails")).findFirst().orElseThrow().samples());
+        assertTrue(r.replay().startsWith("scripts/harness cpython fake --start-method spawn --profile stress --seed 7"), r.replay());
+        ScenarioResult plain = runner.run(scenario, "spawn", SETTINGS);
+        assertTrue(plain.passed(), "the default profile printed heads: " + plain.failures());
+        assertFalse(plain.replay().contains("--profile"), plain.replay());
     }
 
     @Test

@@ -42,15 +42,20 @@ final class ReportScenarios {
             if (status.isPresent() && !status.get().path("available").asBoolean()) {
                 note = "CPython: " + status.get().path("reason").asText("python3 not found") + ", CPython columns skipped";
             } else if (status.isPresent()) {
+                List<String> otherProfile = new ArrayList<>();
                 for (String method : List.of("fork", "spawn")) {
                     Optional<JsonNode> c = read(cpython.resolve(method).resolve(id.toLowerCase(Locale.ROOT) + ".json"));
-                    if (c.isPresent()) {
+                    if (c.isPresent() && !c.get().path("profile").asText().equals(r.path("profile").asText())) {
+                        otherProfile.add("CPython " + method + "'s result is of profile " + c.get().path("profile").asText()
+                                + ", mproc's of " + r.path("profile").asText());
+                    } else if (c.isPresent()) {
                         checkSchema(c.get());
                         others.add(new ReportData.Implementation("CPython " + method, c.get().path("verdict").asText(),
                                 c.get().path("trials").asInt(), c.get().path("actualMs").asLong(), outcomes(c.get()), failures(c.get())));
                     }
                 }
-                note = others.isEmpty() ? "no CPython program for this scenario (scenarios/cpython/README.md says why)"
+                note = !otherProfile.isEmpty() ? String.join("; ", otherProfile) + ": not shown (run both with the same profile)"
+                        : others.isEmpty() ? "no CPython program for this scenario (scenarios/cpython/README.md says why)"
                         : "CPython " + status.get().path("pythonVersion").asText() + " beside mproc, graded by the same table:"
                         + " a FORBIDDEN outcome in a CPython column is a finding about CPython, not a failure of the run";
             }

@@ -64,4 +64,15 @@ class ReportScenariosTest {
         assertTrue(five.others().isEmpty());
         assertNull(five.othersNote());
     }
+
+    @Test
+    void cpythonResultsOfAnotherProfileAreNotShownBesideMprocs() throws Exception {
+        write("scenarios-cpython/status.json", "{\"available\": true, \"pythonVersion\": \"3.11.7\", \"reason\": null}");
+        write("scenarios-cpython/fork/05.json", result("05", "PASS", "lost updates", ", \"startMethod\": \"fork\"").toString()
+                .replace("\"default\"", "\"stress\""));
+        ReportData.Scenario five = ReportScenarios.scenarios(List.of(result("05", "PASS", "5", "")), out.resolve("scenarios-cpython")).get(0);
+        assertTrue(five.others().isEmpty());
+        assertEquals("CPython fork's result is of profile stress, mproc's of default: not shown (run both with the same profile)",
+                five.othersNote());
+    }
 }

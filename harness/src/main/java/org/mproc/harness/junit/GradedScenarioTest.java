@@ -1,5 +1,6 @@
 package org.mproc.harness.junit;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mproc.harness.Dimensions;
@@ -9,7 +10,7 @@ import org.mproc.harness.TrialContext;
 /**
  * A graded scenario as a JUnit 5 test (G-HAR-8): implement {@link #runOnce}, annotate the class
  * with {@link GradedScenario} and its {@link Expect} rows, and JUnit shows one test,
- * {@code passesItsOutcomeTable()}, that runs the trials through the harness's runner within
+ * {@code passesItsOutcomeTable()} (shown as "passes its outcome table" under the class), that runs the trials through the harness's runner within
  * {@code -Dmproc.budget} under {@code -Dmproc.profile}, prints the graded table, and fails with the
  * verdict and a Maven command that replays the run when an outcome is FORBIDDEN or UNDECLARED, a
  * REQUIRED one never came, or a trial leaked a process or a file.
@@ -69,6 +70,7 @@ public interface GradedScenarioTest {
      * @param run given by {@link GradedScenarioExtension}, with the run's settings
      */
     @Test
+    @DisplayName("passes its outcome table")
     default void passesItsOutcomeTable(ScenarioRun run) {
         run.assertPasses(this);
     }

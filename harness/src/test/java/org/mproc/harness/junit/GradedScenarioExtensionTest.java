@@ -46,7 +46,7 @@ class GradedScenarioExtensionTest {
     void aScenarioIsOneTestThatPassesAndPrintsItsTable() {
         JUnitRun run = JUnitRun.of(Fixtures.Coin.class, QUICK);
         assertEquals(1, run.tests.size(), run.tests.toString());
-        assertEquals("passesItsOutcomeTable(ScenarioRun)", run.tests.get(0).getDisplayName());
+        assertEquals("passes its outcome table", run.tests.get(0).getDisplayName());
         assertEquals(Status.SUCCESSFUL, run.only().getStatus(), () -> run.only().getThrowable().toString());
         String table = run.table();
         assertTrue(table.startsWith("[PASS] coin  a fair coin lands on a side  (Coin)"), table);

@@ -1,5 +1,6 @@
 package org.mproc.scenarios.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
  * under the fork and spawn start methods, graded by the scenario's own table (G-HAR-7), writes
  * {@code <out>/scenarios-cpython/<method>/<id>.json}, and prints one table per scenario with a
  * column for mproc (read from {@code <out>/scenarios/<id>.json} when a run left it) and one per
- * start method. A CPython FORBIDDEN outcome is a finding about CPython: the exit code is 0 then,
+ * start method; {@code --profile stress} runs the programs in the scenarios' stress shapes, beside
+ * mproc's result only when it is of the same profile. A CPython FORBIDDEN outcome is a finding about CPython: the exit code is 0 then,
  * and 0 without python3 too; 2 when a program could not run (a crash, other output) or the
  * arguments are wrong.
  */
@@ -46,9 +48,13 @@ public final class CPythonCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "DURATION", description = "Time budget per scenario and start method (default ${DEFAULT-VALUE}).")
     private String budget = "2s";
 
+    @Option(names = "--profile", paramLabel = "default|stress",
+            description = "The shapes and grades: default (the seed's) or stress (default ${DEFAULT-VALUE}).")
+    private String profile = "default";
+
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Longest trial timeout; a scenario's own is used when shorter (default ${DEFAULT-VALUE}).")
-    private String timeout = "6s";
+            description = "Longest trial timeout; a scenario's own is used when shorter (default: the scenario's own, as mproc's runs).")
+    private String timeout;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the trials' inputs (default: random, printed).")
     private Long seed;
@@ -74,8 +80,8 @@ public final class CPythonCommand implements Callable<Integer> {
         Duration cap;
         try {
             long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
-            settings = new RunSettings(Profile.DEFAULT, Durations.parse(budget), chosenSeed, Optional.empty());
-            cap = Durations.parse(timeout);
+            settings = new RunSettings(Profile.parse(profile), Durations.parse(budget), chosenSeed, Optional.empty());
+            cap = timeout == null ? null : Durations.parse(timeout);
             scenarios = ids.isEmpty() ? ScenarioCatalog.all() : ScenarioCatalog.select(ids);
             methods = startMethod == null ? CPythonRunner.START_METHODS : List.of(startMethod.trim().toLowerCase(Locale.ROOT));
             if (!CPythonRunner.START_METHODS.containsAll(methods)) {
@@ -92,10 +98,12 @@ public final class CPythonCommand implements Callable<Integer> {
             console.println(CPython.missing(python));
             return 0;
         }
-        CPythonRunner runner = new CPythonRunner(found.get(), programs, cap, console::println);
-        console.printf("CPython %s (%s) beside mproc: %s, profile default, budget %s per scenario and start method, "
-                + "trial timeout at most %s, seed %d%n", found.get().version(), found.get().command(), String.join(" and ", methods),
-                Durations.format(settings.budget()), Durations.format(cap), settings.seed());
+        CPythonRunner runner = cap == null ? new CPythonRunner(found.get(), programs, console::println)
+                : new CPythonRunner(found.get(), programs, cap, console::println);
+        console.printf("CPython %s (%s) beside mproc: %s, profile %s, budget %s per scenario and start method, "
+                + "trial timeout %s, seed %d%n", found.get().version(), found.get().command(), String.join(" and ", methods),
+                settings.profile().label(), Durations.format(settings.budget()),
+                cap == null ? "the scenario's own" : "at most " + Durations.format(cap), settings.seed());
         console.println("A FORBIDDEN outcome in a CPython column is a finding about CPython, not a failure of this run.");
         int exit = 0;
         for (Scenario scenario : scenarios) {
@@ -107,8 +115,7 @@ public final class CPythonCommand implements Callable<Integer> {
             }
             List<SideBySideTable.Column> columns = new ArrayList<>();
             Path mproc = out.resolve("scenarios").resolve(scenario.id().toLowerCase(Locale.ROOT) + ".json");
-            columns.add(new SideBySideTable.Column("mproc", CPythonResults.read(mproc).orElse(null),
-                    "no result at " + mproc + " (run scripts/harness run " + scenario.id() + ")"));
+            columns.add(mprocColumn(scenario, mproc, settings.profile()));
             for (String method : methods) {
                 ScenarioResult r = runner.run(scenario, method, settings);
                 CPythonResults.write(r, found.get(), method, results);
@@ -123,5 +130,19 @@ public final class CPythonCommand implements Callable<Integer> {
         console.println("CPython results: " + results + "/<fork|spawn>/<id>.json"
                 + (exit == 0 ? "" : "; a CPython program could not run (see 'could not run' above)"));
         return exit;
+    }
+
+    /** mproc's last result of the scenario when it is of {@code profile}; else a column that says what to run. */
+    private static SideBySideTable.Column mprocColumn(Scenario scenario, Path file, Profile profile) throws IOException {
+        String run = "scripts/harness run " + scenario.id() + (profile == Profile.DEFAULT ? "" : " --profile " + profile.label());
+        Optional<JsonNode> result = CPythonResults.read(file);
+        if (result.isEmpty()) {
+            return new SideBySideTable.Column("mproc", null, "no result at " + file + " (run " + run + ")");
+        }
+        String of = result.get().path("profile").asText();
+        if (!of.equals(profile.label())) {
+            return new SideBySideTable.Column("mproc", null, "the result at " + file + " is of profile " + of + " (run " + run + ")");
+        }
+        return new SideBySideTable.Column("mproc", result.get(), null);
     }
 }

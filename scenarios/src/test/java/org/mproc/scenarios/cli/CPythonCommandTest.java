@@ -79,4 +79,25 @@ class CPythonCommandTest {
         assertTrue(r.out().contains("05c  " + title + System.lineSeparator() + "  no CPython program"), r.out());
         assertFalse(Files.exists(out.resolve("scenarios-cpython/fork/05c.json")));
     }
+
+    @Test
+    @Timeout(120)
+    void aStressRunShowsMprocOnlyBesideAResultOfTheSameProfile() throws Exception {
+        assumeTrue(CPython.find(CPython.configured()).isPresent(), CPython.missing(CPython.configured()));
+        Path programs = out.resolve("programs");
+        Files.createDirectories(programs);
+        Files.writeString(programs.resolve("05b.py"), "import sys\n"
+                + "assert sys.argv[sys.argv.index('--profile') + 1] == 'stress', sys.argv\n"
+                + "print('outcome: all K·m increments kept')\n", StandardCharsets.UTF_8);
+        Files.createDirectories(out.resolve("scenarios"));
+        Files.writeString(out.resolve("scenarios/05b.json"), "{\"schemaVersion\": 1, \"id\": \"05b\", \"profile\": \"default\"}");
+        Run r = main("cpython", "05b", "--profile", "stress", "--start-method", "fork", "--budget", "300ms", "--seed", "42",
+                "--programs", programs.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("profile stress"), r.out());
+        assertTrue(r.out().contains("is of profile default (run scripts/harness run 05b --profile stress)"), r.out());
+        JsonNode fork = JSON.readTree(out.resolve("scenarios-cpython/fork/05b.json").toFile());
+        assertEquals("stress", fork.path("profile").asText());
+        assertEquals("PASS", fork.path("verdict").asText(), fork.toString());
+    }
 }
