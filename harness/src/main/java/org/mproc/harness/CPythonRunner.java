@@ -6,20 +6,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Runs a scenario's CPython counterpart, {@code <programs>/<id>.py}, as a subject graded by the
- * scenario's own outcome table (G-HAR-7): trials as {@link ScenarioRunner} makes them (the first
- * is the warm-up, at least two, then more while another of average length fits in the budget; the
- * run stops at the first failing trial), each trial one run of the program under one start method
- * with the trial's seed and index. A program still running at the trial timeout (the scenario's,
- * capped) is killed with its whole session and observed as {@code hang: no outcome within …}; a
+ * scenario's own outcome table (G-HAR-7), by the trial rules mproc's runs follow ({@link TrialLoop}:
+ * the first trial is the warm-up, at least two, then more while another of average length fits in
+ * the budget; the run stops at the first failing trial), each trial one run of the program under
+ * one start method with the trial's seed and index. A program still running at the trial timeout
+ * (the scenario's, or the runner's cap when shorter) is killed with its whole session and observed as {@code hang: no outcome within …}; a
  * process of its session still alive after it ended is named, killed by pid and fails the run as a
  * leak; a program that crashes or prints anything but one outcome line fails it as INFRASTRUCTURE,
  * with its stderr's last lines. A program runs the profile's shape: {@code --profile stress} gives it
@@ -30,13 +28,12 @@ import java.util.function.Consumer;
  * ScenarioResult fork = runner.run(new Scenario05ManagerSharedState(), "fork", settings);
  * }</pre>
  *
- * The loop mirrors {@link ScenarioRunner}'s rather than reusing it: a trial here is a process, not
- * a {@link Scenario#runOnce} call, and its leak check is the session's, not this JVM's descendants.
+ * The trial rules are {@link TrialLoop}'s, the ones mproc's runs follow; a trial here is a process,
+ * not a {@link Scenario#runOnce} call, and its leak check is the session's, not this JVM's descendants.
  */
 public final class CPythonRunner {
     /** The start methods a program is run under. */
     public static final List<String> START_METHODS = List.of("fork", "spawn");
-    private static final int MIN_TRIALS = 2;
 
     private final CPython python;
     private final Path programs;
@@ -98,55 +95,44 @@ public final class CPythonRunner {
         RunSettings labelled = new RunSettings(settings.profile(), settings.budget(), settings.seed(),
                 Optional.of("CPython " + python.version() + " " + startMethod));
         String replay = "scripts/harness cpython " + scenario.id() + " --start-method " + startMethod
-                + (settings.profile() == Profile.DEFAULT ? "" : " --profile " + settings.profile().label()) + " --seed " + settings.seed() + " --budget " + Durations.format(settings.budget());
+                + (settings.profile() == Profile.DEFAULT ? "" : " --profile " + settings.profile().label())
+                + " --seed " + settings.seed() + " --budget " + Durations.format(settings.budget());
         CPythonProgram runs = new CPythonProgram(python.command(), program);
         Duration timeout = trialTimeout(scenario);
-        long start = System.nanoTime();
-        long lastProgress = start;
-        Map<String, Long> samples = new LinkedHashMap<>();
-        List<ScenarioFailure> failures = new ArrayList<>();
-        int trials = 0;
-        while (failures.isEmpty() && (trials < MIN_TRIALS || ScenarioRunner.fitsAnother(start, settings.budget().toNanos(), trials))) {
-            CPythonProgram.Run run;
-            try {
-                run = runs.run(List.of("--start-method", startMethod, "--profile", settings.profile().label(),
-                        "--seed", String.valueOf(settings.seed()), "--trial", String.valueOf(trials)), timeout);
-            } catch (IOException e) {
-                failures.add(new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, trials,
-                        "cannot start " + python.command() + ": " + e.getMessage()));
-                break;
-            }
-            Optional<String> key = run.timedOut() ? Optional.of("hang: " + run.problem().orElseThrow()) : run.key();
-            if (key.isPresent()) {
-                Outcome outcome = Outcome.of(key.get());
-                samples.merge(outcome.key(), 1L, Long::sum);
-                ScenarioRunner.gradeTrial(scenario, settings.profile(), outcome, trials).ifPresent(failures::add);
-            } else {
-                String tail = run.stderr().isEmpty() ? "stderr empty" : "stderr: " + String.join(" | ", run.stderr());
-                failures.add(new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, trials,
-                        run.problem().orElseThrow() + "; " + tail));
-            }
-            if (!run.leaked().isEmpty()) {
-                failures.add(new ScenarioFailure(ScenarioFailure.Kind.LEAK, trials, run.leaked().size()
-                        + " process(es) of the program's session still alive after it ended, killed: " + String.join("; ", run.leaked())));
-            }
-            trials++;
-            long now = System.nanoTime();
-            if (now - lastProgress >= ScenarioRunner.PROGRESS_EVERY.toNanos()) {
-                lastProgress = now;
-                progress.accept("  … " + scenario.id() + " " + label(startMethod) + ": " + trials + (trials == 1 ? " trial, " : " trials, ")
-                        + Durations.seconds(Duration.ofNanos(now - start)) + " of " + Durations.seconds(settings.budget()) + " budget");
-            }
-        }
-        List<OutcomeCount> counts = ScenarioRunner.counts(scenario.outcomes(), settings.profile(), samples);
-        for (OutcomeCount c : counts) {
-            if (c.samples() == 0 && c.failing()) {
-                failures.add(new ScenarioFailure(ScenarioFailure.Kind.REQUIRED_MISSING, -1,
-                        "required outcome " + c.key() + " (" + c.description() + ") never observed in " + trials + " trials"));
-            }
-        }
+        List<String> arguments = List.of("--start-method", startMethod, "--profile", settings.profile().label(),
+                "--seed", String.valueOf(settings.seed()));
+        TrialLoop.Tally tally = TrialLoop.run(scenario, settings, scenario.id() + " " + label(startMethod), progress, index -> {
+            List<String> args = new ArrayList<>(arguments);
+            args.addAll(List.of("--trial", String.valueOf(index)));
+            return step(scenario, settings.profile(), runs, args, timeout, index);
+        });
         return new ScenarioResult(scenario.id(), scenario.title(), scenario.seedSection(), labelled,
-                Duration.ofNanos(System.nanoTime() - start), trials, counts, failures, replay, coverage());
+                tally.elapsed(), tally.trials(), tally.counts(), tally.failures(), replay, coverage());
+    }
+
+    /** One run of the program as a trial: its key graded, or its crash; and its session's leftovers. */
+    private TrialLoop.Step step(Scenario scenario, Profile profile, CPythonProgram runs, List<String> args, Duration timeout, int index)
+            throws InterruptedException {
+        CPythonProgram.Run run;
+        try {
+            run = runs.run(args, timeout);
+        } catch (IOException e) {
+            return new TrialLoop.Step(Optional.empty(), List.of(new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, index,
+                    "cannot start " + python.command() + ": " + e.getMessage())));
+        }
+        List<ScenarioFailure> failures = new ArrayList<>();
+        Optional<Outcome> outcome = (run.timedOut() ? Optional.of("hang: " + run.problem().orElseThrow()) : run.key()).map(Outcome::of);
+        if (outcome.isPresent()) {
+            TrialLoop.grade(scenario, profile, outcome.get(), index).ifPresent(failures::add);
+        } else {
+            String tail = run.stderr().isEmpty() ? "stderr empty" : "stderr: " + String.join(" | ", run.stderr());
+            failures.add(new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, index, run.problem().orElseThrow() + "; " + tail));
+        }
+        if (!run.leaked().isEmpty()) {
+            failures.add(new ScenarioFailure(ScenarioFailure.Kind.LEAK, index, run.leaked().size()
+                    + " process(es) of the program's session still alive after it ended, killed: " + String.join("; ", run.leaked())));
+        }
+        return new TrialLoop.Step(outcome, failures);
     }
 
     /** What the leak check covers for a Python program. */

@@ -2,16 +2,14 @@ package org.mproc.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs one scenario within its budget (G-HAR-5): a warm-up trial, then trials while the budget
- * allows another of average length; every trial's outcome is graded as it comes (G-HAR-1) and
+ * Runs one scenario within its budget (G-HAR-5), by the trial rules of {@link TrialLoop}: a warm-up
+ * trial, then trials while the budget allows another of average length; every trial's outcome is graded as it comes (G-HAR-1) and
  * every trial is followed by a leak check (G-HAR-2). The run stops at the first failing trial, so a
  * failure is reported with the least time spent; the result carries the replay command (G-HAR-3).
  * A trial that failed with a forbidden or undeclared outcome is then shrunk (G-HAR-6): replayed
@@ -24,10 +22,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class ScenarioRunner {
-    /** A progress line at least this often while a scenario runs. */
-    static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
-    private static final int MIN_TRIALS = 2;
-
     private final Consumer<String> progress;
     private final ShrinkLimits shrinkLimits;
 
@@ -61,27 +55,56 @@ public final class ScenarioRunner {
         } catch (IllegalArgumentException e) {
             return infrastructureFailure(scenario, settings, "scenario " + scenario.id() + ": " + e.getMessage());
         }
-        long start = System.nanoTime();
-        long budget = settings.budget().toNanos();
-        long lastProgress = start;
-        Map<String, Long> samples = new LinkedHashMap<>();
-        List<ScenarioFailure> failures = new ArrayList<>();
-        LeakCheck.Snapshot baseline = null;
-        int trials = 0;
-        TrialContext failedTrial = null;
-        Outcome failedOutcome = null;
-        while (failures.isEmpty() && (trials < MIN_TRIALS || fitsAnother(start, budget, trials))) {
+        GradedTrials trials = new GradedTrials(scenario, settings, subject, dimensions);
+        TrialLoop.Tally tally = TrialLoop.run(scenario, settings, scenario.id(), progress, trials);
+        List<ScenarioFailure> failures = tally.failures();
+        Optional<ShrinkResult> shrink = Optional.empty();
+        if (!failures.isEmpty() && failures.get(0).semantic()) {
+            ScenarioFailure first = failures.get(0);
+            Optional<String> why = TrialShrink.whyNotShrunk(first.kind());
+            Shape shape = trials.failed == null ? Shape.none() : trials.failed.shape();
+            shrink = Optional.of(why.isPresent() || trials.failed == null
+                    ? ShrinkResult.notShrunk(shape, dimensions.main().map(Dimension::name), why.orElse("no trial to shrink"))
+                    : TrialShrink.shrink(scenario, settings, subject, trials.failed, trials.failedOutcome, first, trials.baseline,
+                            failures, shrinkLimits, progress));
+        }
+        return new ScenarioResult(scenario.id(), scenario.title(), scenario.seedSection(), settings,
+                tally.elapsed(), tally.trials(), tally.counts(), failures, settings.replayCommand(scenario.id()), LeakCheck.coverage(), shrink);
+    }
+
+    /**
+     * mproc's trials: each in a {@link Trial} with a fresh {@link TrialContext}, graded (a misuse of
+     * the shape first), then leak-checked against the state after the warm-up; the failing trial is
+     * kept for its shrink.
+     */
+    private static final class GradedTrials implements TrialLoop.Trials<RuntimeException> {
+        private final Scenario scenario;
+        private final RunSettings settings;
+        private final Object subject;
+        private final Dimensions dimensions;
+        private LeakCheck.Snapshot baseline;
+        private TrialContext failed;
+        private Outcome failedOutcome;
+
+        GradedTrials(Scenario scenario, RunSettings settings, Object subject, Dimensions dimensions) {
+            this.scenario = scenario;
+            this.settings = settings;
+            this.subject = subject;
+            this.dimensions = dimensions;
+        }
+
+        @Override
+        public TrialLoop.Step run(int index) {
             LeakCheck.Snapshot before = LeakCheck.snapshot();
-            TrialContext context = new TrialContext(settings.profile(), settings.seed(), trials, subject,
-                    dimensions, settings.shape());
+            TrialContext context = new TrialContext(settings.profile(), settings.seed(), index, subject, dimensions, settings.shape());
             Outcome outcome = new Trial(scenario, context).run();
-            samples.merge(outcome.key(), 1L, Long::sum);
+            List<ScenarioFailure> failures = new ArrayList<>();
             Optional<ScenarioFailure> graded = context.declarationError()
-                    .map(e -> new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, context.index(), e))
-                    .or(() -> gradeTrial(scenario, settings.profile(), outcome, context.index()));
+                    .map(e -> new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, index, e))
+                    .or(() -> TrialLoop.grade(scenario, settings.profile(), outcome, index));
             graded.ifPresent(failures::add);
             if (graded.isPresent()) {
-                failedTrial = context;
+                failed = context;
                 failedOutcome = outcome;
             }
             if (baseline == null) {
@@ -90,80 +113,10 @@ public final class ScenarioRunner {
             List<String> leaks = LeakCheck.leaksSince(before, baseline);
             if (!leaks.isEmpty()) {
                 LeakCheck.endProcessesSince(before);
-                failures.add(new ScenarioFailure(ScenarioFailure.Kind.LEAK, trials, String.join("; ", leaks)));
+                failures.add(new ScenarioFailure(ScenarioFailure.Kind.LEAK, index, String.join("; ", leaks)));
             }
-            trials++;
-            long now = System.nanoTime();
-            if (now - lastProgress >= PROGRESS_EVERY.toNanos()) {
-                lastProgress = now;
-                progress.accept(progressLine(scenario, settings, trials, now - start, samples));
-            }
+            return new TrialLoop.Step(Optional.of(outcome), failures);
         }
-        List<OutcomeCount> counts = counts(scenario.outcomes(), settings.profile(), samples);
-        for (OutcomeCount c : counts) {
-            if (c.samples() == 0 && c.failing()) {
-                failures.add(new ScenarioFailure(ScenarioFailure.Kind.REQUIRED_MISSING, -1,
-                        "required outcome " + c.key() + " (" + c.description() + ") never observed in " + trials + " trials"));
-            }
-        }
-        Duration actual = Duration.ofNanos(System.nanoTime() - start);
-        Optional<ShrinkResult> shrink = Optional.empty();
-        if (!failures.isEmpty() && failures.get(0).semantic()) {
-            ScenarioFailure first = failures.get(0);
-            Optional<String> why = TrialShrink.whyNotShrunk(first.kind());
-            Shape shape = failedTrial == null ? Shape.none() : failedTrial.shape();
-            shrink = Optional.of(why.isPresent() || failedTrial == null
-                    ? ShrinkResult.notShrunk(shape, dimensions.main().map(Dimension::name), why.orElse("no trial to shrink"))
-                    : TrialShrink.shrink(scenario, settings, subject, failedTrial, failedOutcome, first, baseline, failures,
-                            shrinkLimits, progress));
-        }
-        return new ScenarioResult(scenario.id(), scenario.title(), scenario.seedSection(), settings,
-                actual, trials, counts, failures, settings.replayCommand(scenario.id()), LeakCheck.coverage(), shrink);
-    }
-
-    /** Whether another trial, as long as the average so far, still fits in the budget. */
-    static boolean fitsAnother(long start, long budget, int trials) {
-        long elapsed = System.nanoTime() - start;
-        return elapsed + elapsed / trials <= budget;
-    }
-
-    /** A trial's outcome graded by the scenario's table: the failure it is, if it is one. */
-    static Optional<ScenarioFailure> gradeTrial(Scenario scenario, Profile profile, Outcome outcome, int trial) {
-        Optional<OutcomeRow> row = scenario.outcomes().rowFor(outcome);
-        if (row.isEmpty()) {
-            return Optional.of(new ScenarioFailure(ScenarioFailure.Kind.UNDECLARED, trial, "undeclared outcome: " + outcome.key()));
-        }
-        if (row.get().gradeUnder(profile) == Grade.FORBIDDEN) {
-            return Optional.of(new ScenarioFailure(ScenarioFailure.Kind.FORBIDDEN, trial,
-                    "forbidden outcome: " + outcome.key() + " (" + row.get().description() + ")"));
-        }
-        return Optional.empty();
-    }
-
-    /** Outcomes seen, graded, then the rows required under this profile that were never seen. */
-    static List<OutcomeCount> counts(OutcomeTable table, Profile profile, Map<String, Long> samples) {
-        List<OutcomeCount> counts = new ArrayList<>();
-        List<OutcomeRow> seenRows = new ArrayList<>();
-        samples.forEach((key, n) -> {
-            Optional<OutcomeRow> row = table.rowFor(Outcome.of(key));
-            row.ifPresent(seenRows::add);
-            counts.add(new OutcomeCount(key, n, row, row.map(r -> r.gradeUnder(profile))));
-        });
-        for (OutcomeRow row : table.rows()) {
-            if (row.gradeUnder(profile) == Grade.REQUIRED && !seenRows.contains(row)) {
-                counts.add(new OutcomeCount(row.label(), 0, Optional.of(row), Optional.of(Grade.REQUIRED)));
-            }
-        }
-        return counts;
-    }
-
-    private static String progressLine(Scenario scenario, RunSettings settings, int trials, long elapsed, Map<String, Long> samples) {
-        StringBuilder line = new StringBuilder("  … ").append(scenario.id()).append(": ").append(trials)
-                .append(trials == 1 ? " trial, " : " trials, ").append(Durations.seconds(Duration.ofNanos(elapsed)))
-                .append(" of ").append(Durations.seconds(settings.budget())).append(" budget; ");
-        List<String> parts = new ArrayList<>();
-        samples.forEach((key, n) -> parts.add(n + "× " + key));
-        return line.append(String.join(", ", parts)).toString();
     }
 
     private static ScenarioResult infrastructureFailure(Scenario scenario, RunSettings settings, String message) {

@@ -36,7 +36,7 @@ class ResultOutputTest {
 
     @Test
     void theJsonCarriesItsSchemaVersionAndEveryField() throws Exception {
-        List<OutcomeCount> counts = ScenarioRunner.counts(TABLE, Profile.STRESS, new java.util.LinkedHashMap<>(java.util.Map.of("ok", 3L)));
+        List<OutcomeCount> counts = TrialLoop.counts(TABLE, Profile.STRESS, new java.util.LinkedHashMap<>(java.util.Map.of("ok", 3L)));
         ScenarioResult r = result(3, counts, List.of(new ScenarioFailure(ScenarioFailure.Kind.REQUIRED_MISSING, -1, "rare never seen")));
         Path file = ResultJson.write(r, dir.resolve("scenarios"));
         assertEquals("x1.json", file.getFileName().toString());
@@ -57,7 +57,7 @@ class ResultOutputTest {
 
     @Test
     void aRunWithNoTrialHasFrequenciesOfZeroNotNaN() throws Exception {
-        List<OutcomeCount> counts = ScenarioRunner.counts(TABLE, Profile.STRESS, new java.util.LinkedHashMap<>());
+        List<OutcomeCount> counts = TrialLoop.counts(TABLE, Profile.STRESS, new java.util.LinkedHashMap<>());
         ScenarioResult r = result(0, counts, List.of(new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, -1, "no class")));
         String text = Files.readString(ResultJson.write(r, dir));
         assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
@@ -67,10 +67,10 @@ class ResultOutputTest {
 
     @Test
     void theJUnitXmlHasOneCasePerScenarioWithFailuresAndErrorsApart() throws Exception {
-        List<OutcomeCount> seen = ScenarioRunner.counts(TABLE, Profile.DEFAULT,
+        List<OutcomeCount> seen = TrialLoop.counts(TABLE, Profile.DEFAULT,
                 new java.util.LinkedHashMap<>(java.util.Map.of("bad <&> \"x\"", 1L)));
         ScenarioResult failed = result(1, seen, List.of(new ScenarioFailure(ScenarioFailure.Kind.FORBIDDEN, 0, "bad <&> \"x\" seen")));
-        ScenarioResult passed = result(2, ScenarioRunner.counts(TABLE, Profile.DEFAULT, new java.util.LinkedHashMap<>(java.util.Map.of("ok", 2L))), List.of());
+        ScenarioResult passed = result(2, TrialLoop.counts(TABLE, Profile.DEFAULT, new java.util.LinkedHashMap<>(java.util.Map.of("ok", 2L))), List.of());
         ScenarioResult broken = result(0, List.of(), List.of(new ScenarioFailure(ScenarioFailure.Kind.INFRASTRUCTURE, -1, "cannot load")));
         Path file = JUnitXml.write("suite", List.of(failed, passed, broken), dir);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());

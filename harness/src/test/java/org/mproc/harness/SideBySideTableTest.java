@@ -23,7 +23,7 @@ class SideBySideTableTest {
     private static ScenarioResult result(Map<String, Long> samples, List<ScenarioFailure> failures) {
         long trials = samples.values().stream().mapToLong(Long::longValue).sum();
         return new ScenarioResult("05", "counter", "§5", SETTINGS, Duration.ofMillis(2100), (int) trials,
-                ScenarioRunner.counts(TABLE, Profile.DEFAULT, samples), failures, "replay", "leak check");
+                TrialLoop.counts(TABLE, Profile.DEFAULT, samples), failures, "replay", "leak check");
     }
 
     @Test
