@@ -1,8 +1,12 @@
-"""Scenario 01 in CPython: two children run at the same time, each in a process of its own.
+"""Scenario 01 in CPython: children run at the same time, each in a process of its own.
 
-As Scenario01BasicProcess: children A and B read time.monotonic_ns() (CLOCK_MONOTONIC, one clock
-for the machine), sleep 300 ms, read it again and put (name, pid, start, end) on a Queue; the
-parent judges pids and overlap with the Java keys. Prints one line, ``outcome: <key>``.
+As Scenario01BasicProcess. Default profile: children A and B read time.monotonic_ns()
+(CLOCK_MONOTONIC, one clock for the machine), sleep 300 ms, read it again and put
+(name, pid, start, end) on a Queue; the parent judges pids and overlap with the Java keys. Stress
+profile: four children, A to D, each sleeping 600 ms, and the same question of all four: were they
+all alive at one instant (``distinct pids, lifetimes overlapped``), only some pairs (``distinct
+pids, some lifetimes overlapped``) or none (``distinct pids, one ran after the other``)? Nothing
+is drawn and no dimension is declared, as in Java. Prints one line, ``outcome: <key>``.
 """
 import multiprocessing
 import os
@@ -12,13 +16,15 @@ import time
 import _common
 
 SLEEP = 0.3
+STRESS_SLEEP = 0.6
+STRESS_CHILDREN = 4
 REPORT_WAIT = 10.0
 REAP_WAIT = 10.0
 
 
-def sleep_and_report(reports, name):
+def sleep_and_report(reports, name, sleep):
     start = time.monotonic_ns()
-    time.sleep(SLEEP)
+    time.sleep(sleep)
     reports.put((name, os.getpid(), start, time.monotonic_ns()))
 
 
@@ -51,13 +57,16 @@ def verdict(children, reports, before, after):
 
 
 def main():
-    _common.parse(__doc__)
+    trial = _common.parse(__doc__)
+    n = STRESS_CHILDREN if trial.stress else 2
+    sleep = STRESS_SLEEP if trial.stress else SLEEP
     reports = multiprocessing.Queue()
     children = []
     try:
         before = time.monotonic_ns()
-        for name in ("A", "B"):
-            child = multiprocessing.Process(name=name, target=sleep_and_report, args=(reports, name))
+        for i in range(n):
+            name = chr(ord("A") + i)
+            child = multiprocessing.Process(name=name, target=sleep_and_report, args=(reports, name, sleep))
             child.start()
             children.append(child)
         received = []
