@@ -1,10 +1,16 @@
 """Scenario 05d in CPython: four processes count words into one manager dict.
 
-As Scenario05dWordCount (default profile): 100 + nextInt(41) words over the first 12 of the
-vocabulary, skewed (u cubed), drawn from the trial's random source exactly as in Java; four
-contiguous shares. Each child waits at a manager Barrier(4), then counts its share with CPython's
-idiom ``d[w] = d.get(w, 0) + 1``: a read and a write, two calls to the server, so counts get lost
-when two children count the same word at once. There is no atomic merge on a CPython dict proxy.
+As Scenario05dWordCount. The text is drawn from the trial's random source exactly as in Java: its
+length first, then one double per word, a word of the first ``vocabulary`` words of the list picked
+skewed (u cubed) so a few are frequent. Default profile: 100 + nextInt(41) words over 12. Stress
+profile: 1200 + nextInt(801) words over all 40. In both, as in Java, the dimensions ``words`` (the
+length drawn), ``vocabulary`` and ``processes`` (4) are asked in that order, after the length is
+drawn and before the words are. The text is cut into ``processes`` contiguous shares, the last
+taking the remainder. Each child waits at a manager Barrier of the ``processes``, then counts its
+share with CPython's idiom ``d[w] = d.get(w, 0) + 1``: a read and a write, two calls to the server,
+so counts get lost when two children count the same word at once. There is no atomic merge on a
+CPython dict proxy (Java's ``merge(word, 1, Integer::sum)``). The key is ``exact`` or
+``n of w words miscounted: l counts lost, e extra``, the same under both profiles.
 """
 import multiprocessing
 
@@ -20,18 +26,22 @@ VOCABULARY = [
     "share", "start", "join", "kill", "signal", "result", "order", "round"]
 
 
-def text(random):
-    length = 100 + random.next_int(41)
-    words = []
+def drawn_length(random, stress):
+    return 1200 + random.next_int(801) if stress else 100 + random.next_int(41)
+
+
+def words(random, length, distinct):
+    """``length`` words over the first ``distinct`` of the vocabulary, skewed (u cubed): hot keys."""
+    drawn = []
     for _ in range(length):
         u = random.next_double()
-        words.append(VOCABULARY[int(12 * u * u * u)])
-    return words
+        drawn.append(VOCABULARY[int(distinct * u * u * u)])
+    return drawn
 
 
-def shares(words):
-    size = len(words) // CHILDREN
-    return [words[i * size:(len(words) if i == CHILDREN - 1 else (i + 1) * size)] for i in range(CHILDREN)]
+def shares(text, n):
+    size = len(text) // n
+    return [text[i * size:(len(text) if i == n - 1 else (i + 1) * size)] for i in range(n)]
 
 
 def count_share(counts, gate, share):
@@ -57,16 +67,19 @@ def judge(expected, shared):
 
 def main():
     trial = _common.parse(__doc__)
-    words = text(trial.random)
+    length = trial.dimension("words", drawn_length(trial.random, trial.stress))
+    distinct = trial.dimension("vocabulary", len(VOCABULARY) if trial.stress else 12)
+    processes = trial.dimension("processes", CHILDREN)
+    text = words(trial.random, length, distinct)
     expected = {}
-    for w in words:
+    for w in text:
         expected[w] = expected.get(w, 0) + 1
     with multiprocessing.Manager() as mgr:
         counts = mgr.dict()
-        gate = mgr.Barrier(CHILDREN)
+        gate = mgr.Barrier(processes)
         children = _common.Children(PATIENCE)
         try:
-            for share in shares(words):
+            for share in shares(text, processes):
                 children.start("counter", count_share, (counts, gate, share))
             children.join_all()
             _common.emit(judge(expected, dict(counts)))

@@ -1,12 +1,14 @@
 """Scenario 05f in CPython: a manager Barrier party SIGKILLed while it waits.
 
-As Scenario05fBarrierPartyKilled (default profile): a manager Barrier of N + 1 parties, N = 3
-children waiting and the trial itself, the coordinator, not yet arrived; once ``n_waiting`` shows
-the three, the child drawn from the trial's random source (as in Java) is SIGKILLed by pid. The
-Java trial then waits for the survivors' reports; CPython tells them nothing (the dead party's
-server thread still waits), so after SURVIVORS_TOLD without a report the coordinator arrives, as
-the Java trial does next, and the barrier trips: the survivors pass, key ``a survivor passed the
-barrier``. BrokenBarrierError plays the part of Java's BrokenBarrierException.
+As Scenario05fBarrierPartyKilled: a manager Barrier of N + 1 parties, N children waiting and the
+trial itself, the coordinator, not yet arrived. N is 3 in the default profile; under stress it is
+drawn, 3 + nextInt(3), so 3 to 5, as in Java; then, in both profiles, the child to kill is drawn,
+nextInt(N), from the trial's random source as in Java (05f declares no dimensions). Once
+``n_waiting`` shows the N, that child is SIGKILLed by pid. The Java trial then waits for the
+survivors' reports; CPython tells them nothing (the dead party's server thread still waits), so
+after SURVIVORS_TOLD without a report the coordinator arrives, as the Java trial does next, and the
+barrier trips: the survivors pass, key ``a survivor passed the barrier`` (the same under both
+profiles). BrokenBarrierError plays the part of Java's BrokenBarrierException.
 """
 import multiprocessing
 import queue
@@ -54,7 +56,7 @@ def collect(reports, n, timeout, victim, seen):
 
 def main():
     trial = _common.parse(__doc__)
-    n = 3
+    n = 3 + trial.random.next_int(3) if trial.stress else 3
     victim = trial.random.next_int(n)
     with multiprocessing.Manager() as mgr:
         reports = multiprocessing.Queue()
