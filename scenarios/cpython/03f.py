@@ -1,8 +1,12 @@
 """Scenario 03f in CPython: a Pipe whose peer is SIGKILLed while the reader waits in recv.
 
-As Scenario03fPipePeerKilled (default profile): k = 1 + nextInt(10) values, each nextInt(), drawn
-from the trial's random source as in Java. The child sends them on its end of a Pipe(), says so on
-a Queue, then waits in recv. A reader thread in the parent receives; once it has the k values the
+As Scenario03fPipePeerKilled. Default profile: k = 1 + nextInt(10) values, each nextInt(), drawn
+from the trial's random source as in Java, and the kill comes once the reader has taken all k.
+Stress profile: k = 200 + nextInt(1801) values, each nextInt(), then j = nextInt(k + 1), and the
+kill comes once the reader has taken j of them (or after PROGRESS), so it can land with values
+still on their way (in CPython they wait in the pipe's kernel buffer: 2,000 pickled ints fit in its
+64 KiB, so the child's sends never wait for room, unlike mproc's). The child sends them on its end
+of a Pipe(), says so on a Queue, then waits in recv. A reader thread in the parent receives; the
 parent SIGKILLs the child by pid. The parent keeps its copy of the child's end, as the Pipe example
 in CPython's documentation does, so the stream ends only if every copy is closed: recv waits on.
 After DEATH_SEEN without an end the key is ``hang: recv still waiting 3 s after the peer's death``
@@ -73,8 +77,9 @@ def judge(sent, received, ended):
 
 def main():
     trial = _common.parse(__doc__)
-    k = 1 + trial.random.next_int(10)
+    k = 200 + trial.random.next_int(1801) if trial.stress else 1 + trial.random.next_int(10)
     values = [trial.random.next_int() for _ in range(k)]
+    kill_after = trial.random.next_int(k + 1) if trial.stress else k
     ours, theirs = multiprocessing.Pipe()
     sent = multiprocessing.Queue()
     reader = Reader(ours)
@@ -82,7 +87,7 @@ def main():
     try:
         peer = children.start("peer", send_then_wait, (theirs, values, sent))
         children.await_(sent)
-        reader.await_taken(k, PROGRESS)
+        reader.await_taken(kill_after, PROGRESS)  # taken or not, the peer dies now: a loss shows below
         code = children.sigkill(peer)
         if not reader.done.wait(DEATH_SEEN):
             _common.emit("hang: recv still waiting %d s after the peer's death" % DEATH_SEEN)
