@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * least two run, then more while another of average length fits in the budget; each trial's
  * outcome is counted, the run stops at the first trial that fails, a progress line comes after a
  * trial when {@link #PROGRESS_EVERY} has passed since the last, and during one when
- * {@link #STILL_RUNNING_EVERY} has, and at the end every row REQUIRED under the profile that was never
+ * {@link Heartbeat#QUIET} has, and at the end every row REQUIRED under the profile that was never
  * seen is a failure.
  *
  * <pre>{@code
@@ -27,8 +27,6 @@ import java.util.function.Consumer;
 final class TrialLoop {
     /** A progress line at least this often while a scenario runs. */
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
-    /** A "still running" line when a trial has been quiet this long. */
-    static final Duration STILL_RUNNING_EVERY = Duration.ofSeconds(5);
     private static final int MIN_TRIALS = 2;
 
     /** Runs the trials, one at a time. @param <E> what a trial may throw to end the run */
@@ -72,9 +70,9 @@ final class TrialLoop {
         Map<String, Long> samples = new LinkedHashMap<>();
         List<ScenarioFailure> failures = new ArrayList<>();
         int ran = 0;
-        try (Heartbeat heartbeat = new Heartbeat(label, progress, start)) {
+        try (Heartbeat heartbeat = new Heartbeat(label, progress)) {
             while (failures.isEmpty() && (ran < MIN_TRIALS || fitsAnother(start, budget, ran))) {
-                heartbeat.trialStarts(ran);
+                heartbeat.starts("trial " + ran);
                 Step step = trials.run(ran);
                 step.outcome().ifPresent(o -> samples.merge(o.key(), 1L, Long::sum));
                 failures.addAll(step.failures());
@@ -129,70 +127,6 @@ final class TrialLoop {
             }
         }
         return counts;
-    }
-
-    /**
-     * Says a trial is still running when the run has been quiet for {@link #STILL_RUNNING_EVERY} (a
-     * hang waits out a whole trial timeout), so a run prints at least that often.
-     */
-    private static final class Heartbeat implements AutoCloseable {
-        private final String label;
-        private final Consumer<String> progress;
-        private final long start;
-        private final Thread thread;
-        private volatile long lastPrinted;
-        private volatile long trialStart;
-        private volatile int trial;
-
-        Heartbeat(String label, Consumer<String> progress, long start) {
-            this.label = label;
-            this.progress = progress;
-            this.start = start;
-            this.lastPrinted = start;
-            this.thread = new Thread(this::beat, "mproc-trial-heartbeat");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void trialStarts(int index) {
-            trial = index;
-            trialStart = System.nanoTime();
-        }
-
-        /** Whether nothing was printed for {@code quiet}; if so, the caller prints now. */
-        synchronized boolean claim(long now, Duration quiet) {
-            if (now - lastPrinted < quiet.toNanos()) {
-                return false;
-            }
-            lastPrinted = now;
-            return true;
-        }
-
-        private void beat() {
-            try {
-                while (true) {
-                    Thread.sleep(500);
-                    long now = System.nanoTime();
-                    if (claim(now, STILL_RUNNING_EVERY)) {
-                        progress.accept("  … " + label + ": trial " + trial + " still running after "
-                                + Durations.seconds(Duration.ofNanos(now - trialStart)) + " (" + Durations.seconds(Duration.ofNanos(now - start))
-                                + " in all)");
-                    }
-                }
-            } catch (InterruptedException e) {
-                // closed
-            }
-        }
-
-        @Override
-        public void close() {
-            thread.interrupt();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private static String progressLine(String label, RunSettings settings, int trials, long elapsed, Map<String, Long> samples) {

@@ -22,6 +22,7 @@ final class TrialShrink implements Shrinker.Attempt {
     private final LeakCheck.Snapshot baseline;
     private final List<ScenarioFailure> failures;
     private String abortReason = "a try went wrong";
+    private Heartbeat heartbeat;
 
     private TrialShrink(Scenario scenario, RunSettings settings, Object subject, int index, ScenarioFailure.Kind kind,
             Optional<OutcomeRow> row, LeakCheck.Snapshot baseline, List<ScenarioFailure> failures) {
@@ -64,7 +65,11 @@ final class TrialShrink implements Shrinker.Attempt {
         progress.accept("  … shrinking " + scenario.id() + " from " + original + " (up to " + limits.triesPerCandidate()
                 + " tries per shape, " + Durations.format(limits.timeCap()) + " at most):");
         long start = System.nanoTime();
-        Shrinker.Found found = new Shrinker(dimensions, limits, attempt, progress).shrink(original);
+        Shrinker.Found found;
+        try (Heartbeat heartbeat = new Heartbeat("shrinking " + scenario.id(), progress)) {
+            attempt.heartbeat = heartbeat;
+            found = new Shrinker(dimensions, limits, attempt, heartbeat.relaying(progress)).shrink(original);
+        }
         return new ShrinkResult(original, found.shape(), main, found.tries(), Duration.ofNanos(System.nanoTime() - start),
                 found.notes(), Optional.of(settings.withShape(found.shape()).replayCommand(scenario.id())));
     }
@@ -87,6 +92,9 @@ final class TrialShrink implements Shrinker.Attempt {
 
     @Override
     public Shrinker.Verdict attempt(Shape candidate) {
+        if (heartbeat != null) {
+            heartbeat.starts("a try at " + candidate);
+        }
         LeakCheck.Snapshot before = LeakCheck.snapshot();
         TrialContext context = new TrialContext(settings.profile(), settings.seed(), index, subject,
                 scenario.dimensions(), candidate);

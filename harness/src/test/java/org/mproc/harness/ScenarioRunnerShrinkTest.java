@@ -195,4 +195,33 @@ class ScenarioRunnerShrinkTest {
                 r.failures().get(0).message());
         assertTrue(r.shrink().isEmpty());
     }
+
+    @Test
+    @Tag("G-HAR-6")
+    @Tag("G-HAR-5")
+    void aShrinkTryThatRunsLongIsSaidToBeStillRunning() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch told = new CountDownLatch(1);
+        AtomicInteger tries = new AtomicInteger();
+        FakeScenario slowTry = new FakeScenario(TABLE, t -> {
+            int elements = t.dimension("elements", 100);
+            t.dimension("processes", 4);
+            if (tries.getAndIncrement() == 1) {
+                // the shrink's first try (the run's one trial failed): waits until the heartbeat speaks
+                if (!told.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    return Outcome.of("no still-running line within 30 s");
+                }
+            }
+            return Outcome.of(elements >= 50 ? "bad" : "ok");
+        }).shaped(SHAPE);
+        ScenarioResult r = new ScenarioRunner(line -> {
+            lines.add(line);
+            if (line.contains("still running")) {
+                told.countDown();
+            }
+        }, new ShrinkLimits(1, 50, Duration.ofSeconds(60))).run(slowTry, settings(Profile.DEFAULT));
+        assertEquals(Shape.parse("elements=50,processes=1"), r.shrink().orElseThrow().shrunk(), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  … shrinking fake: a try at elements=")
+                && l.contains(" still running after ")), String.join("\n", lines));
+    }
 }
