@@ -1,0 +1,306 @@
+package org.mproc.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.mproc.cluster.internal.HazelcastSetup;
+import org.mproc.cluster.internal.MemberMain;
+import org.mproc.cluster.internal.MemberProcess;
+import org.mproc.cluster.internal.MemberSecret;
+import org.mproc.cluster.internal.MemberSettings;
+import org.mproc.internal.spawn.ChildClassPath;
+
+/**
+ * A Hazelcast cluster of member JVMs this process started (G-CLUSTER-1): its own name and a fresh
+ * 256-bit secret, bound to loopback, with this JVM as a lite member (it holds no data and runs no
+ * task) and N data members that run the tasks. {@link #close} stops every member and waits until
+ * each JVM has exited; a member whose parent dies stops on its own (its stdin closes).
+ *
+ * <pre>{@code
+ * try (Cluster cluster = Cluster.local(3); ClusterPool pool = cluster.pool()) {
+ *     List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3));   // [1, 4, 9], computed in the members
+ * }
+ * }</pre>
+ */
+public final class Cluster implements AutoCloseable {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final MemberSettings settings;
+    private final HazelcastInstance self;
+    private final List<MemberProcess> members;
+    private final Path logs;
+    private final List<ClusterPool> pools = new ArrayList<>();
+    private boolean closed;
+
+    private Cluster(MemberSettings settings, HazelcastInstance self, List<MemberProcess> members, Path logs) {
+        this.settings = settings;
+        this.self = self;
+        this.members = members;
+        this.logs = logs;
+    }
+
+    /** A loopback cluster of {@code members} member JVMs with the defaults of {@link #builder()}. */
+    public static Cluster local(int members) throws InterruptedException {
+        return builder().members(members).start();
+    }
+
+    /** Settings for a local cluster: three members, loopback, a 5 s heartbeat bound. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A pool whose tasks run in this cluster's data members; closed with the cluster. */
+    public synchronized ClusterPool pool() {
+        if (closed) {
+            throw new IllegalStateException("the cluster " + settings.clusterName() + " is closed");
+        }
+        ClusterPool pool = new ClusterPool(this);
+        pools.add(pool);
+        return pool;
+    }
+
+    /** The cluster's name. */
+    public String name() {
+        return settings.clusterName();
+    }
+
+    /** The member JVMs' pids, in the order they were started. */
+    public List<Long> memberPids() {
+        return members.stream().map(MemberProcess::pid).toList();
+    }
+
+    HazelcastInstance hazelcast() {
+        return self;
+    }
+
+    byte[] secret() {
+        return settings.secret();
+    }
+
+    /** The data members now in the cluster, in the cluster's order. */
+    List<Member> dataMembers() {
+        return self.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).toList();
+    }
+
+    /** The member JVM this library started with {@code pid}, if any. */
+    Optional<MemberProcess> memberWithPid(long pid) {
+        return members.stream().filter(m -> m.pid() == pid).findFirst();
+    }
+
+    /**
+     * Stops the pools, then every member JVM (waiting until each has exited; an interrupt turns the
+     * wait into kills by pid, and the interrupt is kept), then this JVM's member.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ClusterPool pool : pools) {
+            pool.terminate();
+        }
+        for (MemberProcess m : members) {
+            m.requestStop(); // all leave at once rather than one after another
+        }
+        boolean interrupted = false;
+        for (MemberProcess m : members) {
+            try {
+                m.stop(interrupted ? Duration.ZERO : STOP_GRACE);
+            } catch (InterruptedException e) {
+                interrupted = true;
+                m.process().destroyForcibly();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        self.getLifecycleService().terminate();
+        MemberSecret.forget(settings.clusterName());
+        deleteLogs(logs);
+    }
+
+    private static void deleteLogs(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a member that failed leaves its log for reading
+        }
+    }
+
+    /** How a local cluster is made. */
+    public static final class Builder {
+        private int members = 3;
+        private String host = "127.0.0.1";
+        private boolean anyInterface;
+        private int basePort;
+        private Duration heartbeat = Duration.ofSeconds(5);
+        private Duration startTimeout = Duration.ofSeconds(90);
+        private List<String> memberJvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC");
+        private List<Path> classPath;
+
+        private Builder() {}
+
+        /** How many data members (member JVMs) to start, 1 or more. */
+        public Builder members(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("a cluster needs at least 1 member, got " + count);
+            }
+            this.members = count;
+            return this;
+        }
+
+        /**
+         * The address members bind; loopback by default. A non-loopback address is refused unless
+         * {@link #allowNonLoopback()} was called: Hazelcast Community has no member authentication
+         * or TLS, so anything that reaches the port can join (mproc's envelopes keep it from doing anything).
+         */
+        public Builder host(String address) {
+            this.host = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** Lets {@link #host} name an address other machines can reach. */
+        public Builder allowNonLoopback() {
+            this.anyInterface = true;
+            return this;
+        }
+
+        /** The first port of the members' range; 0 (the default) picks one at random. */
+        public Builder basePort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is not within 0–65535");
+            }
+            this.basePort = port;
+            return this;
+        }
+
+        /** How long a member may go without a heartbeat before it is declared dead (at least 1 s). */
+        public Builder heartbeat(Duration bound) {
+            if (bound.toSeconds() < 1) {
+                throw new IllegalArgumentException("the heartbeat bound must be at least 1 s, got " + bound);
+            }
+            this.heartbeat = bound;
+            return this;
+        }
+
+        /** The member JVMs' options; {@code -Xmx256m -XX:+UseSerialGC} by default. */
+        public Builder memberJvmOptions(List<String> options) {
+            this.memberJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /**
+         * The member JVMs' class path; by default the one read off the caller's class loaders (as
+         * for children). Every class a task uses must be on it: a member that cannot load one fails
+         * the call naming the class and the member.
+         */
+        public Builder classPath(List<Path> entries) {
+            this.classPath = List.copyOf(entries);
+            return this;
+        }
+
+        /** How long to wait for every member to join. */
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Starts this JVM's lite member, then the member JVMs, and waits until all have joined.
+         *
+         * @throws IllegalArgumentException when the host is not loopback and that was not allowed
+         * @throws IllegalStateException    naming the member that could not start or join, and why
+         */
+        public Cluster start() throws InterruptedException {
+            checkHost();
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            String name = "mproc-" + HexFormat.of().formatHex(secret, 0, 4) + "-" + ProcessHandle.current().pid();
+            int base = basePort != 0 ? basePort : 20000 + new SecureRandom().nextInt(40000);
+            int heartbeatSeconds = (int) Math.max(1, heartbeat.toSeconds());
+            MemberSettings self = new MemberSettings(name, host, base, members + 8, heartbeatSeconds, secret, "caller");
+            MemberSecret.register(name, secret);
+            HazelcastInstance lite;
+            try {
+                lite = Hazelcast.newHazelcastInstance(HazelcastSetup.config(self, true));
+            } catch (RuntimeException e) {
+                MemberSecret.forget(name);
+                throw new IllegalStateException("this JVM's member of " + name + " could not start on " + host + ":" + base
+                        + ": " + e.getMessage(), e);
+            }
+            Path logs;
+            try {
+                logs = Files.createTempDirectory(name + "-");
+            } catch (IOException e) {
+                lite.getLifecycleService().terminate();
+                throw new UncheckedIOException(e);
+            }
+            List<MemberProcess> started = new ArrayList<>();
+            Cluster cluster = new Cluster(self, lite, started, logs);
+            try {
+                String memberClassPath = ChildClassPath.resolve(classPath, "a cluster member", ChildClassPath.caller(),
+                        MemberMain.class, HazelcastInstance.class).value();
+                List<String> command = new ArrayList<>();
+                command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+                command.add("-cp");
+                command.add(memberClassPath);
+                command.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
+                command.addAll(memberJvmOptions);
+                command.add(MemberMain.class.getName());
+                for (int i = 1; i <= members; i++) {
+                    started.add(MemberProcess.start(command, new MemberSettings(name, host, base, members + 8, heartbeatSeconds,
+                            secret, "member-" + i), logs));
+                }
+                for (MemberProcess m : started) {
+                    m.awaitReady(startTimeout);
+                }
+                long deadline = System.nanoTime() + startTimeout.toNanos();
+                while (lite.getCluster().getMembers().size() < members + 1) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("cluster " + name + " has " + lite.getCluster().getMembers().size()
+                                + " members of " + (members + 1) + " after " + startTimeout.toSeconds() + " s");
+                    }
+                    Thread.sleep(20);
+                }
+                return cluster;
+            } catch (IOException e) {
+                cluster.close();
+                throw new UncheckedIOException("cannot start a member JVM: " + e.getMessage(), e);
+            } catch (RuntimeException | InterruptedException e) {
+                cluster.close();
+                throw e;
+            }
+        }
+
+        private void checkHost() {
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("host " + host + " does not resolve", e);
+            }
+            if (!address.isLoopbackAddress() && !anyInterface) {
+                throw new IllegalArgumentException("host " + host + " is not a loopback address: members there can be reached"
+                        + " from other machines, and Hazelcast Community authenticates no member; call allowNonLoopback() to mean it");
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.mproc.cluster.internal;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.IExecutorService;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.mproc.ProcessException;
+import org.mproc.ProcessFunction;
+import org.mproc.TaskFailedException;
+
+/** Sends a map's chunks as {@link SealedTask}s and reads their sealed replies. */
+public final class Chunks {
+    private Chunks() {}
+
+    /**
+     * A chunk on its way: where it went, which items, and the future of its sealed reply.
+     *
+     * @param route      the chunk's route
+     * @param member     the member it was sent to
+     * @param firstIndex the input index of its first item
+     * @param lastIndex  the input index of its last item
+     * @param future     the sealed reply
+     */
+    public record Sent(String route, Member member, int firstIndex, int lastIndex, Future<byte[]> future) {
+        /** Waits for the reply and opens it: the results, or the failure the call throws. */
+        public Reply await(byte[] key) throws InterruptedException, ExecutionException {
+            ChunkReply reply = (ChunkReply) Codec.decode(Envelope.open(key, SealedTask.replyRoute(route), future.get()));
+            if (reply.failure() == null) {
+                return new Reply(reply.results(), Optional.empty());
+            }
+            if (reply.failedIndex() < 0) {
+                return new Reply(List.of(), Optional.of(new ProcessException("member " + member.getAddress() + " (pid "
+                        + reply.memberPid() + ") could not read tasks " + firstIndex + "–" + lastIndex + ": "
+                        + reply.failure().getMessage(), reply.failure())));
+            }
+            return new Reply(reply.results(), Optional.of(new TaskFailedException(reply.failedIndex(), reply.memberPid(), reply.failure())));
+        }
+    }
+
+    /**
+     * An opened reply.
+     *
+     * @param results the chunk's results (those before the failure, if one)
+     * @param failure what the call throws for this chunk, if anything
+     */
+    public record Reply(List<Object> results, Optional<RuntimeException> failure) {}
+
+    /** Seals one chunk and submits it to {@code member}. */
+    public static Sent send(IExecutorService executor, byte[] key, String route, ProcessFunction<Object, Object> function,
+                            List<Object> items, int firstIndex, Member member) throws IOException {
+        SealedTask task = SealedTask.of(key, route, new ChunkRequest(function, items, firstIndex));
+        return new Sent(route, member, firstIndex, firstIndex + items.size() - 1, executor.submitToMember(task, member));
+    }
+}

@@ -1,0 +1,54 @@
+package org.mproc.cluster.internal;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.ExecutorConfig;
+import com.hazelcast.config.JavaSerializationFilterConfig;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A member's Hazelcast configuration from its {@link MemberSettings}: its own cluster name, bound
+ * to the settings' address only, joined over TCP/IP to the members' port range (no multicast, no
+ * discovery), a heartbeat bound, no phone-home, no shutdown hook (the library stops its members),
+ * the member's pid as an attribute, and Java deserialization allowed for mproc's sealed tasks only
+ * (G-CLUSTER-3): Hazelcast refuses any other Java-serialized class before it is built.
+ */
+public final class HazelcastSetup {
+    /** The member attribute that holds the member JVM's pid. */
+    public static final String PID_ATTRIBUTE = "mproc.pid";
+    /** The executor a cluster pool's tasks run in: as many threads as the member's cores. */
+    public static final String EXECUTOR = "mproc-pool";
+
+    private HazelcastSetup() {}
+
+    /** The configuration; {@code lite} for the caller's own member, which holds no data and runs no task. */
+    public static Config config(MemberSettings s, boolean lite) {
+        Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
+        Config c = new Config();
+        c.setClusterName(s.clusterName());
+        c.setInstanceName(s.clusterName() + "-" + s.name());
+        c.setLiteMember(lite);
+        c.setProperty("hazelcast.phone.home.enabled", "false");
+        c.setProperty("hazelcast.shutdownhook.enabled", "false");
+        c.setProperty("hazelcast.logging.type", "jdk");
+        c.setProperty("hazelcast.socket.bind.any", "false");
+        c.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(s.heartbeatSeconds()));
+        c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        c.setProperty("hazelcast.merge.first.run.delay.seconds", "3600");
+        NetworkConfig network = c.getNetworkConfig();
+        network.setPort(s.basePort()).setPortCount(s.portCount()).setPortAutoIncrement(true);
+        network.getInterfaces().setEnabled(true).addInterface(s.host());
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).addMember(s.host()); // tried on every port of the range
+        c.getMemberAttributeConfig().setAttribute(PID_ATTRIBUTE, String.valueOf(ProcessHandle.current().pid()));
+        c.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(Runtime.getRuntime().availableProcessors()));
+        JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
+        filter.getWhitelist().addClasses(SealedTask.class.getName());
+        c.getSerializationConfig().setJavaSerializationFilterConfig(filter);
+        return c;
+    }
+}

@@ -1,0 +1,67 @@
+package org.mproc.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.mproc.WorkerDiedException;
+
+/**
+ * A member JVM SIGKILLed in the middle of a map (G-CLUSTER-4): the call fails with
+ * {@link WorkerDiedException} naming the member's pid and its tasks, soon after the kill, and the
+ * next call runs on the member that is left.
+ */
+@Tag("G-CLUSTER-4")
+@Timeout(180)
+class MemberDeathTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKilledMemberFailsTheCallNamingItAndThePoolGoesOnWithTheOthers() throws Exception {
+        try (Cluster cluster = Cluster.builder().members(2).start(); ClusterPool pool = cluster.pool()) {
+            long victim = cluster.memberPids().get(0);
+            Path started = dir.resolve("started");
+            String flag = started.toString();
+            CompletableFuture<List<Integer>> call = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return pool.map(x -> {
+                        Files.writeString(Path.of(flag + ProcessHandle.current().pid()), "");
+                        Thread.sleep(200);
+                        return x;
+                    }, IntStream.range(0, 40).boxed().toList(), 1);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(Path.of(flag + victim))) {
+                assertTrue(System.nanoTime() < deadline, "the victim never started a task");
+                Thread.sleep(10);
+            }
+            ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+            long killed = System.nanoTime();
+            Throwable failure = assertThrows(java.util.concurrent.ExecutionException.class, () -> call.get(60, TimeUnit.SECONDS)).getCause();
+            long seenAfterMillis = (System.nanoTime() - killed) / 1_000_000;
+            assertTrue(failure instanceof WorkerDiedException, String.valueOf(failure));
+            WorkerDiedException died = (WorkerDiedException) failure;
+            assertEquals(victim, died.pid(), died.getMessage());
+            assertTrue(died.getMessage().contains("left cluster " + cluster.name()), died.getMessage());
+            System.out.println("member death seen by the call " + seenAfterMillis + " ms after the kill: " + died.getMessage());
+            assertEquals(List.of(1, 2, 3), pool.map(x -> x + 1, List.of(0, 1, 2)), "the next call runs on the member left");
+            assertFalse(ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false));
+        }
+    }
+}
