@@ -92,9 +92,18 @@ public final class Cluster implements AutoCloseable {
         return settings.secret();
     }
 
-    /** The data members now in the cluster, in the cluster's order. */
+    /**
+     * The data members now in the cluster, in the cluster's order, less those whose JVM this
+     * process started and has seen end (the cluster takes a while longer to declare them gone).
+     */
     List<Member> dataMembers() {
-        return self.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).toList();
+        return self.getCluster().getMembers().stream().filter(m -> !m.isLiteMember() && !isDead(m)).toList();
+    }
+
+    /** Whether {@code member} is a JVM this process started that has ended. */
+    boolean isDead(Member member) {
+        String pid = member.getAttribute(HazelcastSetup.PID_ATTRIBUTE);
+        return pid != null && memberWithPid(Long.parseLong(pid)).map(m -> !m.process().isAlive()).orElse(false);
     }
 
     /** The member JVM this library started with {@code pid}, if any. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mproc.ProcessException;
 import org.mproc.ProcessFunction;
@@ -25,8 +24,9 @@ import org.mproc.cluster.internal.MemberProcess;
  * sealed with the cluster's secret (G-CLUSTER-3); results come back in input order. A task's
  * exception fails the call with {@link TaskFailedException} (its input index, the member JVM's
  * pid, the exception as cause); a member that dies or is declared dead fails the call with
- * {@link WorkerDiedException} naming the member and its tasks, and the next call goes to the
- * members that are left.
+ * {@link WorkerDiedException} naming the member and its tasks — at once when it is a JVM this
+ * process started and watches, before the cluster has declared it gone — and the next call goes to
+ * the members that are left. A call returns or throws without waiting for chunks after its failure.
  *
  * <pre>{@code
  * List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3));   // [1, 4, 9]
@@ -87,33 +87,28 @@ public final class ClusterPool implements AutoCloseable {
             }
         }
         List<Object> results = new ArrayList<>(list.size());
-        RuntimeException failure = null;
-        for (Chunks.Sent s : sent) {
+        for (int i = 0; i < sent.size(); i++) {
+            Chunks.Sent s = sent.get(i);
+            List<Chunks.Sent> pending = sent.subList(i, sent.size());
+            Chunks.Reply reply;
             try {
-                Chunks.Reply reply = s.await(cluster.secret());
-                if (failure == null) {
-                    reply.failure().ifPresentOrElse(this::throwing, () -> results.addAll(reply.results()));
-                }
+                // a later chunk's member ending fails the call as soon as it is seen, not once the earlier chunks are in
+                reply = s.await(cluster.secret(), () -> pending.stream().anyMatch(p -> !p.future().isDone() && cluster.isDead(p.member())));
             } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = memberFailure(s, e.getCause());
-                }
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                }
+                throw memberFailure(e.getCause() instanceof Chunks.MemberGone ? firstOnDeadMember(pending) : s, e.getCause());
             }
-        }
-        if (failure != null) {
-            throw failure;
+            if (reply.failure().isPresent()) {
+                throw reply.failure().get(); // the first failing task in input order: later chunks cannot come before it
+            }
+            results.addAll(reply.results());
         }
         @SuppressWarnings("unchecked")
         List<R> typed = (List<R>) results;
         return typed;
     }
 
-    private void throwing(RuntimeException e) {
-        throw e;
+    private Chunks.Sent firstOnDeadMember(List<Chunks.Sent> pending) {
+        return pending.stream().filter(p -> !p.future().isDone() && cluster.isDead(p.member())).findFirst().orElse(pending.get(0));
     }
 
     /** Applies {@code function} to {@code argument} in one member. */
@@ -126,11 +121,12 @@ public final class ClusterPool implements AutoCloseable {
         long pid = pidText == null ? -1 : Long.parseLong(pidText);
         boolean gone = !cluster.hazelcast().getCluster().getMembers().contains(s.member())
                 || cluster.memberWithPid(pid).map(m -> !m.process().isAlive()).orElse(false);
-        if (cause instanceof MemberLeftException || gone) {
+        if (cause instanceof MemberLeftException || cause instanceof Chunks.MemberGone || gone) {
             OptionalInt exit = cluster.memberWithPid(pid).map(MemberProcess::process)
                     .filter(p -> !p.isAlive()).map(p -> OptionalInt.of(p.exitValue())).orElse(OptionalInt.empty());
             return new WorkerDiedException(pid, exit, s.firstIndex(), s.lastIndex(),
-                    "member " + s.member().getAddress() + " left cluster " + cluster.name(), cause);
+                    "member " + s.member().getAddress() + (cause instanceof Chunks.MemberGone ? " of cluster " + cluster.name()
+                            + " ended" : " left cluster " + cluster.name()), cause);
         }
         return new ProcessException("member " + s.member().getAddress() + " (pid " + pid + ") failed tasks " + s.firstIndex()
                 + "–" + s.lastIndex() + ": " + cause.getClass().getName() + ": " + cause.getMessage(), cause);

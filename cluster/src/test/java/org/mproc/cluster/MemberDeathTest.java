@@ -58,7 +58,7 @@ class MemberDeathTest {
             assertTrue(failure instanceof WorkerDiedException, String.valueOf(failure));
             WorkerDiedException died = (WorkerDiedException) failure;
             assertEquals(victim, died.pid(), died.getMessage());
-            assertTrue(died.getMessage().contains("left cluster " + cluster.name()), died.getMessage());
+            assertTrue(died.getMessage().contains("cluster " + cluster.name()), died.getMessage());
             System.out.println("member death seen by the call " + seenAfterMillis + " ms after the kill: " + died.getMessage());
             assertEquals(List.of(1, 2, 3), pool.map(x -> x + 1, List.of(0, 1, 2)), "the next call runs on the member left");
             assertFalse(ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false));

@@ -7,13 +7,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.mproc.ProcessException;
 import org.mproc.ProcessFunction;
 import org.mproc.TaskFailedException;
 
 /** Sends a map's chunks as {@link SealedTask}s and reads their sealed replies. */
 public final class Chunks {
+    /** How often a wait for a reply looks whether the member's JVM ended. */
+    private static final long DEATH_CHECK_MILLIS = 20;
+
     private Chunks() {}
+
+    /** The cause of a wait ended because the member's JVM was seen to end. */
+    public static final class MemberGone extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MemberGone(String message) {
+            super(message);
+        }
+    }
 
     /**
      * A chunk on its way: where it went, which items, and the future of its sealed reply.
@@ -25,9 +40,28 @@ public final class Chunks {
      * @param future     the sealed reply
      */
     public record Sent(String route, Member member, int firstIndex, int lastIndex, Future<byte[]> future) {
-        /** Waits for the reply and opens it: the results, or the failure the call throws. */
-        public Reply await(byte[] key) throws InterruptedException, ExecutionException {
-            ChunkReply reply = (ChunkReply) Codec.decode(Envelope.open(key, SealedTask.replyRoute(route), future.get()));
+        /**
+         * Waits for the reply and opens it: the results, or the failure the call throws.
+         *
+         * @param memberDead whether the member's JVM is known to have ended (one this process
+         *                   started and watches): then the wait ends at once, without waiting for
+         *                   the cluster to declare the member gone
+         * @throws ExecutionException when the task failed in Hazelcast, or with a
+         *                            {@link MemberGone} cause when {@code memberDead} said so
+         */
+        public Reply await(byte[] key, BooleanSupplier memberDead) throws InterruptedException, ExecutionException {
+            byte[] sealed;
+            while (true) {
+                try {
+                    sealed = future.get(DEATH_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    if (memberDead.getAsBoolean() && !future.isDone()) {
+                        throw new ExecutionException(new MemberGone("its JVM ended"));
+                    }
+                }
+            }
+            ChunkReply reply = (ChunkReply) Codec.decode(Envelope.open(key, SealedTask.replyRoute(route), sealed));
             if (reply.failure() == null) {
                 return new Reply(reply.results(), Optional.empty());
             }

@@ -21,11 +21,14 @@ public final class HazelcastSetup {
     /** The executor a cluster pool's tasks run in: as many threads as the member's cores. */
     public static final String EXECUTOR = "mproc-pool";
 
+    /** Held so the level set on it stays: the logging framework keeps loggers only weakly. */
+    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
+
     private HazelcastSetup() {}
 
     /** The configuration; {@code lite} for the caller's own member, which holds no data and runs no task. */
     public static Config config(MemberSettings s, boolean lite) {
-        Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
+        HAZELCAST_LOG.setLevel(Level.WARNING);
         Config c = new Config();
         c.setClusterName(s.clusterName());
         c.setInstanceName(s.clusterName() + "-" + s.name());
