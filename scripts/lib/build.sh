@@ -22,7 +22,8 @@ with_ticker() {
 needs_build() {
   [ -f "$MPROC_CLASSPATH_FILE" ] || return 0
   [ -f reports/target/benchmarks.jar ] || return 0
-  [ -n "$(find pom.xml runtime harness scenarios reports -newer "$MPROC_CLASSPATH_FILE" \
+  [ -f cluster/target/classpath.txt ] || return 0
+  [ -n "$(find pom.xml runtime harness scenarios reports cluster -newer "$MPROC_CLASSPATH_FILE" \
           \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -print -quit)" ]
 }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.mproc.cluster.internal.ConfigFile;
 import org.mproc.cluster.internal.HazelcastSetup;
 import org.mproc.cluster.internal.MemberMain;
 import org.mproc.cluster.internal.MemberProcess;
@@ -164,15 +165,37 @@ public final class Cluster implements AutoCloseable {
         private Duration startTimeout = Duration.ofSeconds(90);
         private List<String> memberJvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC");
         private List<Path> classPath;
+        private Path config;
+        private int awaitMembers = -1;
 
         private Builder() {}
 
-        /** How many data members (member JVMs) to start, 1 or more. */
+        /** How many member JVMs to start here: 1 or more, or 0 with a {@link #config} whose members run elsewhere. */
         public Builder members(int count) {
-            if (count < 1) {
-                throw new IllegalArgumentException("a cluster needs at least 1 member, got " + count);
+            if (count < 0) {
+                throw new IllegalArgumentException("the member count must be 0 or more, got " + count);
             }
             this.members = count;
+            return this;
+        }
+
+        /**
+         * Joins the cluster a settings file describes (written by {@code scripts/cluster-member
+         * --new-config}; readable by its owner only): its name, address, ports, heartbeat bound and
+         * secret, shared with members started on other machines by {@code scripts/cluster-member}.
+         * {@link #close} stops only the members this process started.
+         */
+        public Builder config(Path file) {
+            this.config = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** How many data members to wait for in all, those started here included; by default the ones started here. */
+        public Builder awaitMembers(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("a pool needs at least 1 data member to wait for, got " + count);
+            }
+            this.awaitMembers = count;
             return this;
         }
 
@@ -239,13 +262,35 @@ public final class Cluster implements AutoCloseable {
          * @throws IllegalStateException    naming the member that could not start or join, and why
          */
         public Cluster start() throws InterruptedException {
+            MemberSettings self;
+            if (config != null) {
+                MemberSettings file;
+                try {
+                    file = MemberSettings.parse(ConfigFile.read(config), config.toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read cluster config " + config + ": " + e.getMessage(), e);
+                }
+                host = file.host();
+                self = new MemberSettings(file.clusterName(), file.host(), file.basePort(), file.portCount(),
+                        file.heartbeatSeconds(), file.secret(), "caller");
+            } else {
+                if (members < 1) {
+                    throw new IllegalArgumentException("a local cluster needs at least 1 member, got " + members);
+                }
+                byte[] fresh = new byte[32];
+                new SecureRandom().nextBytes(fresh);
+                String clusterName = "mproc-" + HexFormat.of().formatHex(fresh, 0, 4) + "-" + ProcessHandle.current().pid();
+                int base = basePort != 0 ? basePort : 20000 + new SecureRandom().nextInt(40000);
+                self = new MemberSettings(clusterName, host, base, members + 8, (int) Math.max(1, heartbeat.toSeconds()), fresh, "caller");
+            }
             checkHost();
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            String name = "mproc-" + HexFormat.of().formatHex(secret, 0, 4) + "-" + ProcessHandle.current().pid();
-            int base = basePort != 0 ? basePort : 20000 + new SecureRandom().nextInt(40000);
-            int heartbeatSeconds = (int) Math.max(1, heartbeat.toSeconds());
-            MemberSettings self = new MemberSettings(name, host, base, members + 8, heartbeatSeconds, secret, "caller");
+            int expected = awaitMembers > 0 ? awaitMembers : members;
+            if (expected < members) {
+                throw new IllegalArgumentException("awaitMembers(" + awaitMembers + ") is fewer than the " + members + " members started here");
+            }
+            String name = self.clusterName();
+            byte[] secret = self.secret();
+            int base = self.basePort();
             MemberSecret.register(name, secret);
             HazelcastInstance lite;
             try {
@@ -272,20 +317,22 @@ public final class Cluster implements AutoCloseable {
                 command.add("-cp");
                 command.add(memberClassPath);
                 command.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
+                command.addAll(HazelcastSetup.MEMBER_JVM_ACCESS);
                 command.addAll(memberJvmOptions);
                 command.add(MemberMain.class.getName());
                 for (int i = 1; i <= members; i++) {
-                    started.add(MemberProcess.start(command, new MemberSettings(name, host, base, members + 8, heartbeatSeconds,
-                            secret, "member-" + i), logs));
+                    started.add(MemberProcess.start(command, new MemberSettings(name, host, base, self.portCount(),
+                            self.heartbeatSeconds(), secret, "member-" + i), logs));
                 }
                 for (MemberProcess m : started) {
                     m.awaitReady(startTimeout);
                 }
                 long deadline = System.nanoTime() + startTimeout.toNanos();
-                while (lite.getCluster().getMembers().size() < members + 1) {
+                while (cluster.dataMembers().size() < expected) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("cluster " + name + " has " + lite.getCluster().getMembers().size()
-                                + " members of " + (members + 1) + " after " + startTimeout.toSeconds() + " s");
+                        throw new IllegalStateException("cluster " + name + " has " + cluster.dataMembers().size() + " data members of "
+                                + expected + " after " + startTimeout.toSeconds() + " s (on " + host + ", ports " + base + "–"
+                                + (base + self.portCount() - 1) + ")");
                     }
                     Thread.sleep(20);
                 }

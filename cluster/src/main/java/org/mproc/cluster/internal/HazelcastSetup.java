@@ -21,6 +21,12 @@ public final class HazelcastSetup {
     /** The executor a cluster pool's tasks run in: as many threads as the member's cores. */
     public static final String EXECUTOR = "mproc-pool";
 
+    /** What Hazelcast asks a member JVM to open to it (its internal API access; it warns without). */
+    public static final java.util.List<String> MEMBER_JVM_ACCESS = java.util.List.of("--add-modules", "java.se",
+            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
     /** Held so the level set on it stays: the logging framework keeps loggers only weakly. */
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
 
