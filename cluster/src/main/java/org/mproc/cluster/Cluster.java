@@ -75,6 +75,17 @@ public final class Cluster implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * The queue {@code name} of this cluster (G-CLUSTER-6), created on first use; the same name
+     * gives the same queue, also in the tasks the handle is sent to.
+     */
+    public <E> ClusterQueue<E> queue(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a queue needs a name");
+        }
+        return new ClusterQueue<>(settings.clusterName(), name);
+    }
+
     /** The cluster's name. */
     public String name() {
         return settings.clusterName();

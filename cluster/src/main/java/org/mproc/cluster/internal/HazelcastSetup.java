@@ -5,6 +5,7 @@ import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.QueueConfig;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,6 +55,7 @@ public final class HazelcastSetup {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).addMember(s.host()); // tried on every port of the range
         c.getMemberAttributeConfig().setAttribute(PID_ATTRIBUTE, String.valueOf(ProcessHandle.current().pid()));
+        c.addQueueConfig(new QueueConfig(QueueElements.PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
         c.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(Runtime.getRuntime().availableProcessors()));
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
         filter.getWhitelist().addClasses(SealedTask.class.getName());
