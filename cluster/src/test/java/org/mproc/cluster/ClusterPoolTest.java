@@ -65,4 +65,36 @@ class ClusterPoolTest {
     void applyRunsOneCall() throws Exception {
         assertEquals("ab", pool.apply(s -> s + "b", "a"));
     }
+
+    @Test
+    @Tag("G-CLUSTER-2")
+    void theAsyncAndIteratingFormsGiveTheSameResults() throws Exception {
+        List<Integer> input = IntStream.range(0, 30).boxed().toList();
+        List<Integer> doubled = input.stream().map(x -> x * 2).toList();
+        assertEquals(doubled, pool.mapAsync(x -> x * 2, input, 4).get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(Integer.valueOf(9), pool.applyAsync(x -> x * 3, 3).get(60, java.util.concurrent.TimeUnit.SECONDS));
+        List<Integer> inOrder = new java.util.ArrayList<>();
+        try (org.mproc.ResultIterator<Integer> it = pool.imap(x -> x * 2, input, 4)) {
+            it.forEachRemaining(inOrder::add);
+        }
+        assertEquals(doubled, inOrder);
+        List<Integer> unordered = new java.util.ArrayList<>();
+        try (org.mproc.ResultIterator<Integer> it = pool.imapUnordered(x -> x * 2, input, 4)) {
+            it.forEachRemaining(unordered::add);
+        }
+        assertEquals(doubled, unordered.stream().sorted().toList());
+        try (org.mproc.ResultIterator<Object> nulls = pool.imap(x -> null, List.of(1, 2), 1)) {
+            assertEquals(null, nulls.next());
+            assertEquals(null, nulls.next());
+            assertFalse(nulls.hasNext(), "a null result is a result");
+        }
+        try (org.mproc.ResultIterator<Integer> it = pool.imap(x -> { if (x == 5) { throw new IllegalStateException("five"); } return x; },
+                input, 2)) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(i, it.next());
+            }
+            TaskFailedException e = assertThrows(TaskFailedException.class, it::next);
+            assertEquals(5, e.taskIndex());
+        }
+    }
 }

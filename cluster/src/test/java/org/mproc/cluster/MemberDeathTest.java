@@ -35,17 +35,11 @@ class MemberDeathTest {
             long victim = cluster.memberPids().get(0);
             Path started = dir.resolve("started");
             String flag = started.toString();
-            CompletableFuture<List<Integer>> call = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return pool.map(x -> {
-                        Files.writeString(Path.of(flag + ProcessHandle.current().pid()), "");
-                        Thread.sleep(200);
-                        return x;
-                    }, IntStream.range(0, 40).boxed().toList(), 1);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<List<Integer>> call = pool.mapAsync(x -> {
+                Files.writeString(Path.of(flag + ProcessHandle.current().pid()), "");
+                Thread.sleep(200);
+                return x;
+            }, IntStream.range(0, 40).boxed().toList(), 1);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!Files.exists(Path.of(flag + victim))) {
                 assertTrue(System.nanoTime() < deadline, "the victim never started a task");

@@ -17,7 +17,7 @@ import org.mproc.TaskFailedException;
 /** Sends a map's chunks as {@link SealedTask}s and reads their sealed replies. */
 public final class Chunks {
     /** How often a wait for a reply looks whether the member's JVM ended. */
-    private static final long DEATH_CHECK_MILLIS = 20;
+    public static final long DEATH_CHECK_MILLIS = 20;
 
     private Chunks() {}
 
