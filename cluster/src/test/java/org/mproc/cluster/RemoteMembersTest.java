@@ -24,7 +24,8 @@ import org.mproc.internal.spawn.ChildClassPath;
 /**
  * Members started on their own from a settings file, as {@code scripts/cluster-member} starts them
  * on other machines (G-CLUSTER-5): the file is written readable by its owner only and refused
- * otherwise, a caller joins with the same file and maps on them, its close leaves them running, and
+ * otherwise, a caller joins with the same file, starts one more member of its own and maps on both,
+ * its close stops its own and leaves the other running, and
  * a file with an unknown key stops the member with the key named.
  */
 @Tag("G-CLUSTER-5")
@@ -53,18 +54,22 @@ class RemoteMembersTest {
         List<Process> members = new ArrayList<>();
         try {
             members.add(member(config));
-            members.add(member(config));
             for (Process m : members) {
                 String line = firstLine(m);
                 assertTrue(line.startsWith(MemberMain.READY), line);
             }
-            try (Cluster cluster = Cluster.builder().config(config).members(0).awaitMembers(2).start(); ClusterPool pool = cluster.pool()) {
+            List<Long> own;
+            try (Cluster cluster = Cluster.builder().config(config).members(1).awaitMembers(2).start(); ClusterPool pool = cluster.pool()) {
+                own = cluster.memberPids();
                 List<Long> pids = pool.map(x -> ProcessHandle.current().pid(), List.of(1, 2, 3, 4), 1);
-                assertEquals(members.stream().map(Process::pid).toList().stream().sorted().toList(),
-                        pids.stream().distinct().sorted().toList(), "the file's members ran the map");
+                List<Long> expected = new ArrayList<>(cluster.memberPids());
+                expected.add(members.get(0).pid());
+                assertEquals(expected.stream().sorted().toList(), pids.stream().distinct().sorted().toList(),
+                        "the member started from the file and the one started here ran the map");
             }
-            for (Process m : members) {
-                assertTrue(m.isAlive(), "closing the caller's cluster leaves members it did not start running");
+            assertTrue(members.get(0).isAlive(), "closing the caller's cluster leaves a member it did not start running");
+            for (long pid : own) {
+                assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), "the member it started, " + pid + ", is stopped");
             }
         } finally {
             for (Process m : members) {
