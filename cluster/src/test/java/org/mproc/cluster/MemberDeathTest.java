@@ -21,7 +21,8 @@ import org.mproc.WorkerDiedException;
 /**
  * A member JVM SIGKILLed in the middle of a map (G-CLUSTER-4): the call fails with
  * {@link WorkerDiedException} naming the member's pid and its tasks, soon after the kill, and the
- * next call runs on the member that is left.
+ * next call runs on the member that is left; a member frozen by SIGSTOP is declared dead by the
+ * cluster within its heartbeat bound, with the same exception.
  */
 @Tag("G-CLUSTER-4")
 @Timeout(180)
@@ -56,6 +57,38 @@ class MemberDeathTest {
             System.out.println("member death seen by the call " + seenAfterMillis + " ms after the kill: " + died.getMessage());
             assertEquals(List.of(1, 2, 3), pool.map(x -> x + 1, List.of(0, 1, 2)), "the next call runs on the member left");
             assertFalse(ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false));
+        }
+    }
+
+    @Test
+    void aFrozenMemberIsDeclaredDeadWithinTheHeartbeatBound() throws Exception {
+        try (Cluster cluster = Cluster.builder().members(2).heartbeat(Duration.ofSeconds(3)).start(); ClusterPool pool = cluster.pool()) {
+            long victim = cluster.memberPids().get(0);
+            String flag = dir.resolve("started").toString();
+            CompletableFuture<List<Integer>> call = pool.mapAsync(x -> {
+                Files.writeString(Path.of(flag + ProcessHandle.current().pid()), "");
+                Thread.sleep(200);
+                return x;
+            }, IntStream.range(0, 40).boxed().toList(), 1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(Path.of(flag + victim))) {
+                assertTrue(System.nanoTime() < deadline, "the victim never started a task");
+                Thread.sleep(10);
+            }
+            Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(victim)).start();
+            assertEquals(0, stop.waitFor());
+            long frozen = System.nanoTime();
+            try {
+                Throwable failure = assertThrows(java.util.concurrent.ExecutionException.class, () -> call.get(60, TimeUnit.SECONDS)).getCause();
+                long seenAfterMillis = (System.nanoTime() - frozen) / 1_000_000;
+                assertTrue(failure instanceof WorkerDiedException, String.valueOf(failure));
+                assertEquals(victim, ((WorkerDiedException) failure).pid(), failure.getMessage());
+                System.out.println("frozen member declared dead " + seenAfterMillis + " ms after SIGSTOP (heartbeat bound 3 s): "
+                        + failure.getMessage());
+                assertEquals(List.of(1, 2), pool.map(x -> x + 1, List.of(0, 1)), "the next call runs on the member left");
+            } finally {
+                ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL ends a stopped process too
+            }
         }
     }
 }
