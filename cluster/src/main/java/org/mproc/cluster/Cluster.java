@@ -86,6 +86,17 @@ public final class Cluster implements AutoCloseable {
         return new ClusterQueue<>(settings.clusterName(), name);
     }
 
+    /**
+     * The dict {@code name} of this cluster (G-CLUSTER-7), created on first use; the same name gives
+     * the same dict, also in the tasks the handle is sent to.
+     */
+    public <K, V> ClusterDict<K, V> dict(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a dict needs a name");
+        }
+        return new ClusterDict<>(settings.clusterName(), name);
+    }
+
     /** The cluster's name. */
     public String name() {
         return settings.clusterName();

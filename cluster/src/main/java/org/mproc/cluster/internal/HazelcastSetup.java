@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.QueueConfig;
 import java.util.logging.Level;
@@ -13,8 +14,9 @@ import java.util.logging.Logger;
  * A member's Hazelcast configuration from its {@link MemberSettings}: its own cluster name, bound
  * to the settings' address only, joined over TCP/IP to the members' port range (no multicast, no
  * discovery), a heartbeat bound, no phone-home, no shutdown hook (the library stops its members),
- * the member's pid as an attribute, and Java deserialization allowed for mproc's sealed tasks only
- * (G-CLUSTER-3): Hazelcast refuses any other Java-serialized class before it is built.
+ * the member's pid as an attribute, one synchronous backup for mproc's queues and dicts, and Java
+ * deserialization allowed for mproc's sealed task and sealed entry processor only (G-CLUSTER-3):
+ * Hazelcast refuses any other Java-serialized class before it is built.
  */
 public final class HazelcastSetup {
     /** The member attribute that holds the member JVM's pid. */
@@ -55,10 +57,11 @@ public final class HazelcastSetup {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).addMember(s.host()); // tried on every port of the range
         c.getMemberAttributeConfig().setAttribute(PID_ATTRIBUTE, String.valueOf(ProcessHandle.current().pid()));
+        c.addMapConfig(new MapConfig(DictEntries.PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
         c.addQueueConfig(new QueueConfig(QueueElements.PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
         c.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(Runtime.getRuntime().availableProcessors()));
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
-        filter.getWhitelist().addClasses(SealedTask.class.getName());
+        filter.getWhitelist().addClasses(SealedTask.class.getName(), SealedEntryProcessor.class.getName());
         c.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         return c;
     }
