@@ -30,9 +30,9 @@ import org.mproc.cluster.internal.HazelcastSetup;
 
 /**
  * A raw Hazelcast client that knows the cluster's name and address but not its secret (G-CLUSTER-3):
- * a task sealed with another key is refused by the member before its payload is decoded, and a
- * Java-serialized callable of any other class is refused by Hazelcast's deserialization filter;
- * neither runs (each would create a marker file).
+ * a task, a queue element or a dict update sealed with another key is refused before its payload is
+ * decoded, and a Java-serialized callable or entry processor of any other class is refused by
+ * Hazelcast's deserialization filter; none runs (each would create a marker file).
  */
 @Tag("G-CLUSTER-3")
 @Timeout(180)
@@ -109,5 +109,50 @@ class ForeignPeerTest {
         try (ClusterPool pool = cluster.pool()) {
             assertEquals(List.of(2, 4), pool.map(x -> x * 2, List.of(1, 2)));
         }
+    }
+
+    /** Writes a marker file when Hazelcast runs it on the key's owner. */
+    record MarkerProcessor(String path) implements com.hazelcast.map.EntryProcessor<String, byte[], Object> {
+        @Override
+        public Object process(java.util.Map.Entry<String, byte[]> entry) {
+            try {
+                Files.writeString(Path.of(path), "ran");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return "ran";
+        }
+    }
+
+    @Test
+    void itsQueueElementsAndDictUpdatesAreRefusedUndecoded() throws Exception {
+        byte[] otherKey = new byte[32];
+        new SecureRandom().nextBytes(otherKey);
+        ClusterQueue<String> q = cluster.queue("foreign");
+        q.size();
+        client.getQueue(org.mproc.cluster.internal.QueueElements.PREFIX + "foreign")
+                .offer(ChunksForTests.sealedBytes(otherKey, "queue " + org.mproc.cluster.internal.QueueElements.PREFIX + "foreign", "gadget"));
+        org.mproc.AuthenticationException element = assertThrows(org.mproc.AuthenticationException.class, q::take);
+        assertTrue(element.getMessage().contains("nothing was decoded"), element.getMessage());
+
+        ClusterDict<String, Integer> d = cluster.dict("foreign");
+        d.put("n", 1);
+        com.hazelcast.map.IMap<String, byte[]> raw = client.getMap(org.mproc.cluster.internal.DictEntries.PREFIX + "foreign");
+        String id = raw.keySet().iterator().next();
+        Path marker = dir.resolve("forged-update-ran");
+        String markerPath = marker.toString();
+        ExecutionException update = assertThrows(ExecutionException.class, () -> raw.submitToKey(id,
+                ChunksForTests.update(otherKey, "foreign", id, "n", (Object k, Object old) -> {
+                    Files.writeString(Path.of(markerPath), "ran");
+                    return 2;
+                })).toCompletableFuture().get(60, TimeUnit.SECONDS));
+        assertTrue(String.valueOf(update.getCause()).contains("nothing was decoded"), String.valueOf(update.getCause()));
+        Path other = dir.resolve("foreign-processor-ran");
+        ExecutionException processor = assertThrows(ExecutionException.class,
+                () -> raw.submitToKey(id, new MarkerProcessor(other.toString())).toCompletableFuture().get(60, TimeUnit.SECONDS));
+        assertTrue(String.valueOf(processor.getCause()).contains(MarkerProcessor.class.getName()), String.valueOf(processor.getCause()));
+        assertFalse(Files.exists(marker), "the forged update ran");
+        assertFalse(Files.exists(other), "the foreign entry processor ran");
+        assertEquals(1, d.get("n"), "the entry is as it was");
     }
 }

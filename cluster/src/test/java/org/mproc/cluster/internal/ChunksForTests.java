@@ -8,6 +8,21 @@ import org.mproc.ProcessFunction;
 public final class ChunksForTests {
     private ChunksForTests() {}
 
+    /** An update of a dict entry sealed with {@code key}, as a peer with another secret would send it. */
+    @SuppressWarnings("unchecked")
+    public static SealedEntryProcessor update(byte[] key, String dictName, String id, Object k,
+                                              org.mproc.ProcessBiFunction<?, ?, ?> function) throws IOException {
+        String map = DictEntries.PREFIX + dictName;
+        byte[] request = Envelope.seal(key, "dict " + map + " update " + id,
+                Codec.encode(new DictEntries.Update(k, null, (org.mproc.ProcessBiFunction<Object, Object, Object>) function)));
+        return new SealedEntryProcessor(map, id, request);
+    }
+
+    /** Bytes sealed with {@code key} for {@code route}. */
+    public static byte[] sealedBytes(byte[] key, String route, Object value) throws IOException {
+        return Envelope.seal(key, route, Codec.encode(value));
+    }
+
     @SuppressWarnings("unchecked")
     public static SealedTask sealed(byte[] key, String route, ProcessFunction<?, ?> function, List<Object> items) throws IOException {
         return SealedTask.of(key, route, new ChunkRequest((ProcessFunction<Object, Object>) function, items, 0));
