@@ -97,6 +97,17 @@ public final class Cluster implements AutoCloseable {
         return new ClusterDict<>(settings.clusterName(), name);
     }
 
+    /**
+     * The lock {@code name} of this cluster (G-CLUSTER-8), with the local manager's lock contract;
+     * the same name gives the same lock, also in the tasks the handle is sent to.
+     */
+    public org.mproc.SharedLock lock(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a lock needs a name");
+        }
+        return new ClusterLock(settings.clusterName(), name);
+    }
+
     /** The cluster's name. */
     public String name() {
         return settings.clusterName();
