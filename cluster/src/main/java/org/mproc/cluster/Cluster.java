@@ -40,6 +40,8 @@ import org.mproc.internal.spawn.ChildClassPath;
  */
 public final class Cluster implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final String NAMESPACES = "namespace-";
+    private static final String VALUES = "value-";
 
     private final MemberSettings settings;
     private final HazelcastInstance self;
@@ -106,6 +108,24 @@ public final class Cluster implements AutoCloseable {
             throw new IllegalArgumentException("a lock needs a name");
         }
         return new ClusterLock(settings.clusterName(), name);
+    }
+
+    /**
+     * The namespace {@code name} of this cluster (G-CLUSTER-9), with the local manager's
+     * {@code Namespace} contract; the same name gives the same namespace, also in tasks.
+     */
+    public org.mproc.Namespace namespace(String name) {
+        return new ClusterNamespace(dict(NAMESPACES + name));
+    }
+
+    /**
+     * The value {@code name} of this cluster (G-CLUSTER-9), with the local manager's
+     * {@code SharedValue} contract, set to {@code initial} unless it exists already.
+     */
+    public <T> org.mproc.SharedValue<T> value(String name, T initial) {
+        ClusterDict<String, ClusterNamespace.Slot> slots = dict(VALUES + name);
+        slots.compute("value", (k, old) -> old != null ? old : new ClusterNamespace.Slot(initial));
+        return new ClusterValue<>(new ClusterNamespace(slots));
     }
 
     /** The cluster's name. */

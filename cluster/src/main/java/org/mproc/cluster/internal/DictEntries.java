@@ -96,21 +96,28 @@ public final class DictEntries {
     /** An update's result, sealed for the caller: the new value, or what the function threw. */
     static byte[] sealResult(byte[] key, String name, String id, Object value, Throwable failure) {
         try {
-            return Envelope.seal(key, "dict " + name + " result " + id, Codec.encode(new Result(value, failure)));
+            return Envelope.seal(key, "dict " + name + " result " + id,
+                    Codec.encode(new Result(value, failure, ProcessHandle.current().pid())));
         } catch (IOException e) {
             return sealResult(key, name, id, null, new org.mproc.RemoteTraceback(e.getClass().getName(),
                     "the update's result or exception cannot be serialized: " + e.getMessage(), e.getStackTrace()));
         }
     }
 
-    /** The new value an update returned, or its failure thrown as {@code TaskFailedException}-like {@link org.mproc.ProcessException}. */
+    /**
+     * The new value an update returned; its function's unchecked exception or error rethrown as it
+     * is, a checked one as the cause of a {@link org.mproc.TaskFailedException}.
+     */
     public Object result(String id, byte[] sealed, Object k) {
         Result r = (Result) Codec.decode(Envelope.open(key, "dict " + name + " result " + id, sealed));
         if (r.failure() instanceof RuntimeException re) {
             throw re;
         }
-        if (r.failure() != null) {
-            throw new org.mproc.ProcessException("the update of " + k + " failed: " + r.failure(), r.failure());
+        if (r.failure() instanceof Error error) {
+            throw error;
+        }
+        if (r.failure() != null) { // a checked exception, as the local manager reports one (G-MGR-4)
+            throw new org.mproc.TaskFailedException(0, r.memberPid(), r.failure());
         }
         return r.value();
     }
@@ -119,9 +126,10 @@ public final class DictEntries {
      * An update's outcome.
      *
      * @param value   the new value, or null
-     * @param failure what the function threw, or null
+     * @param failure   what the function threw, or null
+     * @param memberPid the pid of the member JVM that ran it
      */
-    record Result(Object value, Throwable failure) implements Serializable {
+    record Result(Object value, Throwable failure, long memberPid) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
