@@ -1,11 +1,11 @@
 package org.mproc.cluster;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.mproc.cluster.internal.LocalMember;
 import org.mproc.ProcessBiFunction;
 import org.mproc.cluster.internal.DictEntries;
 
@@ -41,10 +41,7 @@ public final class ClusterDict<K, V> implements Serializable {
 
     private DictEntries entries() {
         if (entries == null) {
-            HazelcastInstance local = Hazelcast.getAllHazelcastInstances().stream()
-                    .filter(h -> h.getConfig().getClusterName().equals(clusterName) && h.getLifecycleService().isRunning())
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no member of cluster " + clusterName
-                            + " runs in this JVM: dict " + name + " is used from the cluster's caller or its tasks"));
+            HazelcastInstance local = LocalMember.of(clusterName, "dict " + name);
             entries = DictEntries.open(local, clusterName, name);
         }
         return entries;

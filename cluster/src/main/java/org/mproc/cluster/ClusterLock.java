@@ -1,11 +1,11 @@
 package org.mproc.cluster;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.mproc.cluster.internal.LocalMember;
 import org.mproc.SharedLock;
 
 /**
@@ -37,10 +37,7 @@ public final class ClusterLock implements SharedLock {
 
     private HazelcastInstance local() {
         if (local == null) {
-            local = Hazelcast.getAllHazelcastInstances().stream()
-                    .filter(h -> h.getConfig().getClusterName().equals(clusterName) && h.getLifecycleService().isRunning())
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no member of cluster " + clusterName
-                            + " runs in this JVM: lock " + name + " is used from the cluster's caller or its tasks"));
+            local = LocalMember.of(clusterName, "lock " + name);
         }
         return local;
     }

@@ -1,7 +1,6 @@
 package org.mproc.cluster;
 
 import com.hazelcast.collection.IQueue;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.IOException;
 import java.io.Serializable;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.mproc.cluster.internal.LocalMember;
 import org.mproc.cluster.internal.QueueElements;
 
 /**
@@ -52,10 +52,7 @@ public final class ClusterQueue<E> implements Serializable {
 
     private QueueElements elements() {
         if (elements == null) {
-            HazelcastInstance local = Hazelcast.getAllHazelcastInstances().stream()
-                    .filter(h -> h.getConfig().getClusterName().equals(clusterName) && h.getLifecycleService().isRunning())
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no member of cluster " + clusterName
-                            + " runs in this JVM: queue " + name + " is used from the cluster's caller or its tasks"));
+            HazelcastInstance local = LocalMember.of(clusterName, "queue " + name);
             elements = QueueElements.open(local, clusterName, QueueElements.PREFIX + name, UUID.randomUUID().toString());
         }
         return elements;
