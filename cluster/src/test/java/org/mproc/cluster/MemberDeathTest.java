@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,22 +31,24 @@ class MemberDeathTest {
     @TempDir
     Path dir;
 
+    /** A map of 40 tasks of 200 ms each, once the member {@code victim} has started one of them. */
+    private CompletableFuture<List<Integer>> slowMapRunningOn(ClusterPool pool, long victim) {
+        String flag = dir.resolve("started").toString();
+        CompletableFuture<List<Integer>> call = pool.mapAsync(x -> {
+            Files.writeString(Path.of(flag + ProcessHandle.current().pid()), "");
+            Thread.sleep(200);
+            return x;
+        }, IntStream.range(0, 40).boxed().toList(), 1);
+        Awaitility.await("the victim started a task").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> Files.exists(Path.of(flag + victim)));
+        return call;
+    }
+
     @Test
     void aKilledMemberFailsTheCallNamingItAndThePoolGoesOnWithTheOthers() throws Exception {
         try (Cluster cluster = Cluster.builder().members(2).start(); ClusterPool pool = cluster.pool()) {
             long victim = cluster.memberPids().get(0);
-            Path started = dir.resolve("started");
-            String flag = started.toString();
-            CompletableFuture<List<Integer>> call = pool.mapAsync(x -> {
-                Files.writeString(Path.of(flag + ProcessHandle.current().pid()), "");
-                Thread.sleep(200);
-                return x;
-            }, IntStream.range(0, 40).boxed().toList(), 1);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!Files.exists(Path.of(flag + victim))) {
-                assertTrue(System.nanoTime() < deadline, "the victim never started a task");
-                Thread.sleep(10);
-            }
+            CompletableFuture<List<Integer>> call = slowMapRunningOn(pool, victim);
             ProcessHandle.of(victim).orElseThrow().destroyForcibly();
             long killed = System.nanoTime();
             Throwable failure = assertThrows(java.util.concurrent.ExecutionException.class, () -> call.get(60, TimeUnit.SECONDS)).getCause();
@@ -64,17 +67,7 @@ class MemberDeathTest {
     void aFrozenMemberIsDeclaredDeadWithinTheHeartbeatBound() throws Exception {
         try (Cluster cluster = Cluster.builder().members(2).heartbeat(Duration.ofSeconds(3)).start(); ClusterPool pool = cluster.pool()) {
             long victim = cluster.memberPids().get(0);
-            String flag = dir.resolve("started").toString();
-            CompletableFuture<List<Integer>> call = pool.mapAsync(x -> {
-                Files.writeString(Path.of(flag + ProcessHandle.current().pid()), "");
-                Thread.sleep(200);
-                return x;
-            }, IntStream.range(0, 40).boxed().toList(), 1);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!Files.exists(Path.of(flag + victim))) {
-                assertTrue(System.nanoTime() < deadline, "the victim never started a task");
-                Thread.sleep(10);
-            }
+            CompletableFuture<List<Integer>> call = slowMapRunningOn(pool, victim);
             Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(victim)).start();
             assertEquals(0, stop.waitFor());
             long frozen = System.nanoTime();
