@@ -151,7 +151,17 @@ public final class Cluster implements AutoCloseable {
      * process started and has seen end (the cluster takes a while longer to declare them gone).
      */
     List<Member> dataMembers() {
-        return self.getCluster().getMembers().stream().filter(m -> !m.isLiteMember() && !isDead(m)).toList();
+        return self.getCluster().getMembers().stream().filter(m -> !m.isLiteMember() && !isDead(m) && ours(m)).toList();
+    }
+
+    /** Whether {@code member} holds this cluster's secret (as its secret id says). */
+    private boolean ours(Member member) {
+        return HazelcastSetup.secretId(settings.secret()).equals(member.getAttribute(HazelcastSetup.SECRET_ID_ATTRIBUTE));
+    }
+
+    /** The members under this cluster's name that hold another secret (or none of mproc's). */
+    List<Member> strangers() {
+        return self.getCluster().getMembers().stream().filter(m -> !ours(m)).toList();
     }
 
     /** Whether {@code member} is a JVM this process started that has ended. */
@@ -382,12 +392,22 @@ public final class Cluster implements AutoCloseable {
                 }
                 long deadline = System.nanoTime() + startTimeout.toNanos();
                 while (cluster.dataMembers().size() < expected) {
+                    if (!cluster.strangers().isEmpty()) {
+                        throw new IllegalStateException("cluster name " + name + " is in use on " + host + " by members of another secret: "
+                                + cluster.strangers().stream().map(m -> m.getAddress().toString()).toList()
+                                + "; give this cluster another name or other ports");
+                    }
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("cluster " + name + " has " + cluster.dataMembers().size() + " data members of "
                                 + expected + " after " + startTimeout.toSeconds() + " s (on " + host + ", ports " + base + "–"
                                 + (base + self.portCount() - 1) + ")");
                     }
                     Thread.sleep(20);
+                }
+                if (!cluster.strangers().isEmpty()) {
+                    throw new IllegalStateException("cluster name " + name + " is in use on " + host + " by members of another secret: "
+                            + cluster.strangers().stream().map(m -> m.getAddress().toString()).toList()
+                            + "; give this cluster another name or other ports");
                 }
                 return cluster;
             } catch (IOException e) {

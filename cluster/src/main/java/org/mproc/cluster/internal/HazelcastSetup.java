@@ -21,6 +21,11 @@ import java.util.logging.Logger;
 public final class HazelcastSetup {
     /** The member attribute that holds the member JVM's pid. */
     public static final String PID_ATTRIBUTE = "mproc.pid";
+    /**
+     * The member attribute that tells members of one secret from members of another under the same
+     * cluster name: an HMAC of a fixed text under the secret, which reveals nothing of it.
+     */
+    public static final String SECRET_ID_ATTRIBUTE = "mproc.secret-id";
     /** The executor a cluster pool's tasks run in: as many threads as the member's cores. */
     public static final String EXECUTOR = "mproc-pool";
 
@@ -34,6 +39,13 @@ public final class HazelcastSetup {
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
 
     private HazelcastSetup() {}
+
+    /** The value of {@link #SECRET_ID_ATTRIBUTE} for {@code secret}. */
+    public static String secretId(byte[] secret) {
+        byte[] tag = Envelope.seal(secret, "mproc member of this secret", new byte[0]);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.util.Arrays.copyOfRange(tag, tag.length - Envelope.TAG_BYTES, tag.length));
+    }
 
     /** The configuration; {@code lite} for the caller's own member, which holds no data and runs no task. */
     public static Config config(MemberSettings s, boolean lite) {
@@ -57,6 +69,7 @@ public final class HazelcastSetup {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).addMember(s.host()); // tried on every port of the range
         c.getMemberAttributeConfig().setAttribute(PID_ATTRIBUTE, String.valueOf(ProcessHandle.current().pid()));
+        c.getMemberAttributeConfig().setAttribute(SECRET_ID_ATTRIBUTE, secretId(s.secret()));
         c.addMapConfig(new MapConfig(DictEntries.PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
         c.addQueueConfig(new QueueConfig(QueueElements.PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
         c.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(Runtime.getRuntime().availableProcessors()));
