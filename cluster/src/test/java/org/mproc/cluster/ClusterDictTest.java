@@ -10,11 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mproc.AuthenticationException;
 import org.mproc.cluster.internal.DictEntries;
 
@@ -25,19 +25,15 @@ import org.mproc.cluster.internal.DictEntries;
  */
 @Tag("G-CLUSTER-7")
 @Timeout(180)
+@ExtendWith(SharedTestCluster.class)
 class ClusterDictTest {
     private static Cluster cluster;
     private static ClusterPool pool;
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = Cluster.local(2);
-        pool = cluster.pool();
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
+    static void useTheSharedCluster(Cluster shared, ClusterPool sharedPool) {
+        cluster = shared;
+        pool = sharedPool;
     }
 
     @Test

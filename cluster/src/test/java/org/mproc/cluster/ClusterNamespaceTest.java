@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mproc.Namespace;
 import org.mproc.SharedValue;
 import org.mproc.TaskFailedException;
@@ -20,19 +20,15 @@ import org.mproc.TaskFailedException;
 /** The cluster's namespace and value with the local manager's contracts (G-CLUSTER-9). */
 @Tag("G-CLUSTER-9")
 @Timeout(180)
+@ExtendWith(SharedTestCluster.class)
 class ClusterNamespaceTest {
     private static Cluster cluster;
     private static ClusterPool pool;
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = Cluster.local(2);
-        pool = cluster.pool();
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
+    static void useTheSharedCluster(Cluster shared, ClusterPool sharedPool) {
+        cluster = shared;
+        pool = sharedPool;
     }
 
     @Test

@@ -10,32 +10,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mproc.TaskFailedException;
 
-/** A cluster pool on two real member JVMs: map in input order, computed in the members, a task's exception, a clean stop. */
+/** A cluster pool on two real member JVMs (the shared test cluster): map in input order, computed in the members, a task's exception. */
 @Timeout(180)
+@ExtendWith(SharedTestCluster.class)
 class ClusterPoolTest {
     private static Cluster cluster;
     private static ClusterPool pool;
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = Cluster.local(2);
-        pool = cluster.pool();
-    }
-
-    @AfterAll
-    static void stop() {
-        List<Long> pids = cluster.memberPids();
-        cluster.close();
-        for (long pid : pids) {
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "member " + pid + " still alive");
-        }
+    static void useTheSharedCluster(Cluster shared, ClusterPool sharedPool) {
+        cluster = shared;
+        pool = sharedPool;
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mproc.AuthenticationException;
 import org.mproc.cluster.internal.HazelcastSetup;
 import org.mproc.cluster.internal.QueueElements;
@@ -25,28 +26,27 @@ import org.mproc.cluster.internal.QueueElements;
  */
 @Tag("G-CLUSTER-6")
 @Timeout(240)
+@ExtendWith(SharedTestCluster.class)
 class ClusterQueueTest {
     @Test
-    void tasksPutAndTheCallerTakesEachElementOnce() throws Exception {
-        try (Cluster cluster = Cluster.local(2); ClusterPool pool = cluster.pool()) {
-            ClusterQueue<Integer> q = cluster.queue("squares");
-            pool.map(i -> { q.put(i * i); return i; }, IntStream.range(0, 100).boxed().toList(), 10);
-            List<Integer> taken = new ArrayList<>();
-            while (taken.size() < 100) {
-                Integer e = q.poll(Duration.ofSeconds(30));
-                assertTrue(e != null, "only " + taken.size() + " of 100 arrived");
-                taken.add(e);
-            }
-            assertEquals(IntStream.range(0, 100).map(i -> i * i).sorted().boxed().toList(), taken.stream().sorted().toList());
-            assertEquals(0, q.size());
-
-            cluster.hazelcast().getQueue(QueueElements.PREFIX + "squares").offer(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
-                    14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36});
-            q.put(7);
-            AuthenticationException forged = assertThrows(AuthenticationException.class, q::take);
-            assertTrue(forged.getMessage().contains("nothing was decoded"), forged.getMessage());
-            assertEquals(7, q.take(), "the next element is served as usual");
+    void tasksPutAndTheCallerTakesEachElementOnce(Cluster cluster, ClusterPool pool) throws Exception {
+        ClusterQueue<Integer> q = cluster.queue("squares");
+        pool.map(i -> { q.put(i * i); return i; }, IntStream.range(0, 100).boxed().toList(), 10);
+        List<Integer> taken = new ArrayList<>();
+        while (taken.size() < 100) {
+            Integer e = q.poll(Duration.ofSeconds(30));
+            assertTrue(e != null, "only " + taken.size() + " of 100 arrived");
+            taken.add(e);
         }
+        assertEquals(IntStream.range(0, 100).map(i -> i * i).sorted().boxed().toList(), taken.stream().sorted().toList());
+        assertEquals(0, q.size());
+
+        cluster.hazelcast().getQueue(QueueElements.PREFIX + "squares").offer(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+                14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36});
+        q.put(7);
+        AuthenticationException forged = assertThrows(AuthenticationException.class, q::take);
+        assertTrue(forged.getMessage().contains("nothing was decoded"), forged.getMessage());
+        assertEquals(7, q.take(), "the next element is served as usual");
     }
 
     @Test
