@@ -40,6 +40,11 @@ public record RunSettings(Profile profile, Duration budget, long seed, Optional<
         this(profile, budget, seed, subject, Shape.none());
     }
 
+    /** These settings with {@code subject} (a class name, or empty) instead of this one's. */
+    public RunSettings withSubject(Optional<String> subject) {
+        return new RunSettings(profile, budget, seed, subject, shape);
+    }
+
     /** These settings with {@code shape} instead of this one's. */
     public RunSettings withShape(Shape shape) {
         return new RunSettings(profile, budget, seed, subject, shape);

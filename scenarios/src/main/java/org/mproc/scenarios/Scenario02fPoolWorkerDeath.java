@@ -149,6 +149,10 @@ public final class Scenario02fPoolWorkerDeath implements Scenario {
             items.add(new Item(i, i == victim, caller));
         }
         MapSubject subject = trial.subject(MapSubject.class, RealMap::new);
+        if (!subject.usesTheLocalPool()) {
+            throw new IllegalArgumentException("02f kills the local worker running a task; subject "
+                    + subject.getClass().getName() + " maps elsewhere and cannot be graded by it");
+        }
         Pool pool = new Pool(processes);
         try {
             subject.map(pool, Scenario02fPoolWorkerDeath::doubleOrDie, items, chunksize);

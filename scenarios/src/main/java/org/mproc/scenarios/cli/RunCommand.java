@@ -20,6 +20,7 @@ import org.mproc.harness.ScenarioResult;
 import org.mproc.harness.ScenarioRunner;
 import org.mproc.harness.Shape;
 import org.mproc.harness.ShrinkLimits;
+import org.mproc.scenarios.cluster.ClusterBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,6 +55,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--subject", paramLabel = "CLASS", description = "Replace the real implementation with this subject class.")
     private String subject;
 
+    @Option(names = "--backend", paramLabel = "local|cluster",
+            description = "local: the runtime's own processes (default); cluster: the pool scenarios (02, 04, 06b) on a local cluster "
+                    + "of member JVMs, through their cluster adapters.")
+    private String backend = "local";
+
+    @Option(names = "--cluster-members", paramLabel = "N", description = "Member JVMs of the cluster backend's cluster (default 3).")
+    private Integer clusterMembers;
+
     @Option(names = "--shape", paramLabel = "NAME=N[,NAME=N…]",
             description = "Run with these values of the scenario's shape dimensions, as a shrunk failure prints them (e.g. elements=40,producers=1).")
     private String shape;
@@ -62,8 +71,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "How long shrinking a failing trial may take, outside the budget; 0s turns it off (default ${DEFAULT-VALUE}).")
     private String shrinkTime = "60s";
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where JSON and JUnit XML go (default ${DEFAULT-VALUE}).")
-    private Path out = Paths.get("reports", "out");
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where JSON and JUnit XML go (default reports/out; with --backend cluster, reports/out/on-cluster).")
+    private Path out;
 
     @Override
     public Integer call() {
@@ -72,10 +82,19 @@ public final class RunCommand implements Callable<Integer> {
         List<Scenario> scenarios;
         ShrinkLimits limits;
         try {
+            if (!onCluster() && !"local".equals(backend)) {
+                throw new IllegalArgumentException("unknown --backend '" + backend + "'; known: local, cluster");
+            }
+            if (clusterMembers != null && !onCluster()) {
+                throw new IllegalArgumentException("--cluster-members needs --backend cluster");
+            }
+            if (clusterMembers != null) {
+                ClusterBackend.members(clusterMembers);
+            }
             long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
             settings = new RunSettings(Profile.parse(profile), Durations.parse(budget), chosenSeed, Optional.ofNullable(subject),
                     Shape.parse(shape));
-            scenarios = chosen();
+            scenarios = onCluster() ? onTheCluster() : chosen();
             for (Scenario s : scenarios) {
                 checkShape(s, settings.shape());
             }
@@ -84,13 +103,14 @@ public final class RunCommand implements Callable<Integer> {
             console.println("error: " + e.getMessage());
             return Main.INFRASTRUCTURE;
         }
-        console.printf("mproc harness: %d scenario%s, profile %s, budget %s each, seed %d%n", scenarios.size(),
-                scenarios.size() == 1 ? "" : "s", settings.profile().label(), Durations.format(settings.budget()), settings.seed());
+        console.printf("mproc harness: %d scenario%s, profile %s, budget %s each, seed %d%s%n", scenarios.size(),
+                scenarios.size() == 1 ? "" : "s", settings.profile().label(), Durations.format(settings.budget()), settings.seed(),
+                onCluster() ? ", backend cluster" : "");
         ScenarioRunner runner = new ScenarioRunner(console::println, limits);
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             console.printf("%n▶ %s  %s …%n", scenario.id(), scenario.title());
-            ScenarioResult result = runner.run(scenario, settings);
+            ScenarioResult result = runner.run(scenario, onCluster() ? settings.withSubject(ClusterBackend.adapter(scenario.id())) : settings);
             results.add(result);
             ConsoleTable.lines(result).forEach(console::println);
         }
@@ -104,6 +124,28 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--shape " + shape + " does not fit scenario " + scenario.id() + ": " + e.getMessage());
         }
+    }
+
+    private boolean onCluster() {
+        return "cluster".equals(backend);
+    }
+
+    /**
+     * The scenarios {@code --backend cluster} grades: those named that have a cluster adapter, or
+     * all that have one; the backend picks their subjects itself.
+     */
+    private List<Scenario> onTheCluster() {
+        if (subject != null) {
+            throw new IllegalArgumentException("--backend cluster gives each scenario its cluster adapter; it cannot be combined with --subject");
+        }
+        List<Scenario> scenarios = ids.isEmpty() ? ScenarioCatalog.select(List.copyOf(ClusterBackend.scenarioIds())) : ScenarioCatalog.select(ids);
+        for (Scenario s : scenarios) {
+            if (ClusterBackend.adapter(s.id()).isEmpty()) {
+                throw new IllegalArgumentException("scenario " + s.id() + " is not graded on the cluster backend; it grades "
+                        + String.join(", ", ClusterBackend.scenarioIds()));
+            }
+        }
+        return scenarios;
     }
 
     private List<Scenario> chosen() {
@@ -127,6 +169,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int finish(PrintStream console, List<ScenarioResult> results) {
+        Path out = this.out != null ? this.out
+                : onCluster() ? Paths.get("reports", "out", "on-cluster") : Paths.get("reports", "out");
         int exit = results.stream().mapToInt(ScenarioResult::exitCode).max().orElse(0);
         long passed = results.stream().filter(ScenarioResult::passed).count();
         console.printf("%n%d of %d scenarios passed%n", passed, results.size());

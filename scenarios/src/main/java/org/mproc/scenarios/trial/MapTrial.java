@@ -7,13 +7,17 @@ import org.mproc.harness.subject.MapSubject;
 
 /**
  * One map on a fresh pool, for the trials of 02 and 04: the pool is closed when the map returns
- * and terminated when it fails or is interrupted, so a trial leaves no worker behind (G-HAR-2).
+ * and terminated when it fails or is interrupted, so a trial leaves no worker behind (G-HAR-2). A
+ * subject that maps elsewhere (a cluster's) gets no pool.
  */
 public final class MapTrial {
     private MapTrial() {}
 
     public static <T, R> List<R> run(MapSubject subject, int processes, ProcessFunction<? super T, ? extends R> f,
                               List<T> items, int chunksize) {
+        if (!subject.usesTheLocalPool()) {
+            return subject.map(null, f, items, chunksize);
+        }
         try (Pool pool = new Pool(processes)) {
             try {
                 return subject.map(pool, f, items, chunksize);
