@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.mproc.cluster.internal.LocalMember;
+import org.mproc.cluster.internal.LockMarks;
 import org.mproc.SharedLock;
 
 /**
@@ -14,7 +15,8 @@ import org.mproc.SharedLock;
  * when the member JVM that holds it dies, and the next holder's {@link #acquire()} says it was
  * abandoned. Built on Hazelcast's per-key map locks (the CP subsystem's locks are not in the
  * Community edition): the lock is the key {@code name} of the map {@code mproc-locks}, and a
- * holder writes its own mark beside it, which only a holder that dies leaves behind.
+ * holder writes its own mark beside it, sealed with the cluster's secret ({@link LockMarks}), which
+ * only a holder that dies leaves behind.
  *
  * <pre>{@code
  * SharedLock lock = cluster.lock("ledger");
@@ -24,11 +26,11 @@ import org.mproc.SharedLock;
 public final class ClusterLock implements SharedLock {
     private static final long serialVersionUID = 1L;
     private static final String LOCKS = "mproc-locks";
-    private static final String MARKS = "mproc-lock-marks";
 
     private final String clusterName;
     private final String name;
     private transient HazelcastInstance local;
+    private transient LockMarks marks;
 
     ClusterLock(String clusterName, String name) {
         this.clusterName = clusterName;
@@ -46,12 +48,11 @@ public final class ClusterLock implements SharedLock {
         return local().getMap(LOCKS);
     }
 
-    private IMap<String, String> marks() {
-        return local().getMap(MARKS);
-    }
-
-    private String mine() {
-        return ProcessHandle.current().pid() + "/" + Thread.currentThread().getId();
+    private LockMarks marks() {
+        if (marks == null) {
+            marks = LockMarks.of(local(), clusterName, name);
+        }
+        return marks;
     }
 
     @Override
@@ -61,7 +62,7 @@ public final class ClusterLock implements SharedLock {
 
     @Override
     public boolean tryLock() {
-        if (locks().isLocked(name) && mine().equals(marks().get(name))) {
+        if (locks().isLocked(name) && marks().isMine()) {
             return false;
         }
         if (!locks().tryLock(name)) {
@@ -77,7 +78,7 @@ public final class ClusterLock implements SharedLock {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout " + timeout + " is negative");
         }
-        if (locks().isLocked(name) && mine().equals(marks().get(name))) {
+        if (locks().isLocked(name) && marks().isMine()) {
             return false;
         }
         if (!locks().tryLock(name, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -94,16 +95,16 @@ public final class ClusterLock implements SharedLock {
 
     @Override
     public void unlock() {
-        if (!mine().equals(marks().get(name)) || !locks().isLocked(name)) {
-            throw new IllegalMonitorStateException("this thread (" + mine() + ") does not hold lock " + name);
+        if (!marks().isMine() || !locks().isLocked(name)) {
+            throw new IllegalMonitorStateException("this thread (" + marks().mine() + ") does not hold lock " + name);
         }
-        marks().remove(name);
+        marks().remove();
         locks().unlock(name);
     }
 
     @Override
     public Held acquire() throws InterruptedException {
-        if (locks().isLocked(name) && mine().equals(marks().get(name))) {
+        if (locks().isLocked(name) && marks().isMine()) {
             throw new IllegalStateException("this thread already holds lock " + name + ", which is not reentrant");
         }
         while (!locks().tryLock(name, 1, TimeUnit.SECONDS)) {
@@ -130,6 +131,6 @@ public final class ClusterLock implements SharedLock {
 
     /** Writes this holder's mark; whether a mark was there, left by a holder that died holding the lock. */
     private boolean mark() {
-        return marks().put(name, mine()) != null;
+        return marks().markMine();
     }
 }

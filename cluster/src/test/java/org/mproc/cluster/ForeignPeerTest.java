@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mproc.ProcessFunction;
+import org.mproc.SharedLock;
 import org.mproc.cluster.internal.ChunksForTests;
 import org.mproc.cluster.internal.HazelcastSetup;
 
@@ -32,7 +33,8 @@ import org.mproc.cluster.internal.HazelcastSetup;
  * A raw Hazelcast client that knows the cluster's name and address but not its secret (G-CLUSTER-3):
  * a task, a queue element or a dict update sealed with another key is refused before its payload is
  * decoded, and a Java-serialized callable or entry processor of any other class is refused by
- * Hazelcast's deserialization filter; none runs (each would create a marker file).
+ * Hazelcast's deserialization filter; none runs (each would create a marker file). A lock mark it
+ * writes is no holder's: it makes no lock look abandoned.
  */
 @Tag("G-CLUSTER-3")
 @Timeout(180)
@@ -154,5 +156,18 @@ class ForeignPeerTest {
         assertFalse(Files.exists(marker), "the forged update ran");
         assertFalse(Files.exists(other), "the foreign entry processor ran");
         assertEquals(1, d.get("n"), "the entry is as it was");
+    }
+
+    @Test
+    void itsLockMarkMakesNoLockLookAbandoned() throws Exception {
+        byte[] otherKey = new byte[32];
+        new SecureRandom().nextBytes(otherKey);
+        SharedLock lock = cluster.lock("marked");
+        com.hazelcast.map.IMap<String, byte[]> marks = client.getMap("mproc-lock-marks");
+        marks.put("marked", ChunksForTests.sealedBytes(otherKey, "lock-mark marked", "a holder that died"));
+        try (SharedLock.Held held = lock.acquire()) {
+            assertFalse(held.abandoned(), "a mark sealed with another key is no holder that died");
+        }
+        assertFalse(lock.isLocked(), "and the holder released it as usual");
     }
 }
