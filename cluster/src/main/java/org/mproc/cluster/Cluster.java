@@ -146,6 +146,11 @@ public final class Cluster implements AutoCloseable {
         return settings.secret();
     }
 
+    /** The temporary directory of the member JVMs' logs, deleted by {@link #close()}. */
+    Path logDirectory() {
+        return logs;
+    }
+
     /**
      * The data members now in the cluster, in the cluster's order, less those whose JVM this
      * process started and has seen end (the cluster takes a while longer to declare them gone).

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -18,7 +22,7 @@ import org.mproc.WorkerDiedException;
  * A cluster lock with the local manager's contract (G-CLUSTER-8): it excludes across member JVMs
  * (read-then-write increments under it lose nothing), it is not reentrant, and a holder's death
  * releases it with the abandonment visible to the next holder; the cluster's {@code close()} then
- * leaves none of its members alive, the killed one reaped (G-CLUSTER-1).
+ * leaves none of its members alive, the killed one reaped, no port bound and no file (G-CLUSTER-1).
  */
 @Tag("G-CLUSTER-8")
 @Timeout(180)
@@ -59,8 +63,12 @@ class ClusterLockTest {
     @Tag("G-CLUSTER-1")
     void aHoldersDeathReleasesItAndTheNextHolderIsTold() throws Exception {
         List<Long> members;
+        List<Integer> ports;
+        Path logs;
         try (Cluster cluster = Cluster.local(2); ClusterPool pool = cluster.pool()) {
             members = cluster.memberPids();
+            ports = cluster.hazelcast().getCluster().getMembers().stream().map(m -> m.getAddress().getPort()).toList();
+            logs = cluster.logDirectory();
             SharedLock lock = cluster.lock("ledger");
             assertThrows(WorkerDiedException.class, () -> pool.apply(x -> {
                 lock.lock();
@@ -77,5 +85,11 @@ class ClusterLockTest {
         for (long pid : members) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "member " + pid + " outlived close()");
         }
+        for (int port : ports) {
+            try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertEquals(port, again.getLocalPort(), "port " + port + " is free again");
+            }
+        }
+        assertFalse(Files.exists(logs), "the members' log directory " + logs + " is gone");
     }
 }
