@@ -1,6 +1,5 @@
 package org.mproc.cluster;
 
-import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.IOException;
 import java.io.Serializable;
@@ -10,20 +9,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.mproc.cluster.internal.LocalMember;
 import org.mproc.cluster.internal.QueueElements;
 
 /**
- * A FIFO queue in a {@link Cluster}, for the caller and the tasks it sends (G-CLUSTER-6): a
- * Hazelcast {@code IQueue} with one synchronous backup, so the elements survive the death of the
- * member that holds the queue. Every element is sealed with the cluster's secret before it is put
- * and checked before it is decoded; an element a peer without the secret put fails the
- * {@code take} that meets it with {@link org.mproc.AuthenticationException} and is dropped. Each
- * element carries its producer's id and sequence number, and a consumer drops one it has already
- * taken (a put retried across an owner's death could otherwise come twice to it). The handle is
- * serializable: a task that receives it uses the queue through the member it runs in.
+ * A FIFO queue in a {@link Cluster}, for the caller and the tasks it sends (G-CLUSTER-6): one
+ * entry of a Hazelcast map with one synchronous backup, changed only by requests that run on the
+ * member owning it and again on its backup, so the elements survive that member's death. A put or
+ * take that Hazelcast retries after the owner died is answered as it was the first time, not
+ * applied twice: no element is lost or duplicated, whichever consumer takes it. Every element is
+ * sealed with the cluster's secret before it is put and checked before it is decoded; an element
+ * a peer without the secret put fails the {@code take} that meets it with
+ * {@link org.mproc.AuthenticationException} and is dropped. The handle is serializable: a task
+ * that receives it uses the queue through the member it runs in.
  *
  * <pre>{@code
  * ClusterQueue<String> q = cluster.queue("jobs");
@@ -53,83 +51,60 @@ public final class ClusterQueue<E> implements Serializable {
     private QueueElements elements() {
         if (elements == null) {
             HazelcastInstance local = LocalMember.of(clusterName, "queue " + name);
-            elements = QueueElements.open(local, clusterName, QueueElements.PREFIX + name, UUID.randomUUID().toString());
+            elements = QueueElements.open(local, clusterName, name);
         }
         return elements;
     }
 
-    /** Puts {@code e} at the tail; returns once the queue and its backup hold it. */
+    /**
+     * Puts {@code e} at the tail; returns once the queue and its backup hold it. The queue is
+     * unbounded, so this never waits for room; it declares the interrupt as the local queue's
+     * {@code put} does.
+     */
     public void put(E e) throws InterruptedException {
-        elements().queue().put(seal(e));
+        putAll(List.of(Objects.requireNonNull(e, "a cluster queue holds no null")));
     }
 
     /** Puts every element, in order, in one operation. */
     public void putAll(Collection<? extends E> es) {
-        List<byte[]> sealed = new ArrayList<>(es.size());
-        for (E e : es) {
-            sealed.add(seal(e));
+        List<E> all = new ArrayList<>(es);
+        for (E e : all) {
+            Objects.requireNonNull(e, "a cluster queue holds no null");
         }
-        elements().queue().addAll(sealed);
+        try {
+            elements().put(all);
+        } catch (IOException x) {
+            throw new UncheckedIOException("cannot serialize an element for queue " + name + ": " + x.getMessage(), x);
+        }
     }
 
     /** Takes the head, waiting for one. */
     public E take() throws InterruptedException {
-        while (true) {
-            @SuppressWarnings("unchecked")
-            E e = (E) elements().open(elements().queue().take());
-            if (e != QueueElements.DUPLICATE) {
-                return e;
-            }
-        }
+        return open(elements().take(-1));
     }
 
     /** Takes the head, waiting at most {@code timeout}; null when none came. */
     public E poll(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            byte[] sealed = elements().queue().poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (sealed == null) {
-                return null;
-            }
-            @SuppressWarnings("unchecked")
-            E e = (E) elements().open(sealed);
-            if (e != QueueElements.DUPLICATE) {
-                return e;
-            }
-        }
+        byte[] sealed = elements().take(Math.max(0, timeout.toNanos()));
+        return sealed == null ? null : open(sealed);
     }
 
-    /** Moves up to {@code max} elements to {@code to} in one operation; returns how many. */
+    /** Moves up to {@code max} elements to {@code to} in one operation, without waiting; returns how many. */
     public int drainTo(Collection<? super E> to, int max) {
-        List<byte[]> sealed = new ArrayList<>();
-        elements().queue().drainTo(sealed, max);
-        int n = 0;
+        List<byte[]> sealed = elements().takeNow(max);
         for (byte[] s : sealed) {
-            @SuppressWarnings("unchecked")
-            E e = (E) elements().open(s);
-            if (e != QueueElements.DUPLICATE) {
-                to.add(e);
-                n++;
-            }
+            to.add(open(s));
         }
-        return n;
+        return sealed.size();
     }
 
     /** How many elements the queue holds. */
     public int size() {
-        return elements().queue().size();
+        return elements().size();
     }
 
-    private byte[] seal(E e) {
-        Objects.requireNonNull(e, "a cluster queue holds no null");
-        try {
-            return elements().seal(e);
-        } catch (IOException x) {
-            throw new UncheckedIOException("cannot serialize " + e.getClass().getName() + " for queue " + name + ": " + x.getMessage(), x);
-        }
-    }
-
-    IQueue<byte[]> raw() {
-        return elements().queue();
+    @SuppressWarnings("unchecked")
+    private E open(byte[] sealed) {
+        return (E) elements().open(sealed);
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mproc.AuthenticationException;
 import org.mproc.cluster.internal.HazelcastSetup;
-import org.mproc.cluster.internal.QueueElements;
+import org.mproc.cluster.internal.ChunksForTests;
 
 /**
  * A cluster queue (G-CLUSTER-6): tasks in the members put, the caller takes every element once; the
@@ -41,7 +41,7 @@ class ClusterQueueTest {
         assertEquals(IntStream.range(0, 100).map(i -> i * i).sorted().boxed().toList(), taken.stream().sorted().toList());
         assertEquals(0, q.size());
 
-        cluster.hazelcast().getQueue(QueueElements.PREFIX + "squares").offer(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+        ChunksForTests.putRaw(cluster.hazelcast(), "squares", new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
                 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36});
         q.put(7);
         AuthenticationException forged = assertThrows(AuthenticationException.class, q::take);
@@ -55,7 +55,7 @@ class ClusterQueueTest {
         try (Cluster cluster = Cluster.local(3)) {
             ClusterQueue<Integer> q = cluster.queue("stream");
             q.size(); // created, so it has an owner
-            Member owner = cluster.hazelcast().getPartitionService().getPartition(QueueElements.PREFIX + "stream").getOwner();
+            Member owner = cluster.hazelcast().getPartitionService().getPartition("stream").getOwner();
             long ownerPid = Long.parseLong(owner.getAttribute(HazelcastSetup.PID_ATTRIBUTE));
             CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
                 for (int first = 0; first < total; first += 100) {

@@ -132,8 +132,7 @@ class ForeignPeerTest {
         new SecureRandom().nextBytes(otherKey);
         ClusterQueue<String> q = cluster.queue("foreign");
         q.size();
-        client.getQueue(org.mproc.cluster.internal.QueueElements.PREFIX + "foreign")
-                .offer(ChunksForTests.sealedBytes(otherKey, "queue " + org.mproc.cluster.internal.QueueElements.PREFIX + "foreign", "gadget"));
+        ChunksForTests.putRaw(client, "foreign", ChunksForTests.sealedBytes(otherKey, "queue foreign", "gadget"));
         org.mproc.AuthenticationException element = assertThrows(org.mproc.AuthenticationException.class, q::take);
         assertTrue(element.getMessage().contains("nothing was decoded"), element.getMessage());
 

@@ -4,9 +4,9 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
-import com.hazelcast.config.QueueConfig;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -71,10 +71,11 @@ public final class HazelcastSetup {
         c.getMemberAttributeConfig().setAttribute(PID_ATTRIBUTE, String.valueOf(ProcessHandle.current().pid()));
         c.getMemberAttributeConfig().setAttribute(SECRET_ID_ATTRIBUTE, secretId(s.secret()));
         c.addMapConfig(new MapConfig(DictEntries.PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
-        c.addQueueConfig(new QueueConfig(QueueElements.PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
+        c.addMapConfig(new MapConfig(QueueElements.MAP).setBackupCount(1).setAsyncBackupCount(0).setInMemoryFormat(InMemoryFormat.OBJECT));
         c.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(Runtime.getRuntime().availableProcessors()));
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
-        filter.getWhitelist().addClasses(SealedTask.class.getName(), SealedEntryProcessor.class.getName());
+        filter.getWhitelist().addClasses(SealedTask.class.getName(), SealedEntryProcessor.class.getName(), QueueRequest.class.getName(),
+                QueueState.class.getName());
         c.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         return c;
     }

@@ -1,76 +1,94 @@
 package org.mproc.cluster.internal;
 
-import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import java.io.IOException;
-import java.io.Serializable;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A cluster queue's elements as they are stored: each value with its producer's id and sequence
- * number, serialized and sealed for the route {@code queue <name>}. Opening checks the seal first
- * and drops an element this consumer has already taken from the same producer (same or lower
- * sequence number: one queue is FIFO, so a producer's elements reach a consumer in order).
+ * A cluster queue as one handle uses it: the queue is the entry {@code <name>} of the map
+ * {@code mproc-queues} (one synchronous backup, objects in memory), changed only by
+ * {@link QueueRequest}s, each element serialized and sealed for the route {@code queue <name>}.
+ * Every request that changes the queue carries this handle's id with the calling thread's id, and
+ * a number of its own, so Hazelcast's retry of it after an owner's death is answered, not applied
+ * twice (G-CLUSTER-6).
  */
 public final class QueueElements {
-    /** The prefix of every mproc queue's name in Hazelcast; its configuration (one backup) matches it. */
-    public static final String PREFIX = "mproc-queue-";
-    /** What {@link #open} returns for an element this consumer has already taken. */
-    public static final Object DUPLICATE = new Object();
+    /** The map that holds every mproc queue; its configuration (one backup, OBJECT format) matches it. */
+    public static final String MAP = "mproc-queues";
 
-    private final IQueue<byte[]> queue;
+    private final IMap<String, QueueState> map;
     private final byte[] key;
+    private final String queue;
     private final String route;
-    private final String producer;
-    private final AtomicLong sequence = new AtomicLong();
-    private final Map<String, Long> lastTaken = new ConcurrentHashMap<>();
+    private final String handle = UUID.randomUUID().toString();
+    private final AtomicLong numbers = new AtomicLong();
+    private final QueueWaker waker;
 
-    private QueueElements(IQueue<byte[]> queue, byte[] key, String route, String producer) {
-        this.queue = queue;
+    private QueueElements(HazelcastInstance local, byte[] key, String queue) {
+        this.map = local.getMap(MAP);
         this.key = key;
-        this.route = route;
-        this.producer = producer;
+        this.queue = queue;
+        this.route = "queue " + queue;
+        this.waker = QueueWaker.of(local, map, queue);
     }
 
-    /** The queue {@code queueName} of the cluster whose member {@code local} is, for one producer id. */
-    public static QueueElements open(HazelcastInstance local, String clusterName, String queueName, String producer) {
-        return new QueueElements(local.getQueue(queueName), MemberSecret.of(clusterName), "queue " + queueName, producer);
+    /** The queue {@code queue} of the cluster whose member {@code local} is. */
+    public static QueueElements open(HazelcastInstance local, String clusterName, String queue) {
+        return new QueueElements(local, MemberSecret.of(clusterName), queue);
     }
 
-    public IQueue<byte[]> queue() {
-        return queue;
+    /** Puts the values, sealed, in order, in one request. */
+    public void put(List<?> values) throws IOException {
+        List<byte[]> sealed = new ArrayList<>(values.size());
+        for (Object v : values) {
+            sealed.add(Envelope.seal(key, route, Codec.encode(v)));
+        }
+        map.executeOnKey(queue, QueueRequest.put(requester(), numbers.incrementAndGet(), sealed));
     }
 
-    /** The value sealed with the next sequence number of this producer. */
-    public byte[] seal(Object value) throws IOException {
-        return Envelope.seal(key, route, Codec.encode(new Element(producer, sequence.incrementAndGet(), value)));
+    /** Takes up to {@code max} sealed elements from the head in one request, at once; none when empty. */
+    @SuppressWarnings("unchecked")
+    public List<byte[]> takeNow(int max) {
+        return (List<byte[]>) map.executeOnKey(queue, QueueRequest.take(requester(), numbers.incrementAndGet(), max));
+    }
+
+    /** Takes one sealed element, waiting at most {@code timeoutNanos} (for ever when negative); null when none came. */
+    public byte[] take(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (true) {
+            long seen = waker.changes();
+            List<byte[]> one = takeNow(1);
+            if (!one.isEmpty()) {
+                return one.get(0);
+            }
+            long left = timeoutNanos < 0 ? TimeUnit.MILLISECONDS.toNanos(50) : deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            waker.awaitChange(seen, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+        }
+    }
+
+    /** How many elements the queue holds. */
+    public int size() {
+        return (Integer) map.executeOnKey(queue, QueueRequest.size());
     }
 
     /**
-     * The value of a sealed element, or {@link #DUPLICATE}.
+     * The value of a sealed element.
      *
      * @throws org.mproc.AuthenticationException when it was not sealed with the cluster's secret for this queue
      */
     public Object open(byte[] sealed) {
-        Element e = (Element) Codec.decode(Envelope.open(key, route, sealed));
-        long last = lastTaken.getOrDefault(e.producer(), 0L);
-        if (e.sequence() <= last) {
-            return DUPLICATE;
-        }
-        lastTaken.put(e.producer(), e.sequence());
-        return e.value();
+        return Codec.decode(Envelope.open(key, route, sealed));
     }
 
-    /**
-     * One stored element.
-     *
-     * @param producer the producing handle's id
-     * @param sequence its number among that producer's elements, from 1
-     * @param value    the element
-     */
-    record Element(String producer, long sequence, Object value) implements Serializable {
-        private static final long serialVersionUID = 1L;
+    private String requester() {
+        return handle + "/" + Thread.currentThread().getId();
     }
 }

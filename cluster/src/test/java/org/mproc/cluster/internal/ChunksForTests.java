@@ -18,6 +18,12 @@ public final class ChunksForTests {
         return new SealedEntryProcessor(map, id, request);
     }
 
+    /** Puts {@code element} as it is into cluster queue {@code queue}, as a peer with another secret would. */
+    public static void putRaw(com.hazelcast.core.HazelcastInstance peer, String queue, byte[] element) {
+        peer.<String, QueueState>getMap(QueueElements.MAP).executeOnKey(queue,
+                QueueRequest.put("a peer", System.nanoTime(), List.of(element)));
+    }
+
     /** Bytes sealed with {@code key} for {@code route}. */
     public static byte[] sealedBytes(byte[] key, String route, Object value) throws IOException {
         return Envelope.seal(key, route, Codec.encode(value));
