@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.mproc.cluster.internal.ConfigFile;
 import org.mproc.cluster.internal.HazelcastSetup;
@@ -45,15 +46,19 @@ public final class Cluster implements AutoCloseable {
 
     private final MemberSettings settings;
     private final HazelcastInstance self;
-    private final List<MemberProcess> members;
+    /** Every member JVM this process started, in order, ended ones included; read by pools' threads. */
+    private final List<MemberProcess> members = new CopyOnWriteArrayList<>();
+    private final List<String> memberCommand;
+    private final Duration startTimeout;
     private final Path logs;
     private final List<ClusterPool> pools = new ArrayList<>();
     private boolean closed;
 
-    private Cluster(MemberSettings settings, HazelcastInstance self, List<MemberProcess> members, Path logs) {
+    private Cluster(MemberSettings settings, HazelcastInstance self, List<String> memberCommand, Duration startTimeout, Path logs) {
         this.settings = settings;
         this.self = self;
-        this.members = members;
+        this.memberCommand = List.copyOf(memberCommand);
+        this.startTimeout = startTimeout;
         this.logs = logs;
     }
 
@@ -140,6 +145,45 @@ public final class Cluster implements AutoCloseable {
 
     HazelcastInstance hazelcast() {
         return self;
+    }
+
+    /**
+     * Starts one more member JVM, as {@link Builder#start} starts them (same command, settings and
+     * port range; named {@code member-<k>} for the k-th started), and waits until the cluster counts
+     * it among its data members; returns its pid. For tests that replace a member they killed, so a
+     * cluster keeps its size: {@link #close} stops it with the others, and reaps those that ended.
+     *
+     * @throws IllegalStateException when the cluster is closed, or the member could not start or join in time
+     */
+    synchronized long startMember() throws InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("the cluster " + settings.clusterName() + " is closed");
+        }
+        MemberProcess added;
+        try {
+            added = startMemberProcess(members.size() + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a member JVM: " + e.getMessage(), e);
+        }
+        added.awaitReady(startTimeout);
+        String pid = String.valueOf(added.pid());
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        while (dataMembers().stream().noneMatch(m -> pid.equals(m.getAttribute(HazelcastSetup.PID_ATTRIBUTE)))) {
+            if (!added.process().isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("member " + added.name() + " (pid " + pid + ") of cluster " + settings.clusterName()
+                        + " did not join within " + startTimeout.toSeconds() + " s" + (added.process().isAlive() ? "" : ": it exited"));
+            }
+            Thread.sleep(20);
+        }
+        return added.pid();
+    }
+
+    /** Starts the member JVM {@code member-<number>} and adds it to {@link #members}; does not wait for it. */
+    private MemberProcess startMemberProcess(int number) throws IOException {
+        MemberProcess m = MemberProcess.start(memberCommand, new MemberSettings(settings.clusterName(), settings.host(),
+                settings.basePort(), settings.portCount(), settings.heartbeatSeconds(), settings.secret(), "member-" + number), logs);
+        members.add(m);
+        return m;
     }
 
     byte[] secret() {
@@ -375,24 +419,20 @@ public final class Cluster implements AutoCloseable {
                 lite.getLifecycleService().terminate();
                 throw new UncheckedIOException(e);
             }
-            List<MemberProcess> started = new ArrayList<>();
-            Cluster cluster = new Cluster(self, lite, started, logs);
+            Cluster cluster;
             try {
-                String memberClassPath = ChildClassPath.resolve(classPath, "a cluster member", ChildClassPath.caller(),
-                        MemberMain.class, HazelcastInstance.class).value();
-                List<String> command = new ArrayList<>();
-                command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-                command.add("-cp");
-                command.add(memberClassPath);
-                command.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
-                command.addAll(HazelcastSetup.MEMBER_JVM_ACCESS);
-                command.addAll(memberJvmOptions);
-                command.add(MemberMain.class.getName());
+                cluster = new Cluster(self, lite, memberCommand(), startTimeout, logs);
+            } catch (RuntimeException e) {
+                lite.getLifecycleService().terminate();
+                MemberSecret.forget(name);
+                deleteLogs(logs);
+                throw e;
+            }
+            try {
                 for (int i = 1; i <= members; i++) {
-                    started.add(MemberProcess.start(command, new MemberSettings(name, host, base, self.portCount(),
-                            self.heartbeatSeconds(), secret, "member-" + i), logs));
+                    cluster.startMemberProcess(i);
                 }
-                for (MemberProcess m : started) {
+                for (MemberProcess m : cluster.members) {
                     m.awaitReady(startTimeout);
                 }
                 long deadline = System.nanoTime() + startTimeout.toNanos();
@@ -422,6 +462,21 @@ public final class Cluster implements AutoCloseable {
                 cluster.close();
                 throw e;
             }
+        }
+
+        /** The command that runs a member JVM: this JVM's {@code java}, the members' class path and options, {@link MemberMain}. */
+        private List<String> memberCommand() {
+            String memberClassPath = ChildClassPath.resolve(classPath, "a cluster member", ChildClassPath.caller(),
+                    MemberMain.class, HazelcastInstance.class).value();
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.add("-cp");
+            command.add(memberClassPath);
+            command.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
+            command.addAll(HazelcastSetup.MEMBER_JVM_ACCESS);
+            command.addAll(memberJvmOptions);
+            command.add(MemberMain.class.getName());
+            return command;
         }
 
         private void checkHost() {
