@@ -25,11 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mproc.Namespace;
 import org.mproc.ProcessFunction;
 import org.mproc.ResultIterator;
@@ -43,8 +43,8 @@ import org.quicktheories.core.Gen;
 
 /**
  * The local runtime's pool, queue and manager guarantees, as properties over generated input,
- * checked against one cluster of two member JVMs shared by every example (it takes seconds to
- * start): map and imap keep input order and imapUnordered gives the same multiset (G-POOL-1,
+ * checked against the test run's shared cluster of two member JVMs ({@link SharedTestCluster}; it
+ * takes seconds to start): map and imap keep input order and imapUnordered gives the same multiset (G-POOL-1,
  * G-POOL-2), a task's exception reaches the caller with its type and message and the pool goes on
  * (G-POOL-3), generated sequences of puts and takes by the caller and by tasks in the members deliver
  * every element exactly once, judged by the total-queue checker (G-QUEUE-1, G-QUEUE-2), and
@@ -53,6 +53,7 @@ import org.quicktheories.core.Gen;
  * seed fixed, so the class runs in seconds and fails the same way twice.
  */
 @Timeout(180)
+@ExtendWith(SharedTestCluster.class)
 class ClusterPropertyTest {
     private static final long SEED = 20261207L;
     private static final int EXAMPLES = 20;
@@ -74,24 +75,13 @@ class ClusterPropertyTest {
     private static final AtomicInteger EXAMPLE = new AtomicInteger();
 
     @BeforeAll
-    static void start() throws Exception {
-        long t0 = System.nanoTime();
-        cluster = Cluster.local(2);
-        pool = cluster.pool();
-        System.out.println("ClusterPropertyTest: a cluster of 2 started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            long t0 = System.nanoTime();
-            cluster.close();
-            System.out.println("ClusterPropertyTest: the cluster closed in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        }
+    static void useTheSharedCluster(Cluster shared, ClusterPool sharedPool) {
+        cluster = shared;
+        pool = sharedPool;
     }
 
     private static String fresh(String what) {
-        return what + "-" + EXAMPLE.incrementAndGet();
+        return "property-" + what + "-" + EXAMPLE.incrementAndGet();
     }
 
     /** A chunk size from a generated number: 0 stands for the pool's default. */

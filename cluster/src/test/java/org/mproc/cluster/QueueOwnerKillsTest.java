@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mproc.cluster.internal.HazelcastSetup;
-import org.mproc.cluster.internal.QueueElements;
 import org.mproc.harness.QueueHistory;
 import org.mproc.harness.TotalQueueChecker;
 import org.mproc.harness.TotalQueueResult;
@@ -253,7 +252,7 @@ class QueueOwnerKillsTest {
 
     /** The pid of the member that owns the queue's partition now. */
     private static long ownerPid(HazelcastInstance hz) {
-        Member owner = hz.getPartitionService().getPartition(QueueElements.PREFIX + QUEUE).getOwner();
+        Member owner = hz.getPartitionService().getPartition(QUEUE).getOwner();
         return Long.parseLong(owner.getAttribute(HazelcastSetup.PID_ATTRIBUTE));
     }
 
