@@ -202,15 +202,18 @@ final class ClusterSection {
         double loopbackMicros = Units.rescale(apply.get().score(), apply.get().unit(), "us/op");
         double overheadSeconds = (loopbackMicros + ASSUMED_NETWORK_MICROS) * 1e-6;
         double f = fit.serialFraction().estimate();
+        double fUpper = fit.serialFraction().upper();
+        double perCore = 1 / (itemSeconds + overheadSeconds);
         List<ProjectionRow> rows = new ArrayList<>();
         for (int n : PROJECTED_CORES) {
             double speedup = fit.speedupAt(n);
-            rows.add(new ProjectionRow(n, speedup / (itemSeconds + overheadSeconds), speedup, speedup / n));
+            rows.add(new ProjectionRow(n, speedup * perCore, perCore / (fUpper + (1 - fUpper) / n), speedup, speedup / n));
         }
         List<String> assumptions = List.of(
                 String.format(Locale.ROOT, "Throughput at N cores = S(N) / (t + o), S(N) = 1 / (f + (1 − f) / N): "
                         + "Amdahl's law with the serial fraction f = %.4f [%.4f, %.4f], fitted to the %d-member "
-                        + "coarse map's speedup over its own one-core throughput at k = %s on this machine (%s).",
+                        + "coarse map's speedup over its own one-core throughput at k = %s on this machine (%s); "
+                        + "the pessimistic column takes f at its interval's upper end.",
                         f, fit.serialFraction().lower(), fit.serialFraction().upper(), GOAL_MEMBERS,
                         byCores.keySet().toString().replaceAll("[\\[\\]]", ""), fit.note()),
                 String.format(Locale.ROOT, "t = %.2f ms: one coarse item's time, from the sequential baseline "

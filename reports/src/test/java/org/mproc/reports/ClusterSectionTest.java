@@ -131,6 +131,7 @@ class ClusterSectionTest {
         ProjectionRow eight = projection.get(0);
         assertEquals(8 / (1 / 75.0 + 500e-6), eight.throughput(), 8 / (1 / 75.0 + 500e-6) * 0.1);
         assertTrue(projection.get(2).efficiency() <= projection.get(0).efficiency() + 1e-9, projection.toString());
+        projection.forEach(p -> assertTrue(p.pessimistic() <= p.throughput() + 1e-9, p.toString()));
         String assumptions = String.join(" ", cluster.assumptions());
         assertTrue(assumptions.matches(".*t = 13\\.\\d\\d ms.*"), assumptions);
         assertTrue(assumptions.matches(".*o = (49\\d|50\\d) µs per task.*"), assumptions);

@@ -263,8 +263,12 @@ public record ReportData(
     public record ClusterRow(String figure, String unit, Double cluster, Double local, Double ratio, String goal,
                              String verdict, String verdictClass) {}
 
-    /** The model's throughput at {@code cores} (items/s), its speedup over one core, and speedup / cores. */
-    public record ProjectionRow(int cores, double throughput, double speedup, double efficiency) {}
+    /**
+     * The model's throughput at {@code cores} (items/s) with the fitted serial fraction, and with
+     * the upper end of its interval ({@code pessimistic}); the fitted speedup over one core, and
+     * speedup / cores.
+     */
+    public record ProjectionRow(int cores, double throughput, double pessimistic, double speedup, double efficiency) {}
 
     /** The regression gate's result: a summary line and a table given as text cells. */
     public record Gate(String summary, boolean regressed, List<String> columns, List<List<String>> rows) {

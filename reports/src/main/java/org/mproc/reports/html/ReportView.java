@@ -175,7 +175,8 @@ final class ReportView {
                         "ratio", r.ratio() == null ? "—" : number(r.ratio()) + "×", "goal", r.goal(),
                         "verdict", r.verdict(), "cls", r.verdictClass())).toList(),
                 "projection", c.projection().stream().map(p -> row("cores", String.format(Locale.ROOT, "%,d", p.cores()),
-                        "throughput", number(p.throughput()), "speedup", number(p.speedup()) + "×",
+                        "throughput", number(p.throughput()), "pessimistic", number(p.pessimistic()),
+                        "speedup", number(p.speedup()) + "×",
                         "efficiency", String.format(Locale.ROOT, "%.0f%%", 100 * p.efficiency()))).toList(),
                 "projectionMissing", c.projection().isEmpty() ? c.projectionNote() : null,
                 "projectionNote", c.projectionNote(), "assumptions", c.assumptions());
