@@ -126,6 +126,13 @@ public final class ReportMain implements Callable<Integer> {
         }
         boolean fullRun = run.env().map(e -> "full".equals(e.path("mode").asText())).orElse(false);
         data.shapes(ShapesSection.rows(ShapesSection.load(out), fullRun));
+        java.util.Optional<ClusterSection.Run> cluster = ClusterSection.load(out);
+        if (cluster.isPresent()) {
+            data.cluster(ClusterSection.section(cluster.get()));
+        } else {
+            data.missing(Section.CLUSTER, "no cluster results under " + out.resolve(ClusterSection.DIRECTORY)
+                    + " (run scripts/bench-cluster)");
+        }
         List<Verdict> verdicts = Goals.judge(workloads, scenarios, fullRun);
         data.verdicts(verdicts);
         try {

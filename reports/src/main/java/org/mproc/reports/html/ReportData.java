@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param fits       Amdahl fits per workload
  * @param ratios     mproc beside CPython per workload and core count
  * @param shapes     the shapes users write, each beside its CPython twin and its goal
+ * @param cluster    mproc-cluster beside the local runtime and its projection, or null when it did not run
  * @param gate       the regression gate's table, or null when it did not run
  * @param noData     why a part is empty, by section; sections not named get their default reason
  */
@@ -44,6 +45,7 @@ public record ReportData(
         List<Fit> fits,
         List<RatioRow> ratios,
         List<ShapeRow> shapes,
+        Cluster cluster,
         Gate gate,
         Map<Section, String> noData) {
 
@@ -78,6 +80,7 @@ public record ReportData(
         FITS("no scaling data to fit"),
         RATIOS("no CPython results (reports/out/cpython/k*.json)"),
         SHAPES("no user-shape results (reports/out/shapes/*.json); run scripts/bench-scaling --shapes"),
+        CLUSTER("no cluster results (reports/out/cluster/*.json); run scripts/bench-cluster"),
         SCENARIOS("no scenario results (reports/out/scenarios/*.json); run scripts/harness"),
         COVERAGE("no guarantee coverage (each module's target/guarantee-coverage.json); run mvn verify"),
         GATE("no scripts/gate result (reports/out/gate/gate.json)");
@@ -236,6 +239,37 @@ public record ReportData(
             String verdict,
             String verdictClass) {}
 
+    /**
+     * The cluster section: each cluster figure beside the local runtime's ({@code rows}), and the
+     * projection to more cores — a model, not a measurement — with the assumptions it rests on
+     * ({@code projection} empty when it could not be made, {@code projectionNote} saying why or how
+     * it was fitted).
+     */
+    public record Cluster(List<ClusterRow> rows, List<ProjectionRow> projection, List<String> assumptions,
+                          String projectionNote) {
+        public Cluster {
+            rows = List.copyOf(rows);
+            projection = List.copyOf(projection);
+            assumptions = List.copyOf(assumptions);
+            Objects.requireNonNull(projectionNote, "projectionNote");
+        }
+    }
+
+    /**
+     * One cluster figure beside the local runtime's from the same run, both in {@code unit} (null
+     * when not measured); {@code ratio} is the cluster's speed over the local runtime's (above 1: the
+     * cluster is faster); the goal as stated (empty for none) and the verdict with its CSS class.
+     */
+    public record ClusterRow(String figure, String unit, Double cluster, Double local, Double ratio, String goal,
+                             String verdict, String verdictClass) {}
+
+    /**
+     * The model's throughput at {@code cores} (items/s) with the fitted serial fraction, and with
+     * the upper end of its interval ({@code pessimistic}); the fitted speedup over one core, and
+     * speedup / cores.
+     */
+    public record ProjectionRow(int cores, double throughput, double pessimistic, double speedup, double efficiency) {}
+
     /** The regression gate's result: a summary line and a table given as text cells. */
     public record Gate(String summary, boolean regressed, List<String> columns, List<List<String>> rows) {
         public Gate {
@@ -256,6 +290,7 @@ public record ReportData(
         private List<Fit> fits = List.of();
         private List<RatioRow> ratios = List.of();
         private List<ShapeRow> shapes = List.of();
+        private Cluster cluster;
         private Gate gate;
         private final Map<Section, String> noData = new EnumMap<>(Section.class);
 
@@ -272,6 +307,7 @@ public record ReportData(
         public Builder fits(List<Fit> v) { fits = v; return this; }
         public Builder ratios(List<RatioRow> v) { ratios = v; return this; }
         public Builder shapes(List<ShapeRow> v) { shapes = v; return this; }
+        public Builder cluster(Cluster v) { cluster = v; return this; }
         public Builder gate(Gate v) { gate = v; return this; }
 
         /** Says why {@code section} is empty (shown as "no data: {@code reason}"). */
@@ -282,7 +318,7 @@ public record ReportData(
 
         public ReportData build() {
             return new ReportData(title, generated, verdicts, environment, scenarios, coverage, charts,
-                    fits, ratios, shapes, gate, noData);
+                    fits, ratios, shapes, cluster, gate, noData);
         }
     }
 }

@@ -43,6 +43,8 @@ final class ReportView {
         part(v, "shapes", d.shapes(), ReportView::shape, d, Section.SHAPES);
         v.put("workloads", workloads(d.charts()));
         v.put("chartsMissing", d.charts().isEmpty() ? d.reasonFor(Section.CHARTS) : null);
+        v.put("cluster", d.cluster() == null ? null : cluster(d.cluster()));
+        v.put("clusterMissing", d.cluster() == null ? d.reasonFor(Section.CLUSTER) : null);
         v.put("gate", d.gate() == null ? null : gate(d.gate()));
         v.put("gateMissing", d.gate() == null ? d.reasonFor(Section.GATE) : null);
         v.put("summary", summary(d));
@@ -165,6 +167,19 @@ final class ReportView {
         return row("shape", r.shape(), "unit", r.unit(), "mproc", number(r.mproc()), "other", number(r.other()),
                 "ratio", r.ratio() == null ? "—" : number(r.ratio()) + "×", "goal", r.goal(),
                 "verdict", r.verdict(), "cls", r.verdictClass());
+    }
+
+    private static Map<String, Object> cluster(ReportData.Cluster c) {
+        return row("rows", c.rows().stream().map(r -> row("figure", r.figure(), "unit", r.unit(),
+                        "cluster", number(r.cluster()), "local", number(r.local()),
+                        "ratio", r.ratio() == null ? "—" : number(r.ratio()) + "×", "goal", r.goal(),
+                        "verdict", r.verdict(), "cls", r.verdictClass())).toList(),
+                "projection", c.projection().stream().map(p -> row("cores", String.format(Locale.ROOT, "%,d", p.cores()),
+                        "throughput", number(p.throughput()), "pessimistic", number(p.pessimistic()),
+                        "speedup", number(p.speedup()) + "×",
+                        "efficiency", String.format(Locale.ROOT, "%.0f%%", 100 * p.efficiency()))).toList(),
+                "projectionMissing", c.projection().isEmpty() ? c.projectionNote() : null,
+                "projectionNote", c.projectionNote(), "assumptions", c.assumptions());
     }
 
     private static Map<String, Object> gate(ReportData.Gate g) {

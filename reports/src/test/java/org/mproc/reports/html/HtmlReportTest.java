@@ -101,7 +101,7 @@ class HtmlReportTest {
     void ratiosAndGateAreTables() {
         ReportData full = SampleReports.full();
         ReportData withPython = new ReportData(full.title(), full.generated(), full.verdicts(), full.environment(),
-                full.scenarios(), full.coverage(), full.charts(), full.fits(), SampleReports.ratios(), full.shapes(), full.gate(),
+                full.scenarios(), full.coverage(), full.charts(), full.fits(), SampleReports.ratios(), full.shapes(), full.cluster(), full.gate(),
                 java.util.Map.of());
         Document doc = parse(withPython);
         assertEquals(3, doc.select("#cpython tbody tr").size());

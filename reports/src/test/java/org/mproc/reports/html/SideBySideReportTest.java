@@ -25,7 +25,7 @@ class SideBySideReportTest {
     private static Document render(List<Scenario> scenarios) {
         ReportData full = SampleReports.full();
         return Jsoup.parse(HtmlReport.render(new ReportData(full.title(), full.generated(), full.verdicts(), full.environment(),
-                scenarios, full.coverage(), full.charts(), full.fits(), full.ratios(), full.shapes(), full.gate(), Map.of())));
+                scenarios, full.coverage(), full.charts(), full.fits(), full.ratios(), full.shapes(), full.cluster(), full.gate(), Map.of())));
     }
 
     @Test
