@@ -40,8 +40,9 @@ import org.mproc.reports.stats.Units;
  * ({@link SpeedRatio}): met when all of it is at least 0.90, not met when none of it is.
  *
  * <p>The projection is a model, not a measurement: throughput at N cores = S(N) / (t + o), with S
- * the Amdahl speedup of the serial fraction fitted ({@link AmdahlFit}) to the 3-member map's speedup
- * over its own one-core throughput, t one item's time in the sequential baseline, and o the
+ * the Amdahl speedup of the serial fraction fitted ({@link AmdahlFit}) to the speedup of the map
+ * with one member per core (k members at k cores, at most {@value #GOAL_MEMBERS}) over its one-core
+ * throughput, t one item's time in the sequential baseline, and o the
  * per-task overhead: the cluster's apply round trip measured here plus an assumed network round
  * trip ({@value #ASSUMED_NETWORK_MICROS} µs) between machines. {@link #assumptions} says it all in words.
  */
@@ -177,13 +178,14 @@ final class ClusterSection {
 
     private static Projection project(Run run) {
         SortedMap<Integer, BenchmarkResult> byCores = new TreeMap<>();
-        run.maps().forEach((k, results) -> mapOn(results, GOAL_MEMBERS).ifPresent(r -> byCores.put(k, r)));
+        // one member per core: members that share a core with each other measure contention, not scaling
+        run.maps().forEach((k, results) -> mapOn(results, Math.min(k, GOAL_MEMBERS)).ifPresent(r -> byCores.put(k, r)));
         Optional<BenchmarkResult> sequential = run.maps().isEmpty() ? Optional.empty()
                 : find(run.maps().get(run.maps().firstKey()), r -> r.benchmark().equals(MAP + "sequential"));
         Optional<BenchmarkResult> apply = find(run.roundTrips(), r -> r.benchmark().equals(ROUND_TRIP + "applyCluster"));
         List<String> missing = new ArrayList<>();
         if (!byCores.containsKey(1) || byCores.size() < 2) {
-            missing.add("the " + GOAL_MEMBERS + "-member map at one core and at least one more core count");
+            missing.add("the map with one member per core at one core and at least one more core count");
         }
         if (sequential.isEmpty()) {
             missing.add("the sequential baseline");
@@ -211,9 +213,10 @@ final class ClusterSection {
         }
         List<String> assumptions = List.of(
                 String.format(Locale.ROOT, "Throughput at N cores = S(N) / (t + o), S(N) = 1 / (f + (1 − f) / N): "
-                        + "Amdahl's law with the serial fraction f = %.4f [%.4f, %.4f], fitted to the %d-member "
-                        + "coarse map's speedup over its own one-core throughput at k = %s on this machine (%s); "
-                        + "the pessimistic column takes f at its interval's upper end.",
+                        + "Amdahl's law with the serial fraction f = %.4f [%.4f, %.4f], fitted to the speedup of "
+                        + "the coarse map with one member per core (k members at k cores, at most %d) over its "
+                        + "one-core throughput, at k = %s on this machine (%s); the pessimistic column takes f at "
+                        + "its interval's upper end.",
                         f, fit.serialFraction().lower(), fit.serialFraction().upper(), GOAL_MEMBERS,
                         byCores.keySet().toString().replaceAll("[\\[\\]]", ""), fit.note()),
                 String.format(Locale.ROOT, "t = %.2f ms: one coarse item's time, from the sequential baseline "

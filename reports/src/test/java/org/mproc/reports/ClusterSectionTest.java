@@ -143,7 +143,7 @@ class ClusterSectionTest {
     void oneCoreCountGivesNoProjectionAndSaysWhy() throws Exception {
         ReportData.Cluster cluster = section(write(dir, 1, 0.95, "full"));
         assertEquals(List.of(), cluster.projection());
-        assertTrue(cluster.projectionNote().startsWith("no projection: it needs the 3-member map at one core and"),
+        assertTrue(cluster.projectionNote().startsWith("no projection: it needs the map with one member per core at one core and"),
                 cluster.projectionNote());
     }
 
