@@ -158,6 +158,7 @@ class ForeignPeerTest {
     }
 
     @Test
+    @Tag("G-CLUSTER-8")
     void itsLockMarkMakesNoLockLookAbandoned() throws Exception {
         byte[] otherKey = new byte[32];
         new SecureRandom().nextBytes(otherKey);
