@@ -45,6 +45,8 @@ public final class Cluster implements AutoCloseable {
     private static final String VALUES = "value-";
 
     private final MemberSettings settings;
+    /** The secret's id, as its members carry it ({@link HazelcastSetup#SECRET_ID_ATTRIBUTE}). */
+    private final String secretId;
     private final HazelcastInstance self;
     /** Every member JVM this process started, in order, ended ones included; read by pools' threads. */
     private final List<MemberProcess> members = new CopyOnWriteArrayList<>();
@@ -56,6 +58,7 @@ public final class Cluster implements AutoCloseable {
 
     private Cluster(MemberSettings settings, HazelcastInstance self, List<String> memberCommand, Duration startTimeout, Path logs) {
         this.settings = settings;
+        this.secretId = HazelcastSetup.secretId(settings.secret());
         this.self = self;
         this.memberCommand = List.copyOf(memberCommand);
         this.startTimeout = startTimeout;
@@ -205,7 +208,7 @@ public final class Cluster implements AutoCloseable {
 
     /** Whether {@code member} holds this cluster's secret (as its secret id says). */
     private boolean ours(Member member) {
-        return HazelcastSetup.secretId(settings.secret()).equals(member.getAttribute(HazelcastSetup.SECRET_ID_ATTRIBUTE));
+        return secretId.equals(member.getAttribute(HazelcastSetup.SECRET_ID_ATTRIBUTE));
     }
 
     /** The members under this cluster's name that hold another secret (or none of mproc's). */

@@ -102,7 +102,8 @@ final class ClusterCall {
                         }
                     }
                     try {
-                        sent.get(left.get(0)).future().get(Chunks.DEATH_CHECK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        CompletableFuture.anyOf(left.stream().map(i -> sent.get(i).future()).toArray(CompletableFuture[]::new))
+                                .get(Chunks.DEATH_CHECK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
                     } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
                         // looked again above
                     } catch (InterruptedException e) {

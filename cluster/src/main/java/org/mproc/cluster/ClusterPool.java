@@ -141,8 +141,12 @@ public final class ClusterPool implements AutoCloseable {
         }
         long call = CALLS.incrementAndGet();
         List<Chunks.Sent> sent = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        ProcessFunction<Object, Object> f = (ProcessFunction<Object, Object>) function;
+        byte[] f;
+        try {
+            f = Chunks.encodeFunction(function);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the call's function cannot be serialized: " + e.getMessage(), e);
+        }
         for (int first = 0, chunk = 0; first < list.size(); first += chunksize, chunk++) {
             List<Object> part = new ArrayList<>(list.subList(first, Math.min(list.size(), first + chunksize)));
             Member member = members.get(chunk % members.size());

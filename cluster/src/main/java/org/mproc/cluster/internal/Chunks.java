@@ -5,6 +5,8 @@ import com.hazelcast.core.IExecutorService;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,13 @@ import org.mproc.ProcessException;
 import org.mproc.ProcessFunction;
 import org.mproc.TaskFailedException;
 
-/** Sends a map's chunks as {@link SealedTask}s and reads their sealed replies. */
+/**
+ * Sends a map's chunks as {@link SealedTask}s and reads their sealed replies. A call's function is
+ * serialized once ({@link #encodeFunction}) and its bytes go with every chunk. A reply lands in a
+ * plain {@link CompletableFuture}, completed on the thread that receives it, so a wait that looks for
+ * a dead member every {@link #DEATH_CHECK_MILLIS} costs next to nothing (Hazelcast's own futures
+ * build a message, with a formatted date, for every timed-out wait).
+ */
 public final class Chunks {
     /** How often a wait for a reply looks whether the member's JVM ended. */
     public static final long DEATH_CHECK_MILLIS = 20;
@@ -39,7 +47,7 @@ public final class Chunks {
      * @param lastIndex  the input index of its last item
      * @param future     the sealed reply
      */
-    public record Sent(String route, Member member, int firstIndex, int lastIndex, Future<byte[]> future) {
+    public record Sent(String route, Member member, int firstIndex, int lastIndex, CompletableFuture<byte[]> future) {
         /**
          * Waits for the reply and opens it: the results, or the failure the call throws.
          *
@@ -82,10 +90,34 @@ public final class Chunks {
      */
     public record Reply(List<Object> results, Optional<RuntimeException> failure) {}
 
-    /** Seals one chunk and submits it to {@code member}. */
-    public static Sent send(IExecutorService executor, byte[] key, String route, ProcessFunction<Object, Object> function,
-                            List<Object> items, int firstIndex, Member member) throws IOException {
+    /**
+     * The call's function serialized, to go with each of its chunks.
+     *
+     * @throws IOException when the function cannot be serialized
+     */
+    public static byte[] encodeFunction(ProcessFunction<?, ?> function) throws IOException {
+        return Codec.encode(function);
+    }
+
+    /** Seals one chunk, with its call's {@link #encodeFunction encoded function}, and submits it to {@code member}. */
+    public static Sent send(IExecutorService executor, byte[] key, String route, byte[] function, List<Object> items, int firstIndex,
+                            Member member) throws IOException {
         SealedTask task = SealedTask.of(key, route, new ChunkRequest(function, items, firstIndex));
-        return new Sent(route, member, firstIndex, firstIndex + items.size() - 1, executor.submitToMember(task, member));
+        CompletableFuture<byte[]> reply = new CompletableFuture<>();
+        Future<byte[]> submitted = executor.submitToMember(task, member);
+        if (!(submitted instanceof CompletionStage<?> stage)) {
+            throw new IllegalStateException("Hazelcast answered a task with a " + submitted.getClass().getName()
+                    + ", not a CompletionStage");
+        }
+        // completed on the thread that receives the response: Hazelcast's own callbacks run on its default async
+        // executor, which starts a thread per completion where the common pool has one thread (2 cores)
+        stage.whenCompleteAsync((sealed, failure) -> {
+            if (failure != null) {
+                reply.completeExceptionally(failure);
+            } else {
+                reply.complete((byte[]) sealed);
+            }
+        }, Runnable::run);
+        return new Sent(route, member, firstIndex, firstIndex + items.size() - 1, reply);
     }
 }

@@ -27,6 +27,8 @@ import org.mproc.AuthenticationException;
 public final class Envelope {
     static final int TAG_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
+    /** Each thread's MAC with the key it was last given: a JCA lookup and key set-up per envelope cost more than the HMAC. */
+    private static final ThreadLocal<KeyedMac> MACS = new ThreadLocal<>();
 
     private Envelope() {}
 
@@ -70,13 +72,27 @@ public final class Envelope {
     }
 
     private static byte[] tag(byte[] key, byte[] data, int length) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
-            mac.update(data, 0, length);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK: " + e.getMessage(), e);
-        }
+        Mac mac = mac(key);
+        mac.update(data, 0, length);
+        return mac.doFinal();
     }
+
+    /** This thread's MAC, keyed with {@code key} and reset. */
+    private static Mac mac(byte[] key) {
+        KeyedMac keyed = MACS.get();
+        if (keyed == null || !MessageDigest.isEqual(keyed.key(), key)) {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(new SecretKeySpec(key, ALGORITHM));
+                keyed = new KeyedMac(key.clone(), mac);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is part of every JDK: " + e.getMessage(), e);
+            }
+            MACS.set(keyed);
+        }
+        keyed.mac().reset();
+        return keyed.mac();
+    }
+
+    private record KeyedMac(byte[] key, Mac mac) {}
 }

@@ -14,9 +14,10 @@ import java.util.logging.Logger;
  * A member's Hazelcast configuration from its {@link MemberSettings}: its own cluster name, bound
  * to the settings' address only, joined over TCP/IP to the members' port range (no multicast, no
  * discovery), a heartbeat bound, no phone-home, no shutdown hook (the library stops its members),
- * the member's pid as an attribute, one synchronous backup for mproc's queues and dicts, and Java
- * deserialization allowed for mproc's sealed task and sealed entry processor only (G-CLUSTER-3):
- * Hazelcast refuses any other Java-serialized class before it is built.
+ * the member's pid as an attribute, one synchronous backup for mproc's queues and dicts, mproc's
+ * {@link MprocSerializables} factory (the sealed task, built from its ids), and Java
+ * deserialization allowed for mproc's sealed entry processor and queue request and state only
+ * (G-CLUSTER-3): Hazelcast refuses any other Java-serialized class before it is built.
  */
 public final class HazelcastSetup {
     /** The member attribute that holds the member JVM's pid. */
@@ -61,6 +62,9 @@ public final class HazelcastSetup {
         c.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(s.heartbeatSeconds()));
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         c.setProperty("hazelcast.merge.first.run.delay.seconds", "3600");
+        // a response is handled on the I/O thread that read it: one thread hand-off less per task and per queue or
+        // dict operation, and the handling is short (a future completed; what waits on it runs elsewhere)
+        c.setProperty("hazelcast.response.thread.count", "0");
         NetworkConfig network = c.getNetworkConfig();
         network.setPort(s.basePort()).setPortCount(s.portCount()).setPortAutoIncrement(true);
         network.getInterfaces().setEnabled(true).addInterface(s.host());
@@ -74,9 +78,9 @@ public final class HazelcastSetup {
         c.addMapConfig(new MapConfig(QueueElements.MAP).setBackupCount(1).setAsyncBackupCount(0).setInMemoryFormat(InMemoryFormat.OBJECT));
         c.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(Runtime.getRuntime().availableProcessors()));
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
-        filter.getWhitelist().addClasses(SealedTask.class.getName(), SealedEntryProcessor.class.getName(), QueueRequest.class.getName(),
-                QueueState.class.getName());
+        filter.getWhitelist().addClasses(SealedEntryProcessor.class.getName(), QueueRequest.class.getName(), QueueState.class.getName());
         c.getSerializationConfig().setJavaSerializationFilterConfig(filter);
+        c.getSerializationConfig().addDataSerializableFactory(MprocSerializables.FACTORY_ID, new MprocSerializables());
         return c;
     }
 }

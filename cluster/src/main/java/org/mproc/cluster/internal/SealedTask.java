@@ -2,9 +2,11 @@ package org.mproc.cluster.internal;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.io.NotSerializableException;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,13 +19,19 @@ import org.mproc.RemoteTraceback;
  * runs the chunk, and returns its {@link ChunkReply} sealed for the route's reply. A task whose
  * envelope does not check out is refused with an {@link org.mproc.AuthenticationException}; its
  * payload is never read.
+ *
+ * <p>It crosses the wire as Hazelcast's {@link IdentifiedDataSerializable} (a string and a byte
+ * array, built by {@link MprocSerializables} from its ids), not by Java serialization, whose
+ * stream-reading code is what a caller would otherwise spend its time compiling and running for
+ * every chunk.
  */
-public final class SealedTask implements Callable<byte[]>, Serializable, HazelcastInstanceAware {
-    private static final long serialVersionUID = 1L;
+public final class SealedTask implements Callable<byte[]>, IdentifiedDataSerializable, HazelcastInstanceAware {
+    private String route;
+    private byte[] sealed;
+    private String clusterName;
 
-    private final String route;
-    private final byte[] sealed;
-    private transient String clusterName;
+    /** For {@link MprocSerializables}: the fields come from {@link #readData}. */
+    SealedTask() {}
 
     /**
      * @param route  which call and chunk, e.g. {@code map 7 chunk 3}
@@ -42,6 +50,28 @@ public final class SealedTask implements Callable<byte[]>, Serializable, Hazelca
     /** Seals a chunk for {@code route}. */
     static SealedTask of(byte[] key, String route, ChunkRequest request) throws IOException {
         return new SealedTask(route, Envelope.seal(key, route, Codec.encode(request)));
+    }
+
+    @Override
+    public int getFactoryId() {
+        return MprocSerializables.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return MprocSerializables.SEALED_TASK;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(route);
+        out.writeByteArray(sealed);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        route = in.readString();
+        sealed = in.readByteArray();
     }
 
     @Override

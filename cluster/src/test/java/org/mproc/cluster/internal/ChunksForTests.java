@@ -29,8 +29,7 @@ public final class ChunksForTests {
         return Envelope.seal(key, route, Codec.encode(value));
     }
 
-    @SuppressWarnings("unchecked")
     public static SealedTask sealed(byte[] key, String route, ProcessFunction<?, ?> function, List<Object> items) throws IOException {
-        return SealedTask.of(key, route, new ChunkRequest((ProcessFunction<Object, Object>) function, items, 0));
+        return SealedTask.of(key, route, new ChunkRequest(Chunks.encodeFunction(function), items, 0));
     }
 }
