@@ -54,6 +54,34 @@ class ClusterPoolTest {
 
     @Test
     @Tag("G-CLUSTER-2")
+    void aMemberThreadDecodesAFunctionOnceAndNoTwoThreadsShareIt() throws Exception {
+        int[] calls = {0}; // captured: each decoded copy of the function counts its own calls
+        List<String> out = pool.map(x -> ProcessHandle.current().pid() + "/" + Thread.currentThread().getId() + " " + ++calls[0],
+                IntStream.range(0, 120).boxed().toList(), 1);
+        java.util.Map<String, List<Integer>> countsByThread = out.stream().map(r -> r.split(" ")).collect(Collectors.groupingBy(
+                r -> r[0], Collectors.mapping(r -> Integer.valueOf(r[1]), Collectors.toList())));
+        for (java.util.Map.Entry<String, List<Integer>> thread : countsByThread.entrySet()) {
+            List<Integer> counts = thread.getValue().stream().sorted().toList();
+            assertEquals(IntStream.rangeClosed(1, counts.size()).boxed().toList(), counts,
+                    "member/thread " + thread.getKey() + " ran one copy, kept from chunk to chunk and used by it alone");
+        }
+        assertEquals(new HashSet<>(cluster.memberPids()),
+                countsByThread.keySet().stream().map(k -> Long.valueOf(k.split("/")[0])).collect(Collectors.toSet()));
+    }
+
+    @Test
+    @Tag("G-CLUSTER-2")
+    void repliesStartNoThreadPerTaskInTheCaller() throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        pool.map(x -> x, IntStream.range(0, 20).boxed().toList(), 1); // the pool's waiting thread exists
+        long before = threads.getTotalStartedThreadCount();
+        pool.map(x -> x + 1, IntStream.range(0, 300).boxed().toList(), 1);
+        long started = threads.getTotalStartedThreadCount() - before;
+        assertTrue(started < 30, "300 chunks started " + started + " threads in the caller");
+    }
+
+    @Test
+    @Tag("G-CLUSTER-2")
     void applyRunsOneCall() throws Exception {
         assertEquals("ab", pool.apply(s -> s + "b", "a"));
     }

@@ -7,6 +7,10 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.internal.util.ConcurrencyUtil;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,9 +52,18 @@ public final class HazelcastSetup {
                 java.util.Arrays.copyOfRange(tag, tag.length - Envelope.TAG_BYTES, tag.length));
     }
 
-    /** The configuration; {@code lite} for the caller's own member, which holds no data and runs no task. */
+    /** Threads that run Hazelcast's future completions in this JVM when the common pool cannot. */
+    static final int ASYNC_THREADS = 4;
+    private static final AtomicBoolean ASYNC_POOL_SET = new AtomicBoolean();
+
+    /**
+     * The configuration; {@code lite} for the caller's own member, which holds no data and runs no
+     * task. Also gives Hazelcast a pool for its future completions where the JVM's common pool has a
+     * single thread ({@link #poolAsyncCompletions}).
+     */
     public static Config config(MemberSettings s, boolean lite) {
         HAZELCAST_LOG.setLevel(Level.WARNING);
+        poolAsyncCompletions();
         Config c = new Config();
         c.setClusterName(s.clusterName());
         c.setInstanceName(s.clusterName() + "-" + s.name());
@@ -64,7 +77,7 @@ public final class HazelcastSetup {
         c.setProperty("hazelcast.merge.first.run.delay.seconds", "3600");
         // a response is handled on the I/O thread that read it: one thread hand-off less per task and per queue or
         // dict operation, and the handling is short (a future completed; what waits on it runs elsewhere)
-        c.setProperty("hazelcast.response.thread.count", "0");
+        c.setProperty("hazelcast.operation.response.thread.count", "0");
         NetworkConfig network = c.getNetworkConfig();
         network.setPort(s.basePort()).setPortCount(s.portCount()).setPortAutoIncrement(true);
         network.getInterfaces().setEnabled(true).addInterface(s.host());
@@ -82,5 +95,25 @@ public final class HazelcastSetup {
         c.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         c.getSerializationConfig().addDataSerializableFactory(MprocSerializables.FACTORY_ID, new MprocSerializables());
         return c;
+    }
+
+    /**
+     * Hazelcast completes its futures' dependents on the JVM's common pool, or, where that pool has
+     * one thread (as on 2 cores), on a new thread for every completion: two threads started per
+     * task a pool runs. Where that is so, gives it {@value #ASYNC_THREADS} daemon threads instead,
+     * once per JVM (the members' JVMs are started with a larger common pool; a caller's JVM is the
+     * user's to configure).
+     */
+    static void poolAsyncCompletions() {
+        if (ForkJoinPool.getCommonPoolParallelism() > 1 || !ASYNC_POOL_SET.compareAndSet(false, true)) {
+            return;
+        }
+        ForkJoinPool.ForkJoinWorkerThreadFactory threads = pool -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("mproc-hazelcast-async-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        };
+        ConcurrencyUtil.setDefaultAsyncExecutor(new ForkJoinPool(ASYNC_THREADS, threads, null, true));
     }
 }
