@@ -1,7 +1,7 @@
 package org.mproc.cluster.internal;
 
 import java.lang.invoke.SerializedLambda;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mproc.ProcessFunction;
@@ -17,12 +17,12 @@ final class KeptFunctions {
     /** Decoded functions one thread keeps, as many as a local pool worker keeps. */
     static final int PER_THREAD = 64;
 
-    private static final ThreadLocal<Map<Key, ProcessFunction<Object, Object>>> KEPT = ThreadLocal.withInitial(
+    private static final ThreadLocal<Map<ByteBuffer, ProcessFunction<Object, Object>>> KEPT = ThreadLocal.withInitial(
             () -> new LinkedHashMap<>(16, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Key, ProcessFunction<Object, Object>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<ByteBuffer, ProcessFunction<Object, Object>> eldest) {
                     return size() > PER_THREAD;
                 }
             });
@@ -36,8 +36,8 @@ final class KeptFunctions {
      *                               JVM's class path, or when the bytes are not a ProcessFunction
      */
     static ProcessFunction<Object, Object> of(byte[] bytes) {
-        Map<Key, ProcessFunction<Object, Object>> kept = KEPT.get();
-        Key key = new Key(bytes);
+        Map<ByteBuffer, ProcessFunction<Object, Object>> kept = KEPT.get();
+        ByteBuffer key = ByteBuffer.wrap(bytes); // equal and hashed by content; never written to
         ProcessFunction<Object, Object> function = kept.get(key);
         if (function == null) {
             function = decode(bytes);
@@ -57,26 +57,5 @@ final class KeptFunctions {
             throw new IllegalStateException("a chunk's function is a " + function.getClass().getName() + ", not a ProcessFunction");
         }
         return (ProcessFunction<Object, Object>) function;
-    }
-
-    /** A function's bytes as a map key: equal when the bytes are. */
-    private static final class Key {
-        private final byte[] bytes;
-        private final int hash;
-
-        Key(byte[] bytes) {
-            this.bytes = bytes;
-            this.hash = Arrays.hashCode(bytes);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }
