@@ -40,6 +40,10 @@ public final class HazelcastSetup {
             "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
             "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
 
+    /** Threads that run Hazelcast's future completions in this JVM when the common pool cannot. */
+    static final int ASYNC_THREADS = 4;
+    private static final AtomicBoolean ASYNC_POOL_SET = new AtomicBoolean();
+
     /** Held so the level set on it stays: the logging framework keeps loggers only weakly. */
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
 
@@ -51,10 +55,6 @@ public final class HazelcastSetup {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 java.util.Arrays.copyOfRange(tag, tag.length - Envelope.TAG_BYTES, tag.length));
     }
-
-    /** Threads that run Hazelcast's future completions in this JVM when the common pool cannot. */
-    static final int ASYNC_THREADS = 4;
-    private static final AtomicBoolean ASYNC_POOL_SET = new AtomicBoolean();
 
     /**
      * The configuration; {@code lite} for the caller's own member, which holds no data and runs no

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mproc.ProcessFunction;
+import org.mproc.internal.pool.PoolEngine;
 
 /**
  * The functions a member's executor thread has decoded, by their bytes: the chunks of one call that
@@ -15,7 +16,7 @@ import org.mproc.ProcessFunction;
  */
 final class KeptFunctions {
     /** Decoded functions one thread keeps, as many as a local pool worker keeps. */
-    static final int PER_THREAD = 64;
+    static final int PER_THREAD = PoolEngine.FUNCTIONS_PER_WORKER;
 
     private static final ThreadLocal<Map<ByteBuffer, ProcessFunction<Object, Object>>> KEPT = ThreadLocal.withInitial(
             () -> new LinkedHashMap<>(16, 0.75f, true) {
