@@ -155,6 +155,10 @@ public final class Cluster implements AutoCloseable {
      * port range; named {@code member-<k>} for the k-th started), and waits until the cluster counts
      * it among its data members; returns its pid. For tests that replace a member they killed, so a
      * cluster keeps its size: {@link #close} stops it with the others, and reaps those that ended.
+     * It first waits, up to twice the heartbeat bound, until Hazelcast no longer lists a member whose
+     * JVM has ended: the new member may bind the port a killed one had, and a join from the address of
+     * a member still listed takes Hazelcast's path for a restarted member, which races with the repair
+     * of the partition table.
      *
      * @throws IllegalStateException when the cluster is closed, or the member could not start or join in time
      */
@@ -162,6 +166,7 @@ public final class Cluster implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the cluster " + settings.clusterName() + " is closed");
         }
+        awaitEndedMembersRemoved(Duration.ofSeconds(2L * settings.heartbeatSeconds()));
         MemberProcess added;
         try {
             added = startMemberProcess(members.size() + 1);
@@ -179,6 +184,14 @@ public final class Cluster implements AutoCloseable {
             Thread.sleep(20);
         }
         return added.pid();
+    }
+
+    /** Waits until Hazelcast lists no member whose JVM this process started and has seen end, or {@code bound} has passed. */
+    private void awaitEndedMembersRemoved(Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (self.getCluster().getMembers().stream().anyMatch(this::isDead) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** Starts the member JVM {@code member-<number>} and adds it to {@link #members}; does not wait for it. */

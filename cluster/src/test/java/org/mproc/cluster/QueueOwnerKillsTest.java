@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -115,8 +116,14 @@ class QueueOwnerKillsTest {
                 victim.destroyForcibly(); // SIGKILL
                 victim.onExit().get(60, TimeUnit.SECONDS);
                 long added = cluster.startMember();
-                Awaitility.await("three live data members, partitions safe, after kill " + k).atMost(SAFE_WITHIN)
-                        .pollInterval(Duration.ofMillis(50)).until(() -> safeWithLiveMembers(cluster.hazelcast()));
+                try {
+                    Awaitility.await("three live data members, partitions safe, after kill " + k).atMost(SAFE_WITHIN)
+                            .pollInterval(Duration.ofMillis(50)).until(() -> safeWithLiveMembers(cluster.hazelcast()));
+                } catch (ConditionTimeoutException e) {
+                    System.out.println(ClusterDiagnosis.describe(cluster, "owner kills, kill " + k));
+                    throw new AssertionError("not three live data members with partitions safe " + SAFE_WITHIN.toSeconds() + " s after kill "
+                            + k + " (owner pid " + owner + ", added pid " + added + "): " + ClusterDiagnosis.summary(cluster), e);
+                }
                 long ms = (System.nanoTime() - killedAt) / 1_000_000;
                 millisToSafe.add(ms);
                 System.out.println("owner kill " + k + "/" + kills + ": owner pid " + owner + " killed, member pid " + added

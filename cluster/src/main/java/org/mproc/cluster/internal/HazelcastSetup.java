@@ -40,6 +40,13 @@ public final class HazelcastSetup {
             "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
             "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
 
+    /**
+     * How long the master waits on one partition migration before it gives it up and plans again
+     * (Hazelcast's default is 300 s). mproc's partitions hold queues and dicts in memory, which move in
+     * well under a second on loopback.
+     */
+    static final int MIGRATION_TIMEOUT_SECONDS = 30;
+
     /** Threads that run Hazelcast's future completions in this JVM when the common pool cannot. */
     static final int ASYNC_THREADS = 4;
     private static final AtomicBoolean ASYNC_POOL_SET = new AtomicBoolean();
@@ -75,6 +82,9 @@ public final class HazelcastSetup {
         c.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(s.heartbeatSeconds()));
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         c.setProperty("hazelcast.merge.first.run.delay.seconds", "3600");
+        // a migration whose operation was lost (its member killed or replaced at the same address mid-way) is
+        // given up and planned again after this long, not after Hazelcast's 300 s: until then the cluster is not safe
+        c.setProperty("hazelcast.partition.migration.timeout", String.valueOf(MIGRATION_TIMEOUT_SECONDS));
         // a response is handled on the I/O thread that read it: one thread hand-off less per task and per queue or
         // dict operation, and the handling is short (a future completed; what waits on it runs elsewhere)
         c.setProperty("hazelcast.operation.response.thread.count", "0");
