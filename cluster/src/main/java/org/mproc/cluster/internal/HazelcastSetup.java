@@ -19,8 +19,9 @@ import java.util.logging.Logger;
  * to the settings' address only, joined over TCP/IP to the members' port range (no multicast, no
  * discovery), a heartbeat bound, no phone-home, no shutdown hook (the library stops its members),
  * the member's pid as an attribute, one synchronous backup for mproc's queues and dicts, mproc's
- * {@link MprocSerializables} factory (the sealed task, built from its ids), and Java
- * deserialization allowed for mproc's sealed entry processor and queue request and state only
+ * {@link MprocSerializables} factory (everything mproc sends: the sealed task, dict update, queue
+ * request and queue state, built from their ids), and Java deserialization filtered to Hazelcast's
+ * default whitelist, which holds none of mproc's classes and no class of the caller's
  * (G-CLUSTER-3): Hazelcast refuses any other Java-serialized class before it is built.
  */
 public final class HazelcastSetup {
@@ -100,9 +101,8 @@ public final class HazelcastSetup {
         c.addMapConfig(new MapConfig(DictEntries.PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0));
         c.addMapConfig(new MapConfig(QueueElements.MAP).setBackupCount(1).setAsyncBackupCount(0).setInMemoryFormat(InMemoryFormat.OBJECT));
         c.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(Runtime.getRuntime().availableProcessors()));
-        JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
-        filter.getWhitelist().addClasses(SealedEntryProcessor.class.getName(), QueueRequest.class.getName(), QueueState.class.getName());
-        c.getSerializationConfig().setJavaSerializationFilterConfig(filter);
+        // nothing of mproc's crosses by Java serialization: the filter allows only Hazelcast's own default prefixes
+        c.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
         c.getSerializationConfig().addDataSerializableFactory(MprocSerializables.FACTORY_ID, new MprocSerializables());
         return c;
     }

@@ -12,9 +12,21 @@ public final class MprocSerializables implements DataSerializableFactory {
     public static final int FACTORY_ID = 0x6D70;
     /** {@link SealedTask}. */
     static final int SEALED_TASK = 1;
+    /** {@link SealedEntryProcessor}. */
+    static final int SEALED_ENTRY_PROCESSOR = 2;
+    /** {@link QueueRequest}. */
+    static final int QUEUE_REQUEST = 3;
+    /** {@link QueueState}. */
+    static final int QUEUE_STATE = 4;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
-        return typeId == SEALED_TASK ? new SealedTask() : null;
+        return switch (typeId) {
+            case SEALED_TASK -> new SealedTask();
+            case SEALED_ENTRY_PROCESSOR -> new SealedEntryProcessor();
+            case QUEUE_REQUEST -> new QueueRequest();
+            case QUEUE_STATE -> new QueueState();
+            default -> null;
+        };
     }
 }

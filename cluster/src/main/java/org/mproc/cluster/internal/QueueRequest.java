@@ -1,11 +1,11 @@
 package org.mproc.cluster.internal;
 
 import com.hazelcast.map.EntryProcessor;
-import java.io.Externalizable;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.io.InvalidObjectException;
-import java.io.ObjectInput;
-import java.io.ObjectOutput;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +14,11 @@ import java.util.Map;
  * again on its backup: put sealed elements, take up to a number of them, or count them. A put or
  * a take carries its requester and a request number, and is answered from the {@link QueueState}'s
  * memory when Hazelcast retries it after the owner's death (G-CLUSTER-6). A take that finds
- * nothing changes nothing and is not remembered. Externalizable: the filter sees only this class.
+ * nothing changes nothing and is not remembered. An {@link IdentifiedDataSerializable}: Hazelcast
+ * builds it from mproc's ids, never by Java serialization, and reads nothing but counts and bytes.
  */
-public final class QueueRequest implements EntryProcessor<String, QueueState, Object>, Externalizable {
-    private static final long serialVersionUID = 1L;
+public final class QueueRequest implements EntryProcessor<String, QueueState, Object>, IdentifiedDataSerializable {
+    private static final long serialVersionUID = 1L; // an EntryProcessor is Serializable; it never crosses that way
     private static final byte PUT = 0;
     private static final byte TAKE = 1;
     private static final byte SIZE = 2;
@@ -28,8 +29,8 @@ public final class QueueRequest implements EntryProcessor<String, QueueState, Ob
     private int max;
     private List<byte[]> elements;
 
-    /** For Externalizable. */
-    public QueueRequest() {}
+    /** For {@link MprocSerializables}: the fields come from {@link #readData}. */
+    QueueRequest() {}
 
     private QueueRequest(byte kind, String requester, long number, int max, List<byte[]> elements) {
         this.kind = kind;
@@ -84,21 +85,31 @@ public final class QueueRequest implements EntryProcessor<String, QueueState, Ob
     }
 
     @Override
-    public void writeExternal(ObjectOutput out) throws IOException {
+    public int getFactoryId() {
+        return MprocSerializables.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return MprocSerializables.QUEUE_REQUEST;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
         out.writeByte(kind);
-        out.writeUTF(requester);
+        out.writeString(requester);
         out.writeLong(number);
         out.writeInt(max);
         QueueState.writeElements(out, elements);
     }
 
     @Override
-    public void readExternal(ObjectInput in) throws IOException {
+    public void readData(ObjectDataInput in) throws IOException {
         kind = in.readByte();
         if (kind < PUT || kind > SIZE) {
             throw new InvalidObjectException("unknown queue request kind " + kind);
         }
-        requester = in.readUTF();
+        requester = in.readString();
         number = in.readLong();
         max = in.readInt();
         elements = QueueState.readElements(in);

@@ -1,10 +1,12 @@
 package org.mproc.cluster.internal;
 
-import java.io.Externalizable;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.InvalidObjectException;
-import java.io.ObjectInput;
-import java.io.ObjectOutput;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,11 +19,11 @@ import java.util.Map;
  * its last request that changed the queue. Hazelcast retries a request whose member died before
  * answering — after the member had applied it, and its backup too — so a request met again is
  * answered as before instead of applied twice: no element is then put twice or taken by no one.
- * Only {@link QueueRequest}s change it, on the partition's thread; Externalizable, so a replica
- * or a migration carries nothing but this class and bytes past the deserialization filter.
+ * Only {@link QueueRequest}s change it, on the partition's thread; an
+ * {@link IdentifiedDataSerializable}, so a replica or a migration carries mproc's ids, counts and
+ * bytes, and Hazelcast builds it without Java serialization.
  */
-public final class QueueState implements Externalizable {
-    private static final long serialVersionUID = 1L;
+public final class QueueState implements IdentifiedDataSerializable {
     /** How many requesters' last answers are kept; a retry comes within moments of its request. */
     static final int REMEMBERED = 4096;
     private static final int MAX_COUNT = 1 << 28;
@@ -36,8 +38,8 @@ public final class QueueState implements Externalizable {
         }
     };
 
-    /** An empty queue; public for Externalizable. */
-    public QueueState() {}
+    /** An empty queue. */
+    QueueState() {}
 
     /** The answer given to {@code requester}'s request {@code number}, or null if it has not been applied. */
     Object answered(String requester, long number) {
@@ -69,11 +71,21 @@ public final class QueueState implements Externalizable {
     }
 
     @Override
-    public void writeExternal(ObjectOutput out) throws IOException {
+    public int getFactoryId() {
+        return MprocSerializables.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return MprocSerializables.QUEUE_STATE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
         writeElements(out, elements);
         out.writeInt(answers.size());
         for (Map.Entry<String, Answer> e : answers.entrySet()) {
-            out.writeUTF(e.getKey());
+            out.writeString(e.getKey());
             out.writeLong(e.getValue().number);
             if (e.getValue().value instanceof Integer count) {
                 out.writeBoolean(false);
@@ -88,18 +100,18 @@ public final class QueueState implements Externalizable {
     }
 
     @Override
-    public void readExternal(ObjectInput in) throws IOException {
+    public void readData(ObjectDataInput in) throws IOException {
         elements.addAll(readElements(in));
         int n = count(in.readInt());
         for (int i = 0; i < n; i++) {
-            String requester = in.readUTF();
+            String requester = in.readString();
             long number = in.readLong();
             Object value = in.readBoolean() ? readElements(in) : Integer.valueOf(in.readInt());
             answers.put(requester, new Answer(number, value));
         }
     }
 
-    static void writeElements(ObjectOutput out, java.util.Collection<byte[]> es) throws IOException {
+    static void writeElements(DataOutput out, java.util.Collection<byte[]> es) throws IOException {
         out.writeInt(es.size());
         for (byte[] e : es) {
             out.writeInt(e.length);
@@ -107,7 +119,7 @@ public final class QueueState implements Externalizable {
         }
     }
 
-    static ArrayList<byte[]> readElements(ObjectInput in) throws IOException {
+    static ArrayList<byte[]> readElements(DataInput in) throws IOException {
         int n = count(in.readInt());
         ArrayList<byte[]> es = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {

@@ -3,21 +3,30 @@ package org.mproc.cluster.internal;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
 import java.util.Map;
 
 /**
  * An atomic update of one dict entry, run by Hazelcast on the member that owns the key, under the
  * key's partition lock (G-CLUSTER-7): the request and the stored value are both checked with the
  * member's cluster secret before anything is decoded; the function's result is sealed and stored,
- * and returned sealed. The second class the members' deserialization filter allows.
+ * and returned sealed. An {@link IdentifiedDataSerializable}: two strings and bytes, built from
+ * mproc's ids.
  */
-public final class SealedEntryProcessor implements EntryProcessor<String, byte[], byte[]>, HazelcastInstanceAware {
-    private static final long serialVersionUID = 1L;
+public final class SealedEntryProcessor implements EntryProcessor<String, byte[], byte[]>, HazelcastInstanceAware,
+        IdentifiedDataSerializable {
+    private static final long serialVersionUID = 1L; // an EntryProcessor is Serializable; it never crosses that way
 
-    private final String name;
-    private final String id;
-    private final byte[] request;
+    private String name;
+    private String id;
+    private byte[] request;
     private transient String clusterName;
+
+    /** For {@link MprocSerializables}: the fields come from {@link #readData}. */
+    SealedEntryProcessor() {}
 
     SealedEntryProcessor(String name, String id, byte[] request) {
         this.name = name;
@@ -48,5 +57,29 @@ public final class SealedEntryProcessor implements EntryProcessor<String, byte[]
         }
         entry.setValue(updated == null ? null : DictEntries.seal(key, name, id, update.key(), updated));
         return DictEntries.sealResult(key, name, id, updated, null);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return MprocSerializables.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return MprocSerializables.SEALED_ENTRY_PROCESSOR;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(name);
+        out.writeString(id);
+        out.writeByteArray(request);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        name = in.readString();
+        id = in.readString();
+        request = in.readByteArray();
     }
 }
