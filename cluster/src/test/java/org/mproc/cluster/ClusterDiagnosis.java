@@ -37,9 +37,7 @@ final class ClusterDiagnosis {
         HazelcastInstance hz = cluster.hazelcast();
         StringBuilder out = new StringBuilder(safely(() -> serviceState(hz)));
         for (Member m : hz.getCluster().getMembers()) {
-            String pid = m.getAttribute(HazelcastSetup.PID_ATTRIBUTE);
-            out.append("; ").append(m.isLiteMember() ? "lite " : "data ").append(m.getAddress()).append(" pid ").append(pid)
-                    .append(alive(pid) ? "" : " NOT ALIVE").append(" safe ").append(safely(() -> hz.getPartitionService().isMemberSafe(m)));
+            out.append("; ").append(member(hz, m));
         }
         return out.append("; JVMs started ").append(cluster.memberPids()).toString();
     }
@@ -50,11 +48,7 @@ final class ClusterDiagnosis {
         PartitionService partitions = hz.getPartitionService();
         out.append("  cluster safe: ").append(partitions.isClusterSafe()).append("; ").append(safely(() -> serviceState(hz))).append('\n');
         for (Member m : hz.getCluster().getMembers()) {
-            String pid = m.getAttribute(HazelcastSetup.PID_ATTRIBUTE);
-            boolean alive = alive(pid);
-            out.append("  member ").append(m.getAddress()).append(' ').append(m.getUuid()).append(m.isLiteMember() ? " lite" : " data")
-                    .append(", pid ").append(pid).append(alive ? " alive" : " NOT ALIVE").append(", safe ")
-                    .append(safely(() -> partitions.isMemberSafe(m))).append('\n');
+            out.append("  ").append(member(hz, m)).append(' ').append(m.getUuid()).append('\n');
         }
         Map<String, Integer> owners = new TreeMap<>();
         for (Partition p : partitions.getPartitions()) {
@@ -81,8 +75,12 @@ final class ClusterDiagnosis {
         return out.toString();
     }
 
-    private static boolean alive(String pid) {
-        return pid != null && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    /** A member as the caller's member sees it: lite or data, address, pid, whether that JVM lives, whether Hazelcast calls it safe. */
+    private static String member(HazelcastInstance hz, Member m) {
+        String pid = m.getAttribute(HazelcastSetup.PID_ATTRIBUTE);
+        boolean alive = pid != null && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        return (m.isLiteMember() ? "lite " : "data ") + m.getAddress() + " pid " + pid + (alive ? "" : " NOT ALIVE") + " safe "
+                + safely(() -> hz.getPartitionService().isMemberSafe(m));
     }
 
     /** Why Hazelcast calls the partitions unsafe, as the caller's member (the master) sees it: Hazelcast internals, for a diagnosis only. */
